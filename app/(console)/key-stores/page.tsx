@@ -1,0 +1,77 @@
+import { LockKeyhole } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { ComingSoonButton } from "@/components/shell/coming-soon-button.tsx";
+import { EmptyState } from "@/components/shell/empty-state.tsx";
+import { PageHeader } from "@/components/shell/page-header.tsx";
+import { TableShell } from "@/components/shell/table-shell.tsx";
+import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { cn } from "@/lib/utils.ts";
+
+export const metadata: Metadata = { title: "Key stores" };
+
+const ZSearch = z.object({ type: z.enum(["cloudhsm", "external"]).catch("cloudhsm") });
+
+const TABS = {
+  cloudhsm: {
+    label: "AWS CloudHSM key stores",
+    create: "Create key store",
+    columns: ["Name", "Key store ID", "Cluster ID", "HSMs", "Connection state", "Creation date"] as string[],
+    emptyTitle: "No CloudHSM key stores yet",
+    emptyText:
+      "A CloudHSM key store keeps the key material of your KMS keys in a CloudHSM cluster you control. Each one appears here with its cluster, HSM count and live connection state.",
+  },
+  external: {
+    label: "External key stores",
+    create: "Create external key store",
+    columns: ["Name", "Key store ID", "Connectivity", "Proxy URI endpoint", "Connection state", "Creation date"] as string[],
+    emptyTitle: "No external key stores yet",
+    emptyText:
+      "An external key store (XKS) uses keys in an HSM outside AWS, reached through an XKS proxy. Each one appears here with its proxy endpoint, connectivity and live connection state.",
+  },
+} as const;
+
+export default async function KeyStoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Layouts are not re-rendered on client navigation: every page checks the session itself.
+  await requireSession();
+  const { type } = ZSearch.parse(await searchParams);
+  const tab = TABS[type];
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "Keyhold", href: "/key-stores" }, { label: "Key stores" }]}
+        title="Key stores"
+        description="Custom key stores put your KMS keys' material in HSMs you control: an AWS CloudHSM cluster, or an external key manager behind an XKS proxy."
+      />
+      <div role="tablist" aria-label="Key store type" className="flex gap-1 border-b border-border">
+        {(Object.keys(TABS) as (keyof typeof TABS)[]).map((key) => {
+          const selected = key === type;
+          return (
+            <Link
+              key={key}
+              role="tab"
+              aria-selected={selected}
+              href={key === "cloudhsm" ? "/key-stores" : `/key-stores?type=${key}`}
+              className={cn(
+                "-mb-px border-b-[3px] px-4 py-2.5 text-sm font-bold transition-colors",
+                selected ? "border-link text-link" : "border-transparent text-muted-foreground hover:text-link",
+              )}
+            >
+              {TABS[key].label}
+            </Link>
+          );
+        })}
+      </div>
+      <TableShell
+        title={tab.label}
+        count={0}
+        description="Up to 10 custom key stores per account and Region, of both types together."
+        actions={<ComingSoonButton label={tab.create} />}
+        filterPlaceholder="Find key stores by name or ID"
+        columns={tab.columns}
+        empty={<EmptyState icon={LockKeyhole} title={tab.emptyTitle} description={tab.emptyText} action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />} />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { ZLoginRequest, ZLoginResponse } from "@/lib/schemas/auth.ts";
+import { jsonResponse } from "@/lib/server/api/json-response.ts";
+import { parseBody } from "@/lib/server/api/parse-body.ts";
+import { publicRoute } from "@/lib/server/api/public-route.ts";
+import { actorFromRequest } from "@/lib/server/auth/audit-actor.ts";
+import { isHttpsRequest, sessionCookie } from "@/lib/server/auth/session-token.ts";
+import { signIn } from "@/lib/server/auth/sign-in.ts";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/auth/login — the only API route that answers without a session. */
+export const POST = publicRoute(async ({ request, requestId }) => {
+  const { userName, password } = await parseBody(request, ZLoginRequest);
+  const { token, expiresAt, session } = await signIn({ userName, password, actor: actorFromRequest(request, requestId) });
+  const response = jsonResponse(
+    ZLoginResponse,
+    { userName: session.user.name, principalArn: session.user.principalArn, expiresAt: expiresAt.toISOString() },
+    { requestId },
+  );
+  response.cookies.set(sessionCookie(token, expiresAt, isHttpsRequest(request)));
+  return response;
+});

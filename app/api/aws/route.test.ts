@@ -1,0 +1,97 @@
+// The wire route with its real dependencies: the operations registry and the DB-backed access-key
+// lookup. The SDK's signed request is turned into a web Request (as Next hands it to the route).
+import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
+import { db } from "@/lib/server/db.ts";
+import { seal } from "@/lib/server/secrets/secret-box.ts";
+import { GET, POST } from "./route.ts";
+
+process.env.KEYHOLD_BACKEND = "local";
+process.env.KEYHOLD_REGION = "us-east-1";
+
+const ORIGIN = "http://127.0.0.1:3000";
+const ACTIVE = { accessKeyId: "AKIAROUTETESTACTIVE2", secretAccessKey: "route/test+secret/0123456789abcdefghijklm" };
+const INACTIVE = { accessKeyId: "AKIAROUTETESTINACTV3", secretAccessKey: "route/test+secret/inactive-0123456789abcd" };
+
+beforeAll(async () => {
+  await migrateTempDatabase();
+  await db().user.create({ data: { id: "u-carol", name: "carol", passwordHash: "x" } });
+  for (const [key, status] of [[ACTIVE, "Active"], [INACTIVE, "Inactive"]] as const) {
+    await db().accessKey.create({
+      data: { id: key.accessKeyId, userId: "u-carol", status, secretSealed: seal(key.secretAccessKey, `access-key:${key.accessKeyId}`) },
+    });
+  }
+});
+afterAll(async () => {
+  await removeTempDataDir();
+});
+
+/** An SDK request handler that calls the route's POST with a web Request built from the signed request. */
+const viaRoute = {
+  async handle(request: { method: string; path: string; headers: Record<string, string>; body?: unknown }) {
+    const body = request.body as Uint8Array | string;
+    const res = await POST(
+      new Request(`${ORIGIN}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: typeof body === "string" ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice(),
+      }),
+    );
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    return { response: { statusCode: res.status, headers, body: Readable.from([Buffer.from(await res.arrayBuffer())], { objectMode: false }) } };
+  },
+};
+
+function client(credentials: { accessKeyId: string; secretAccessKey: string }) {
+  return new KMSClient({ endpoint: `${ORIGIN}/api/aws`, region: "us-east-1", credentials, requestHandler: viaRoute, maxAttempts: 1 });
+}
+
+async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error & Record<string, any>;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("app/api/aws route", () => {
+  it("verifies a DB access key (signed path /api/aws) and dispatches to the real registry", async () => {
+    const e = await rejection(client(ACTIVE).send(new ListKeysCommand({})));
+    // The registry has no operations yet: authentication passed, dispatch found nothing.
+    expect(e.name).toBe("UnknownOperationException");
+    expect(e.message).toBe("Unknown operation TrentService.ListKeys.");
+    expect(e.$metadata.httpStatusCode).toBe(400);
+    expect(e.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // The lookup records use without delaying the request.
+    await expect
+      .poll(async () => (await db().accessKey.findUnique({ where: { id: ACTIVE.accessKeyId } }))?.lastUsedAt)
+      .toBeInstanceOf(Date);
+  });
+
+  it("refuses a wrong secret and an inactive key", async () => {
+    const wrong = await rejection(client({ ...ACTIVE, secretAccessKey: "wrong" }).send(new ListKeysCommand({})));
+    expect(wrong.name).toBe("InvalidSignatureException");
+    const inactive = await rejection(client(INACTIVE).send(new ListKeysCommand({})));
+    expect(inactive.name).toBe("UnrecognizedClientException");
+  });
+
+  it("answers GET with the AWS-style wrong-method error", async () => {
+    const res = await GET(new Request(`${ORIGIN}/api/aws`));
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toMatchObject({ __type: "UnknownOperationException" });
+  });
+
+  it("refuses a body over the limit with 413 before verifying it", async () => {
+    const res = await POST(
+      new Request(`${ORIGIN}/api/aws`, { method: "POST", body: new Uint8Array(1024 * 1024 + 10).fill(0x20) }),
+    );
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ __type: "RequestEntityTooLargeException" });
+  });
+});

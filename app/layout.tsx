@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers.tsx";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Keyhold", template: "%s | Keyhold" },
+  description: "Management console for AWS KMS custom key stores: CloudHSM and external key stores.",
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { themeColor: "#0f1b2a" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

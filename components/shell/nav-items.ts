@@ -1,0 +1,15 @@
+import { KeyRound, LockKeyhole, ScrollText, Server, type LucideIcon } from "lucide-react";
+
+export type NavItem = { href: string; label: string; icon: LucideIcon };
+
+/** The console's sections, in sidebar order. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/key-stores", label: "Key stores", icon: LockKeyhole },
+  { href: "/keys", label: "Keys", icon: KeyRound },
+  { href: "/clusters", label: "Clusters", icon: Server },
+  { href: "/audit", label: "Audit", icon: ScrollText },
+];
+
+export function isActive(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import fs from "node:fs";
+import { db } from "@/lib/server/db.ts";
+import { setUserPin } from "@/lib/server/hsm/tokens.ts";
+import { activeHsms, degradeIfTokenGone, loadCluster } from "./cluster-access.ts";
+import { invalidRequest, noActiveHsms } from "./cluster-errors.ts";
+import { kmsuserPasswordFile, writeKmsuserPasswordFile } from "./cluster-files.ts";
+import { withClusterLock } from "./cluster-lock.ts";
+import { KMSUSER_PASSWORD, sealKmsuserPassword, soPin } from "./cluster-secrets.ts";
+
+export type ChangeKmsuserPasswordOptions = { clusterId: string; newPassword: string };
+
+/**
+ * Sets kmsuser's password on every active HSM as the crypto officer does (SO session, C_InitPIN),
+ * unlocks kmsuser and resets its failed-login count. kmsuser is logged out of the cluster's tokens.
+ */
+export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOptions): Promise<void> {
+  if (!KMSUSER_PASSWORD.test(options.newPassword)) {
+    throw invalidRequest("The kmsuser password must be 7 to 32 alphanumeric characters.");
+  }
+  await withClusterLock(options.clusterId, async () => {
+    const cluster = await loadCluster(options.clusterId, "cloudhsm");
+    const so = soPin(cluster);
+    let changed = 0;
+    for (const hsm of activeHsms(cluster)) {
+      try {
+        setUserPin(hsm.tokenLabel, so, options.newPassword);
+        changed++;
+      } catch (e) {
+        if (!(await degradeIfTokenGone(hsm))) throw e;
+      }
+    }
+    if (changed === 0) throw noActiveHsms(cluster.id);
+    await db().cluster.update({
+      where: { id: cluster.id },
+      data: {
+        kmsuserPasswordSealed: sealKmsuserPassword(cluster.id, options.newPassword),
+        kmsuserFailedLogins: 0,
+        kmsuserLockedAt: null,
+      },
+    });
+    if (fs.existsSync(kmsuserPasswordFile(cluster.id))) writeKmsuserPasswordFile(cluster.id, options.newPassword);
+  });
+}

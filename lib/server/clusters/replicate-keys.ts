@@ -1,0 +1,60 @@
+import "server-only";
+import { hsmError } from "@/lib/server/hsm/errors.ts";
+import { unwrapKey, wrapKey } from "@/lib/server/hsm/key-wrap.ts";
+import { destroyKey, hasKey, keyCheckValue, listKeyLabels } from "@/lib/server/hsm/keys.ts";
+import type { BackupKey } from "./backup-file.ts";
+
+// Moving key material between a cluster's HSMs: wrapped under the trusted cluster key on one token,
+// unwrapped under the same key on the other, then compared by key check value (SoftHSM leaves
+// CKA_CHECK_VALUE empty on unwrapped keys, so both sides compute it).
+
+async function verifiedUnwrap(target: string, label: string, blob: Buffer, expectedKcv: Buffer): Promise<void> {
+  await unwrapKey(target, label, blob);
+  const kcv = await keyCheckValue(target, label);
+  if (!kcv.equals(expectedKcv)) {
+    await destroyKey(target, label);
+    throw hsmError("KMSInternalException", "Key material did not replicate correctly.", {
+      internalMessage: `check value mismatch for "${label}" on "${target}"`,
+    });
+  }
+}
+
+/** Copies one key from source to target token (both logged in). No-op if the target has it. */
+export async function replicateKey(source: string, target: string, label: string): Promise<void> {
+  if (hasKey(target, label)) return;
+  const blob = await wrapKey(source, label);
+  await verifiedUnwrap(target, label, blob, await keyCheckValue(source, label));
+}
+
+/** Copies every key the target lacks from the source; returns how many were copied. */
+export async function copyKeys(source: string, target: string): Promise<number> {
+  let copied = 0;
+  for (const label of listKeyLabels(source)) {
+    if (hasKey(target, label)) continue;
+    await replicateKey(source, target, label);
+    copied++;
+  }
+  return copied;
+}
+
+/** Wraps every key of a token for a backup. */
+export async function exportKeys(source: string): Promise<BackupKey[]> {
+  const keys: BackupKey[] = [];
+  for (const label of listKeyLabels(source)) {
+    const wrapped = await wrapKey(source, label);
+    const kcv = await keyCheckValue(source, label);
+    keys.push({ label, wrapped: wrapped.toString("base64"), kcv: kcv.toString("hex") });
+  }
+  return keys;
+}
+
+/** Unwraps a backup's keys into a token (skipping those it already has); returns how many. */
+export async function importKeys(target: string, keys: BackupKey[]): Promise<number> {
+  let imported = 0;
+  for (const key of keys) {
+    if (hasKey(target, key.label)) continue;
+    await verifiedUnwrap(target, key.label, Buffer.from(key.wrapped, "base64"), Buffer.from(key.kcv, "hex"));
+    imported++;
+  }
+  return imported;
+}

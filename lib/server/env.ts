@@ -1,0 +1,46 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+import { dataDir } from "@/scripts/db/database-url.ts";
+
+// The process environment, parsed once. Everything else reads configuration from here.
+const ZEnv = z.object({
+  KEYHOLD_BACKEND: z.enum(["local", "aws"]).default("local"),
+  KEYHOLD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must look like us-east-1").default("us-east-1"),
+  KEYHOLD_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("111122223333"),
+  AWS_REGION: z.string().optional(),
+  // Endpoint overrides for KEYHOLD_BACKEND=aws, named as the SDKs name them. The KMS client reads
+  // AWS_ENDPOINT_URL_KMS itself; the CloudHSM v2 client (3.332) predates them, lib/server/aws applies these.
+  AWS_ENDPOINT_URL: z.string().url().optional(),
+  AWS_ENDPOINT_URL_CLOUDHSM_V2: z.string().url().optional(),
+  AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: z.string().optional(),
+  PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
+  SOFTHSM2_CONF: z.string().optional(),
+  KEYHOLD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export type Env = z.infer<typeof ZEnv> & { dataDir: string; region: string };
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = ZEnv.safeParse(process.env);
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${issues}`);
+    }
+    const e = result.data;
+    parsed = {
+      ...e,
+      dataDir: dataDir(),
+      region: e.KEYHOLD_BACKEND === "aws" ? (e.AWS_REGION ?? e.KEYHOLD_REGION) : e.KEYHOLD_REGION,
+    };
+  }
+  return parsed;
+}
+
+/** Paths under the data folder (git-ignored, 0700). */
+export function dataPath(...parts: string[]): string {
+  return path.join(env().dataDir, ...parts);
+}

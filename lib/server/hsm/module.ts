@@ -1,0 +1,79 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import pkcs11js from "pkcs11js";
+import type { PKCS11 } from "pkcs11js";
+import { env, dataPath } from "@/lib/server/env.ts";
+import { ckrCode, toAppError } from "./errors.ts";
+import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
+import { ensureSoftHsmConfig, isSoftHsmModule } from "./softhsm-config.ts";
+import { hsmState, type LoadedModule } from "./state.ts";
+
+// The PKCS#11 module is loaded once per process, lazily: nothing here runs at import time (so never
+// during `next build`). C_Initialize always gets CKF_OS_LOCKING_OK: without it SoftHSM's internal
+// locking is off and concurrent calls crash the process.
+
+const CKR_CRYPTOKI_ALREADY_INITIALIZED = 0x191;
+
+function lockPathFor(tokenDir: string | undefined): string {
+  const root = env().dataDir;
+  const insideData = tokenDir !== undefined && !path.relative(root, tokenDir).startsWith("..");
+  // A token directory outside the data folder (SOFTHSM2_CONF set by the operator) is locked in place.
+  return tokenDir && !insideData ? path.join(tokenDir, ".keyhold.lock") : dataPath("hsm.lock");
+}
+
+function load(): LoadedModule {
+  const libPath = env().PKCS11_MODULE;
+  const tokenDir = isSoftHsmModule(libPath) ? ensureSoftHsmConfig().tokenDir : undefined;
+  fs.mkdirSync(env().dataDir, { recursive: true, mode: 0o700 });
+  const lockPath = lockPathFor(tokenDir);
+  acquireProcessLock(lockPath);
+  const module = new pkcs11js.PKCS11();
+  try {
+    module.load(libPath);
+    try {
+      module.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
+    } catch (e) {
+      if (ckrCode(e) !== CKR_CRYPTOKI_ALREADY_INITIALIZED) throw e;
+    }
+  } catch (e) {
+    releaseProcessLock(lockPath);
+    throw toAppError(e, `loading PKCS#11 module ${libPath}`);
+  }
+  return { pkcs11: module, libPath, tokenDir, lockPath };
+}
+
+/** The loaded, initialised module (loads it on first use). */
+export function loadedModule(): LoadedModule {
+  const state = hsmState();
+  state.module ??= load();
+  return state.module;
+}
+
+export function pkcs11(): PKCS11 {
+  return loadedModule().pkcs11;
+}
+
+export function isModuleLoaded(): boolean {
+  return hsmState().module !== undefined;
+}
+
+/**
+ * C_Finalize and release the token-directory lock. Only for tests, benchmarks and shutdown: it must
+ * not run while an operation is in flight (C_Finalize during an async call crashes the process).
+ */
+export function closeModule(): void {
+  const state = hsmState();
+  const loaded = state.module;
+  if (!loaded) return;
+  state.tokens.clear();
+  state.slots = undefined;
+  state.removed.clear();
+  state.module = undefined;
+  try {
+    loaded.pkcs11.C_Finalize();
+  } finally {
+    loaded.pkcs11.close();
+    releaseProcessLock(loaded.lockPath);
+  }
+}

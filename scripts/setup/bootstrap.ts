@@ -1,0 +1,56 @@
+// Prepares the data folder, idempotently: database migrations, the PKCS#11 token directory, the
+// service's default token, one demo CloudHSM cluster, the first admin and its AWS CLI credentials.
+// Run by scripts/setup.sh with `tsx --conditions=react-server` (so "server-only" resolves) while no
+// Keyhold server runs on the same data folder: only one process may write the token directory.
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir, databaseUrl, databaseProvider } from "../db/database-url.ts";
+import { deployMigrations } from "../db/schema-engine.mjs";
+import { writeAwsCliFiles } from "./aws-cli-files.ts";
+
+const ok = (text: string) => console.log(`    ${text}`);
+
+async function main() {
+  const dir = dataDir();
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+
+  const url = databaseUrl();
+  const { appliedMigrationNames } = await deployMigrations({ url });
+  ok(`database (${databaseProvider(url)}): ${appliedMigrationNames.length ? `applied ${appliedMigrationNames.join(", ")}` : "up to date"}`);
+
+  // Server modules are imported after the migrations so that nothing touches a stale schema.
+  const { masterKey, masterKeyPath } = await import("@/lib/server/secrets/master-key.ts");
+  masterKey();
+  ok(process.env.KEYHOLD_MASTER_KEY ? "master key: from KEYHOLD_MASTER_KEY" : `master key: ${path.relative(process.cwd(), masterKeyPath())}`);
+
+  const { ensureDefaultToken } = await import("@/lib/server/clusters/ensure-default-token.ts");
+  const token = await ensureDefaultToken();
+  ok(`default HSM token for AWS_KMS keys: ${token.created ? "created" : "present"}`);
+
+  const { ensureDemoCluster } = await import("@/lib/server/clusters/ensure-demo-cluster.ts");
+  const demo = await ensureDemoCluster();
+  const clusterDir = path.relative(process.cwd(), path.join(dir, "clusters", demo.clusterId));
+  ok(`demo CloudHSM cluster ${demo.clusterId}: ${demo.created ? "created with two HSMs" : "present"}`);
+  ok(`  trust anchor: ${clusterDir}/customerCA.crt   kmsuser password: ${clusterDir}/kmsuser-password`);
+
+  const { ensureAdmin } = await import("@/lib/server/auth/ensure-admin.ts");
+  const admin = await ensureAdmin({ password: process.env.KEYHOLD_ADMIN_PASSWORD });
+  if (admin.generatedPassword) {
+    console.log(`\n    Console admin created. Sign in as "${admin.userName}" with this password (shown once, never stored):`);
+    console.log(`\n        ${admin.generatedPassword}\n`);
+  } else {
+    ok(`console admin "${admin.userName}": ${admin.created ? "created with KEYHOLD_ADMIN_PASSWORD" : "present"}`);
+  }
+
+  const files = writeAwsCliFiles({ dir, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+  ok(`AWS CLI profile "keyhold": ${path.relative(process.cwd(), files.credentials)} (0600), ${path.relative(process.cwd(), files.config)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`\nSet-up failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
