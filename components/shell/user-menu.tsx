@@ -28,8 +28,7 @@ export function UserMenu() {
   const signOut = useSignOut();
   if (!me) return null;
 
-  // A full page load after sign-out drops every piece of client state from the session.
-  const onSignOut = () => signOut.mutate(undefined, { onSuccess: () => window.location.assign("/login") });
+  const onSignOut = () => signOut.mutate();
 
   const copyArn = async () => {
     try {

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client.ts";
 import { ZLoginResponse, ZLogoutResponse, type LoginRequest } from "@/lib/schemas/auth.ts";
 
@@ -10,11 +10,13 @@ export function useSignIn() {
   });
 }
 
-/** Sign out, then forget everything cached for this user. */
+/**
+ * Sign out, then load the sign-in page afresh: the full page load drops every cached query of the
+ * session (clearing the cache in place would refetch /api/me, get 401 and bounce through ?next=).
+ */
 export function useSignOut() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch("/api/auth/logout", { method: "POST", schema: ZLogoutResponse }),
-    onSuccess: () => queryClient.clear(),
+    onSuccess: () => window.location.assign("/login"),
   });
 }
