@@ -1,18 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isApiPath, isPublicPath } from "@/lib/auth/public-paths.ts";
-import { SESSION_COOKIE, looksLikeSessionToken } from "@/lib/auth/session-cookie.ts";
+import { REQUEST_PATH_HEADER, SESSION_COOKIE, looksLikeSessionToken } from "@/lib/auth/session-cookie.ts";
 
 // First line of defence: no page or API route is reached without a session cookie. This is only a
 // cheap presence check; the console layout and withSession validate the session against the
 // database. Public: the sign-in page and API, static assets, and /api/aws (SigV4, checked there).
 
-/** Must match REQUEST_PATH_HEADER in lib/server/auth/get-session.ts. */
-const REQUEST_PATH_HEADER = "x-keyhold-path";
+/** Sent with every answer: no framing (clickjacking), no MIME sniffing, no full URLs in Referer. */
+function secured(response: NextResponse): NextResponse {
+  response.headers.set("x-frame-options", "DENY");
+  response.headers.set("x-content-type-options", "nosniff");
+  response.headers.set("referrer-policy", "same-origin");
+  return response;
+}
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (isPublicPath(pathname) || (process.env.NODE_ENV === "development" && pathname.startsWith("/__nextjs"))) {
-    return NextResponse.next();
+    return secured(NextResponse.next());
   }
 
   const search = new URLSearchParams(request.nextUrl.search);
@@ -22,19 +27,21 @@ export function proxy(request: NextRequest) {
   if (!looksLikeSessionToken(request.cookies.get(SESSION_COOKIE)?.value)) {
     if (isApiPath(pathname)) {
       const requestId = crypto.randomUUID();
-      return NextResponse.json(
-        { error: { code: "Unauthenticated", message: "Sign in to use the Keyhold API." }, requestId },
-        { status: 401, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+      return secured(
+        NextResponse.json(
+          { error: { code: "Unauthenticated", message: "Sign in to use the Keyhold API." }, requestId },
+          { status: 401, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+        ),
       );
     }
     const login = new URL("/login", request.url);
     if (path !== "/") login.searchParams.set("next", path);
-    return NextResponse.redirect(login);
+    return secured(NextResponse.redirect(login));
   }
 
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  return secured(NextResponse.next({ request: { headers } }));
 }
 
 export const config = {

@@ -9,3 +9,6 @@ export const SESSION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export function looksLikeSessionToken(value: string | undefined | null): value is string {
   return typeof value === "string" && SESSION_TOKEN_PATTERN.test(value);
 }
+
+/** Request header proxy.ts sets to the path being rendered, so a redirect to sign-in can come back. */
+export const REQUEST_PATH_HEADER = "x-keyhold-path";

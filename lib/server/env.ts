@@ -17,6 +17,8 @@ const ZEnv = z.object({
   PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
   SOFTHSM2_CONF: z.string().optional(),
   KEYHOLD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
+  KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
 });
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string; region: string };

@@ -20,7 +20,6 @@ export default async function ClustersPage() {
       />
       <TableShell
         title="Clusters"
-        count={0}
         actions={<ComingSoonButton label="Create cluster" />}
         filterPlaceholder="Find clusters by ID or state"
         columns={["Cluster ID", "State", "HSMs", "Availability Zones", "Key store", "Creation date"]}

@@ -23,6 +23,9 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
+    if (!issue?.path.length && (json === null || typeof json !== "object" || Array.isArray(json))) {
+      throw invalid("The request body must be a JSON object.");
+    }
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
     throw invalid(`${where}${issue?.message ?? "Invalid request."}`);
   }

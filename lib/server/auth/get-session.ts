@@ -2,12 +2,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { SESSION_COOKIE } from "@/lib/auth/session-cookie.ts";
+import { REQUEST_PATH_HEADER, SESSION_COOKIE } from "@/lib/auth/session-cookie.ts";
 import type { SessionContext } from "./session-context.ts";
 import { validateSessionToken } from "./validate-session.ts";
-
-/** Request header set by proxy.ts to the path being rendered, so a redirect to sign-in can come back. */
-export const REQUEST_PATH_HEADER = "x-keyhold-path";
 
 /** The signed-in session for the current request (server components), validated once per request. */
 export const getSession = cache(async (): Promise<SessionContext | null> => {

@@ -10,11 +10,16 @@ import { activeHsms, ensureHsmLogin, loadCluster, type ClusterWithHsms } from ".
 import { invalidRequest } from "./cluster-errors.ts";
 import { withClusterLock } from "./cluster-lock.ts";
 import { openClusterSecrets } from "./cluster-secrets.ts";
-import { allocateEniIp, hexId } from "./network.ts";
+import { allocateEniIp, hexId, usableEniIps } from "./network.ts";
 import { copyKeys, importKeys } from "./replicate-keys.ts";
 import { takeBackup } from "./take-backup.ts";
 
-export type CreateHsmOptions = { clusterId: string; availabilityZone: string };
+export type CreateHsmOptions = {
+  clusterId: string;
+  availabilityZone: string;
+  /** An available address of the AZ's subnet for the HSM's ENI; chosen when absent (CloudHSM CreateHsm IpAddress). */
+  ipAddress?: string;
+};
 
 /** Fills a new token with the cluster's keys: from an active HSM, else from the latest backup. */
 async function loadKeys(cluster: ClusterWithHsms, token: string): Promise<void> {
@@ -51,6 +56,12 @@ export async function createHsm(options: CreateHsmOptions): Promise<Hsm> {
     if (!subnetId) throw invalidRequest(`The cluster has no subnet in ${options.availabilityZone}.`);
     const id = awsStyleId("hsm");
     const taken = cluster.hsms.filter((h) => h.state !== "DELETED").map((h) => h.eniIp);
+    if (options.ipAddress !== undefined) {
+      if (!usableEniIps(mapping, options.availabilityZone).includes(options.ipAddress)) {
+        throw invalidRequest(`${options.ipAddress} is not a usable address of the subnet in ${options.availabilityZone}.`);
+      }
+      if (taken.includes(options.ipAddress)) throw invalidRequest(`${options.ipAddress} is already in use.`);
+    }
     await db().hsm.create({
       data: {
         id,
@@ -58,7 +69,7 @@ export async function createHsm(options: CreateHsmOptions): Promise<Hsm> {
         availabilityZone: options.availabilityZone,
         subnetId,
         eniId: hexId("eni"),
-        eniIp: allocateEniIp(mapping, options.availabilityZone, taken),
+        eniIp: options.ipAddress ?? allocateEniIp(mapping, options.availabilityZone, taken),
         state: "CREATE_IN_PROGRESS",
         tokenLabel: id,
       },

@@ -10,7 +10,8 @@ export type DescribeClustersOptions = {
   includeDeletedHsms?: boolean;
 };
 
-function hsmShape(hsm: Hsm): HsmShape {
+/** An HSM row in CloudHSM's Hsm shape (also the output of CreateHsm). */
+export function hsmShape(hsm: Hsm): HsmShape {
   return {
     HsmId: hsm.id,
     ClusterId: hsm.clusterId,

@@ -29,9 +29,15 @@ export function subnetMappingFor(zones: string[]): Record<string, string> {
  * usable (AWS reserves .0–.3 and .255). Avoids addresses already taken in the cluster.
  */
 export function allocateEniIp(subnetMapping: Record<string, string>, az: string, taken: Iterable<string>): string {
-  const index = Object.keys(subnetMapping).indexOf(az);
   const used = new Set(taken);
-  const candidates = Array.from({ length: 251 }, (_, i) => `10.0.${index}.${i + 4}`).filter((ip) => !used.has(ip));
-  if (index < 0 || candidates.length === 0) throw new Error(`no free address in the subnet of ${az}`);
+  const candidates = usableEniIps(subnetMapping, az).filter((ip) => !used.has(ip));
+  if (candidates.length === 0) throw new Error(`no free address in the subnet of ${az}`);
   return candidates[crypto.randomInt(candidates.length)]!;
+}
+
+/** The usable host addresses of the AZ's subnet (none when the cluster has no subnet there). */
+export function usableEniIps(subnetMapping: Record<string, string>, az: string): string[] {
+  const index = Object.keys(subnetMapping).indexOf(az);
+  if (index < 0) return [];
+  return Array.from({ length: 251 }, (_, i) => `10.0.${index}.${i + 4}`);
 }

@@ -3,7 +3,8 @@ import { jsonResponse } from "@/lib/server/api/json-response.ts";
 import { parseBody } from "@/lib/server/api/parse-body.ts";
 import { publicRoute } from "@/lib/server/api/public-route.ts";
 import { actorFromRequest } from "@/lib/server/auth/audit-actor.ts";
-import { isHttpsRequest, sessionCookie } from "@/lib/server/auth/session-token.ts";
+import { deleteSession } from "@/lib/server/auth/delete-session.ts";
+import { SESSION_COOKIE, hashSessionToken, isHttpsRequest, looksLikeSessionToken, sessionCookie } from "@/lib/server/auth/session-token.ts";
 import { signIn } from "@/lib/server/auth/sign-in.ts";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,9 @@ export const dynamic = "force-dynamic";
 export const POST = publicRoute(async ({ request, requestId }) => {
   const { userName, password } = await parseBody(request, ZLoginRequest);
   const { token, expiresAt, session } = await signIn({ userName, password, actor: actorFromRequest(request, requestId) });
+  // A browser signing in again replaces its session: the one its old cookie named ends now.
+  const previous = request.cookies.get(SESSION_COOKIE)?.value;
+  if (looksLikeSessionToken(previous)) await deleteSession(hashSessionToken(previous));
   const response = jsonResponse(
     ZLoginResponse,
     { userName: session.user.name, principalArn: session.user.principalArn, expiresAt: expiresAt.toISOString() },

@@ -46,7 +46,13 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     sourceIp: req.sourceIp ?? "",
     userAgent: header(headers, "user-agent") ?? "",
   };
-  const event: Omit<CompletedRequest, "status"> = { ctx, authenticated: false, service };
+  const event: Omit<CompletedRequest, "status"> = {
+    ctx,
+    authenticated: false,
+    service,
+    target: targetHeader,
+    receivedAt: deps.now?.() ?? new Date(),
+  };
   let response: AwsHttpResponse;
 
   try {
@@ -87,6 +93,7 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     event.input = input;
 
     const output = await handler({ ...input }, { ...ctx } as OperationContext);
+    event.output = output;
     response = reply(200, encodeJsonBody(output), requestId, deps);
   } catch (error) {
     const { code, message, status } = toWireError(error, service, requestId, deps);

@@ -48,7 +48,16 @@ export type CompletedRequest = {
   service?: AwsService;
   /** Registry key, e.g. "kms:Encrypt", when the target named one. */
   operation?: OperationKey;
+  /** The X-Amz-Target header as sent (also when authentication failed or it named nothing known). */
+  target?: string;
+  /** When the request arrived. */
+  receivedAt: Date;
   input?: OperationInput;
+  /**
+   * The operation's output on success, before encoding (Buffers, Dates). Like `input` it can hold
+   * secrets (Plaintext of GenerateDataKey): read identifiers from it, never store it whole.
+   */
+  output?: OperationOutput;
   status: number;
   errorCode?: string;
   errorMessage?: string;
