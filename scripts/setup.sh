@@ -29,8 +29,10 @@ fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge 20 ] || { echo "Keyhold needs Node.js 20 or newer (found $(node -v))" >&2; exit 1; }
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "Installing npm dependencies (npm ci; builds pkcs11js and better-sqlite3 from source)"
-  npm ci --no-audit --no-fund
+  # `npm install` rather than `npm ci`: it installs the versions package-lock.json pins, but tolerates the
+  # other platforms' optional packages (@next/swc-darwin-*, …) that this registry mirror does not carry.
+  say "Installing npm dependencies from package-lock.json (builds pkcs11js and better-sqlite3 from source)"
+  npm install --no-audit --no-fund
 else
   ok "npm dependencies up to date"
 fi
