@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId?: string;
+  /** Field-level messages (form field name → message) from a validation error. */
+  readonly fields?: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, requestId?: string) {
+  constructor(status: number, code: string, message: string, requestId?: string, fields?: Record<string, string>) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.requestId = requestId;
+    this.fields = fields;
   }
 }
 
@@ -48,7 +51,7 @@ export async function apiFetch<S extends z.ZodType>(path: string, { method = "GE
   if (!response.ok) {
     const parsed = ZApiErrorResponse.safeParse(json);
     if (parsed.success) {
-      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.requestId);
+      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.requestId, parsed.data.error.fields);
     }
     throw new ApiError(response.status, "HttpError", `The server answered with HTTP ${response.status}.`, requestId);
   }

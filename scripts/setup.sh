@@ -49,5 +49,9 @@ else
 fi
 
 # --- data folder: database, HSM tokens, demo cluster, admin ----------------------------------
-say "Preparing data folder ${KEYHOLD_DATA_DIR:-data}: migrations, HSM tokens, demo cluster, admin"
-npx tsx --conditions=react-server scripts/setup/bootstrap.ts
+# The tests prepare their own data folders (a temporary one per test file, data/e2e for Playwright), so a
+# console running on data/ (which owns its HSM tokens) is left alone by `npm test`.
+if [ "$mode" = console ]; then
+  say "Preparing data folder ${KEYHOLD_DATA_DIR:-data}: migrations, HSM tokens, demo cluster, admin"
+  npx tsx --conditions=react-server scripts/setup/bootstrap.ts
+fi

@@ -5,6 +5,8 @@ export const ZApiErrorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** Field-level messages for form validation errors (field name → message). */
+    fields: z.record(z.string(), z.string()).optional(),
   }),
   requestId: z.string(),
 });

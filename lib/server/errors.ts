@@ -11,6 +11,8 @@ export type AppErrorOptions = {
   cause?: unknown;
   /** KMS connection error code (e.g. INVALID_CREDENTIALS) when the failure is a key-store connection one. */
   connectionErrorCode?: string;
+  /** Field-level messages (form field name → message), shown beside the fields that caused the error. */
+  fields?: Record<string, string>;
 };
 
 export class AppError extends Error {
@@ -18,6 +20,7 @@ export class AppError extends Error {
   readonly safeMessage: string;
   readonly status: number;
   readonly connectionErrorCode?: string;
+  readonly fields?: Record<string, string>;
 
   constructor(opts: AppErrorOptions) {
     super(opts.internalMessage ?? opts.safeMessage, { cause: opts.cause });
@@ -26,6 +29,7 @@ export class AppError extends Error {
     this.safeMessage = opts.safeMessage;
     this.status = opts.status ?? 400;
     this.connectionErrorCode = opts.connectionErrorCode;
+    this.fields = opts.fields;
   }
 }
 

@@ -7,8 +7,15 @@ export const REQUEST_ID_HEADER = "x-request-id";
 const INTERNAL_MESSAGE = "Something went wrong on our side. If it keeps happening, report the request ID.";
 
 /** An error answer in the one envelope: { error: { code, message }, requestId }. */
-export function apiErrorResponse(status: number, code: string, message: string, requestId: string, headers?: HeadersInit): Response {
-  const body: ApiErrorResponse = { error: { code, message }, requestId };
+export function apiErrorResponse(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  headers?: HeadersInit,
+  fields?: Record<string, string>,
+): Response {
+  const body: ApiErrorResponse = { error: fields && Object.keys(fields).length > 0 ? { code, message, fields } : { code, message }, requestId };
   const h = new Headers(headers);
   h.set(REQUEST_ID_HEADER, requestId);
   h.set("cache-control", "no-store");
@@ -25,7 +32,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
     if (typeof retryAfter === "number") headers.set("retry-after", String(retryAfter));
     if (error.status >= 500) console.error(`[keyhold] request ${requestId}: ${error.code}`, error);
-    return apiErrorResponse(error.status, error.code, error.safeMessage, requestId, headers);
+    return apiErrorResponse(error.status, error.code, error.safeMessage, requestId, headers, error.fields);
   }
   console.error(`[keyhold] request ${requestId}: unhandled error`, error);
   return apiErrorResponse(500, "InternalFailure", INTERNAL_MESSAGE, requestId);

@@ -4,8 +4,18 @@ import { AppError } from "@/lib/server/errors.ts";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function invalid(message: string): AppError {
-  return new AppError({ code: "ValidationException", safeMessage: message, status: 400 });
+function invalid(message: string, fields?: Record<string, string>): AppError {
+  return new AppError({ code: "ValidationException", safeMessage: message, status: 400, fields });
+}
+
+/** The first message for each field path ("a.b"), for showing beside a form's fields. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    if (key && !(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
 }
 
 /** Reads a JSON body and parses it with a zod schema; failures become 400 ValidationException. */
@@ -27,7 +37,7 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
       throw invalid("The request body must be a JSON object.");
     }
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw invalid(`${where}${issue?.message ?? "Invalid request."}`);
+    throw invalid(`${where}${issue?.message ?? "Invalid request."}`, fieldErrors(result.error.issues));
   }
   return result.data;
 }

@@ -21,20 +21,23 @@ export type AuditEventInput = {
 export const CONSOLE_EVENT_SOURCE = "keyhold.console";
 
 export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
-  await db().auditEvent.create({
-    data: {
-      id: uuid(),
-      time: input.time ?? new Date(),
-      eventSource: input.eventSource,
-      eventName: input.eventName,
-      requestId: input.requestId,
-      principalArn: input.principalArn ?? null,
-      sourceIp: input.sourceIp ?? null,
-      userAgent: input.userAgent?.slice(0, 512) ?? null,
-      requestParameters: input.requestParameters ? JSON.stringify(input.requestParameters) : null,
-      resources: input.resources?.length ? JSON.stringify(input.resources) : null,
-      errorCode: input.errorCode ?? null,
-      errorMessage: input.errorMessage ?? null,
-    },
-  });
+  await db().auditEvent.create({ data: toAuditEventRow(input) });
+}
+
+/** The AuditEvent row for an event (also used by the batched writer of the local KMS endpoint). */
+export function toAuditEventRow(input: AuditEventInput) {
+  return {
+    id: uuid(),
+    time: input.time ?? new Date(),
+    eventSource: input.eventSource,
+    eventName: input.eventName,
+    requestId: input.requestId,
+    principalArn: input.principalArn ?? null,
+    sourceIp: input.sourceIp ?? null,
+    userAgent: input.userAgent?.slice(0, 512) ?? null,
+    requestParameters: input.requestParameters ? JSON.stringify(input.requestParameters) : null,
+    resources: input.resources?.length ? JSON.stringify(input.resources) : null,
+    errorCode: input.errorCode ?? null,
+    errorMessage: input.errorMessage ?? null,
+  };
 }

@@ -1,0 +1,17 @@
+import "server-only";
+import { DescribeClustersCommand, type Cluster } from "@aws-sdk/client-cloudhsm-v2";
+import { callAws } from "@/lib/server/aws/sdk-error.ts";
+import { cloudHsmForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
+
+/** Every CloudHSM cluster of the account and Region (DescribeClusters, all pages). */
+export async function describeAllClusters(caller: Caller): Promise<Cluster[]> {
+  const client = await cloudHsmForCaller(caller);
+  const clusters: Cluster[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await callAws(() => client.send(new DescribeClustersCommand({ NextToken: nextToken, MaxResults: 25 })));
+    clusters.push(...(page.Clusters ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return clusters.filter((c) => c.State !== "DELETED");
+}

@@ -1,0 +1,35 @@
+// Starts test/local-kms-service-process.ts in a child process and waits for its URL line.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+
+export type ServiceProcess = { url: string; storeId?: string; clusterId?: string; child: ChildProcess; stop: () => Promise<number | null> };
+
+export async function spawnLocalKmsService(opts: { dataDir: string; withStore?: boolean; env?: Record<string, string> }): Promise<ServiceProcess> {
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  const args = ["--conditions=react-server", path.resolve("test/local-kms-service-process.ts")];
+  if (opts.withStore) args.push("--with-store");
+  const child = spawn(tsx, args, {
+    env: { ...process.env, ...opts.env, KEYHOLD_DATA_DIR: opts.dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    new Promise<string>((resolve) => lines.once("line", resolve)),
+    exited.then((code) => {
+      throw new Error(`the KMS service process exited (${code}) before serving:\n${stderr}`);
+    }),
+  ]);
+  const info = JSON.parse(first) as { url: string; storeId?: string; clusterId?: string };
+  return {
+    ...info,
+    child,
+    stop: async () => {
+      child.kill("SIGTERM");
+      return exited;
+    },
+  };
+}
