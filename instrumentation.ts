@@ -4,7 +4,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { deployMigrations } = await import("./scripts/db/schema-engine.mjs");
-  const { databaseUrl } = await import("./scripts/db/database-url.ts");
-  const { appliedMigrationNames } = await deployMigrations({ url: databaseUrl() });
+  const { databaseProvider, databaseUrl, sqliteFilePath } = await import("./scripts/db/database-url.ts");
+  const url = databaseUrl();
+  const { appliedMigrationNames } = await deployMigrations({ url });
   if (appliedMigrationNames.length) console.log(`Keyhold: applied migrations ${appliedMigrationNames.join(", ")}`);
+  if (databaseProvider(url) === "sqlite") {
+    // WAL is a property of the database file: readers no longer wait on a writer's commit.
+    const { default: Database } = await import("better-sqlite3");
+    const file = new Database(sqliteFilePath(url));
+    file.pragma("journal_mode = WAL");
+    file.close();
+  }
 }

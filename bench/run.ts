@@ -1,7 +1,13 @@
 // `npm run bench`: runs every benchmark in turn. Add new ones to the list.
-import { hsmBench } from "./hsm.bench.ts";
+import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
+import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 
-const benches: Array<[name: string, run: () => Promise<unknown>]> = [["hsm: AES-GCM on a token key vs node:crypto", () => hsmBench()]];
+let hsmRows: HsmBenchRow[] | undefined;
+
+const benches: Array<[name: string, run: () => Promise<unknown>]> = [
+  ["hsm: AES-GCM on a token key vs node:crypto", async () => (hsmRows = await hsmBench())],
+  ["kms endpoint: Encrypt / Decrypt requests per second through /api/aws semantics", () => kmsEndpointBench({ hsmRows })],
+];
 
 for (const [name, run] of benches) {
   console.log(`\n== ${name}`);

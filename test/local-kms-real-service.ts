@@ -1,11 +1,12 @@
 // The real local KMS service for integration tests: every registered operation over node:http
 // (startHttpServer from local-kms-test-service.ts), SigV4 against the test access keys, the SQLite
 // database and SoftHSM tokens of the test file's temp data dir (useTempDataDir first), and helpers
-// to make a CloudHSM key store whose cluster is a real local cluster.
+// to make, connect and disconnect a CloudHSM key store on a real local cluster.
 import crypto from "node:crypto";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { db } from "@/lib/server/db.ts";
+import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/local-kms/key-stores/index.ts";
 import { operations } from "@/lib/server/local-kms/operations/registry.ts";
 import { ACCOUNT_ID, ALICE, REGION, lookupAccessKey, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
 
@@ -19,33 +20,36 @@ export function kmsClientFor(server: { url: string }, opts: { maxAttempts?: numb
   return new KMSClient({ endpoint: server.url, region: REGION, credentials: ALICE, maxAttempts: opts.maxAttempts ?? 1 });
 }
 
-export type TestKeyStore = { storeId: string; clusterId: string };
+export type TestKeyStore = { storeId: string; clusterId: string; kmsuserPassword: string };
 
 /**
- * A CloudHSM key store row on a new local cluster with HSMs in `hsmZones` (default two AZs), in the
- * given connection state. The connection itself is the key-store operations' job; tests set the state.
+ * A CloudHSM key store on a new local cluster (HSMs in two AZs), made and connected with the key-store
+ * domain's own functions (CreateCustomKeyStore / ConnectCustomKeyStore semantics); left DISCONNECTED
+ * when `connect` is false.
  */
-export async function createTestKeyStore(
-  opts: { connectionState?: string; hsmZones?: string[]; name?: string } = {},
-): Promise<TestKeyStore> {
-  const { clusterId, trustAnchorPem } = await createCluster({
+export async function createTestKeyStore(opts: { connect?: boolean; name?: string } = {}): Promise<TestKeyStore> {
+  const { clusterId, trustAnchorPem, kmsuserPassword } = await createCluster({
     availabilityZones: [`${REGION}a`, `${REGION}b`, `${REGION}c`],
-    hsmAvailabilityZones: opts.hsmZones ?? [`${REGION}a`, `${REGION}b`],
+    hsmAvailabilityZones: [`${REGION}a`, `${REGION}b`],
   });
-  const storeId = `cks-${crypto.randomBytes(9).toString("hex").slice(0, 17)}`;
-  await db().customKeyStore.create({
-    data: {
-      id: storeId,
-      name: opts.name ?? `store-${storeId}`,
-      type: "AWS_CLOUDHSM",
-      cloudHsmClusterId: clusterId,
-      trustAnchorPem,
-      connectionState: opts.connectionState ?? "CONNECTED",
-    },
+  const { customKeyStoreId: storeId } = await createKeyStore({
+    name: opts.name ?? `store-${crypto.randomBytes(6).toString("hex")}`,
+    cloudHsmClusterId: clusterId,
+    trustAnchorCertificate: trustAnchorPem,
+    keyStorePassword: kmsuserPassword,
   });
-  return { storeId, clusterId };
+  if (opts.connect !== false) await connectTestKeyStore(storeId);
+  return { storeId, clusterId, kmsuserPassword };
 }
 
-export async function setConnectionState(storeId: string, connectionState: string): Promise<void> {
-  await db().customKeyStore.update({ where: { id: storeId }, data: { connectionState, connectionStateChangedAt: new Date() } });
+export async function connectTestKeyStore(storeId: string): Promise<void> {
+  await connectKeyStore({ customKeyStoreId: storeId });
+  await settleConnectionJobs();
+  const { connectionState, connectionErrorCode } = await db().customKeyStore.findUniqueOrThrow({ where: { id: storeId } });
+  if (connectionState !== "CONNECTED") throw new Error(`test key store ${storeId} is ${connectionState} (${connectionErrorCode})`);
+}
+
+export async function disconnectTestKeyStore(storeId: string): Promise<void> {
+  await disconnectKeyStore({ customKeyStoreId: storeId });
+  await settleConnectionJobs();
 }

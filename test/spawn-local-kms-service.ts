@@ -9,8 +9,11 @@ export async function spawnLocalKmsService(opts: { dataDir: string; withStore?: 
   const tsx = path.resolve("node_modules/.bin/tsx");
   const args = ["--conditions=react-server", path.resolve("test/local-kms-service-process.ts")];
   if (opts.withStore) args.push("--with-store");
+  // The data dir decides everything: no token directory, database or master key from this process.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, KEYHOLD_DATA_DIR: opts.dataDir };
+  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) if (!opts.env?.[name]) delete env[name];
   const child = spawn(tsx, args, {
-    env: { ...process.env, ...opts.env, KEYHOLD_DATA_DIR: opts.dataDir },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -5,7 +5,8 @@ import path from "node:path";
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function dataDir(): string {
-  return path.resolve(process.env.KEYHOLD_DATA_DIR ?? "data");
+  // turbopackIgnore: a run-time path, not a file to trace into the build.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.KEYHOLD_DATA_DIR ?? "data");
 }
 
 export function databaseUrl(): string {
@@ -22,5 +23,5 @@ export function databaseProvider(url = databaseUrl()): DatabaseProvider {
 
 /** Absolute path of the SQLite file named by a file: URL (relative paths resolve from the project root). */
 export function sqliteFilePath(url = databaseUrl()): string {
-  return path.resolve(url.replace(/^file:/, "").split("?")[0]!);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), url.replace(/^file:/, "").split("?")[0]!);
 }

@@ -2,6 +2,8 @@ import { LockKeyhole } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { Suspense } from "react";
+import { KeyStoresTable } from "@/components/key-stores/key-stores-table.tsx";
 import { ComingSoonButton } from "@/components/shell/coming-soon-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
@@ -11,7 +13,7 @@ import { cn } from "@/lib/utils.ts";
 
 export const metadata: Metadata = { title: "Key stores" };
 
-const ZSearch = z.object({ type: z.enum(["cloudhsm", "external"]).catch("cloudhsm") });
+const ZSearch = z.object({ type: z.enum(["cloudhsm", "external"]).catch("cloudhsm") }).catch({ type: "cloudhsm" });
 
 const TABS = {
   cloudhsm: {
@@ -63,6 +65,11 @@ export default async function KeyStoresPage({ searchParams }: { searchParams: Pr
           );
         })}
       </div>
+      {type === "cloudhsm" ? (
+        <Suspense>
+          <KeyStoresTable />
+        </Suspense>
+      ) : (
       <TableShell
         title={tab.label}
         count={0}
@@ -72,6 +79,7 @@ export default async function KeyStoresPage({ searchParams }: { searchParams: Pr
         columns={tab.columns}
         empty={<EmptyState icon={LockKeyhole} title={tab.emptyTitle} description={tab.emptyText} action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />} />}
       />
+      )}
     </>
   );
 }

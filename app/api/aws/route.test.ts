@@ -3,8 +3,9 @@
 import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
+import { DescribeCustomKeyStoresCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/db.ts";
+import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 import { seal } from "@/lib/server/secrets/secret-box.ts";
 import { GET, POST } from "./route.ts";
 
@@ -60,12 +61,20 @@ async function rejection(p: Promise<unknown>): Promise<Error & Record<string, an
 
 describe("app/api/aws route", () => {
   it("verifies a DB access key (signed path /api/aws) and dispatches to the real registry", async () => {
-    const e = await rejection(client(ACTIVE).send(new ListKeysCommand({})));
-    // The registry has no operations yet: authentication passed, dispatch found nothing.
-    expect(e.name).toBe("UnknownOperationException");
-    expect(e.message).toBe("Unknown operation TrentService.ListKeys.");
+    const res = await client(ACTIVE).send(new DescribeCustomKeyStoresCommand({}));
+    expect(res.CustomKeyStores).toEqual([]);
+    expect(res.$metadata.httpStatusCode).toBe(200);
+    expect(res.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const e = await rejection(client(ACTIVE).send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: "nope" })));
+    expect(e.name).toBe("CustomKeyStoreNotFoundException");
     expect(e.$metadata.httpStatusCode).toBe(400);
-    expect(e.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    // The route's dependencies include the audit hook: both requests are recorded, as carol.
+    await flushAuditEvents();
+    const rows = await db().auditEvent.findMany({ where: { requestId: { in: [res.$metadata.requestId!, e.$metadata.requestId] } } });
+    expect(rows.map((r) => [r.eventName, r.principalArn, r.errorCode]).sort()).toEqual([
+      ["DescribeCustomKeyStores", "arn:aws:iam::111122223333:user/carol", null],
+      ["DescribeCustomKeyStores", "arn:aws:iam::111122223333:user/carol", "CustomKeyStoreNotFoundException"],
+    ]);
     // The lookup records use without delaying the request.
     await expect
       .poll(async () => (await db().accessKey.findUnique({ where: { id: ACTIVE.accessKeyId } }))?.lastUsedAt)

@@ -1,24 +1,28 @@
 import "server-only";
 import { toAuditEventRow, type AuditEventInput } from "@/lib/server/audit/record-audit-event.ts";
+import { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/db.ts";
 
 // Writes the local endpoint's audit events without making requests wait for the database: an event is
-// queued in memory and the queue is written in batches (one INSERT per batch) as soon as the event loop
-// is free, so under load many requests share one write. A failed batch is kept and retried with
-// back-off. flushAuditEvents() waits until everything queued is written; it runs on beforeExit,
-// SIGTERM and SIGINT, so a shutdown (Next's included: it finishes open requests, then exits) does not
-// lose events.
+// queued in memory and the queue is written in batches, one multi-row INSERT per batch, at most
+// FLUSH_DELAY_MS after its first event, or at once when a batch is full. Why: a commit costs ~10 ms on
+// SQLite (journal sync) and better-sqlite3 runs it on the event loop, so one write per request halved
+// the throughput of the endpoint; Prisma's createMany costs ~0.2 ms of CPU per row, the raw INSERT
+// ~0.05 ms. A failed batch is kept and retried with back-off. flushAuditEvents() waits until everything
+// queued is written; it runs on beforeExit, SIGTERM and SIGINT, so a shutdown (Next's included: it
+// finishes open requests, then exits) does not lose events. Only a hard kill loses the last window.
 
 type Row = ReturnType<typeof toAuditEventRow>;
 
-const BATCH = 500;
+const BATCH = 1000;
+const FLUSH_DELAY_MS = 200;
 const MAX_QUEUED = 100_000;
 const RETRY_MS = [100, 500, 2_000, 5_000];
 
 type State = {
   queue: Row[];
   writing?: Promise<void>;
-  scheduled: boolean;
+  scheduled?: NodeJS.Timeout;
   failures: number;
   retryTimer?: NodeJS.Timeout;
   hooked: boolean;
@@ -27,7 +31,7 @@ type State = {
 const holder = globalThis as unknown as { keyholdAuditWriter?: State };
 
 function state(): State {
-  return (holder.keyholdAuditWriter ??= { queue: [], scheduled: false, failures: 0, hooked: false });
+  return (holder.keyholdAuditWriter ??= { queue: [], failures: 0, hooked: false });
 }
 
 export function enqueueAuditEvent(input: AuditEventInput): void {
@@ -43,40 +47,53 @@ export function enqueueAuditEvent(input: AuditEventInput): void {
 }
 
 function schedule(s: State): void {
-  if (s.scheduled || s.writing || s.retryTimer) return;
-  s.scheduled = true;
-  setImmediate(() => {
-    s.scheduled = false;
+  if (s.writing || s.retryTimer) return;
+  if (s.queue.length >= BATCH) {
+    clearTimeout(s.scheduled);
+    s.scheduled = undefined;
     void drain(s);
-  });
+    return;
+  }
+  if (s.scheduled) return;
+  s.scheduled = setTimeout(() => {
+    s.scheduled = undefined;
+    void drain(s);
+  }, FLUSH_DELAY_MS);
+  // Never keeps a process alive on its own: beforeExit flushes what is left.
+  s.scheduled.unref();
 }
 
-/** Writes batches until the queue is empty or a write fails (then retries later). */
+/** One INSERT for many rows (parameters bound; Prisma.sql uses each database's placeholders). */
+async function insertRows(rows: Row[]): Promise<void> {
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.id}, ${r.time}, ${r.eventSource}, ${r.eventName}, ${r.principalArn}, ${r.sourceIp}, ${r.userAgent}, ${r.requestParameters}, ${r.errorCode}, ${r.errorMessage}, ${r.resources}, ${r.requestId})`,
+  );
+  await db().$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
+}
+
+/** Writes one batch; what is left waits for the next window (or is written now, if a batch is full). */
 function drain(s: State): Promise<void> {
   s.writing ??= (async () => {
+    const batch = s.queue.slice(0, BATCH);
     try {
-      while (s.queue.length > 0) {
-        const batch = s.queue.slice(0, BATCH);
-        try {
-          await db().auditEvent.createMany({ data: batch });
-        } catch (e) {
-          s.failures++;
-          console.error(`[local-kms] writing ${batch.length} audit events failed (attempt ${s.failures}); will retry:`, e);
-          const delay = RETRY_MS[Math.min(s.failures - 1, RETRY_MS.length - 1)]!;
-          s.retryTimer = setTimeout(() => {
-            s.retryTimer = undefined;
-            schedule(s);
-          }, delay);
-          s.retryTimer.unref();
-          return;
-        }
-        s.queue.splice(0, batch.length);
-        s.failures = 0;
-      }
-    } finally {
-      s.writing = undefined;
+      if (batch.length > 0) await insertRows(batch);
+      s.queue.splice(0, batch.length);
+      s.failures = 0;
+    } catch (e) {
+      s.failures++;
+      console.error(`[local-kms] writing ${batch.length} audit events failed (attempt ${s.failures}); will retry:`, e);
+      const delay = RETRY_MS[Math.min(s.failures - 1, RETRY_MS.length - 1)]!;
+      s.retryTimer = setTimeout(() => {
+        s.retryTimer = undefined;
+        schedule(s);
+      }, delay);
+      s.retryTimer.unref();
     }
-  })();
+  })().finally(() => {
+    s.writing = undefined;
+    if (s.queue.length > 0) schedule(s);
+  });
   return s.writing;
 }
 
@@ -87,10 +104,10 @@ function drain(s: State): Promise<void> {
 export async function flushAuditEvents(attempts = 5): Promise<void> {
   const s = state();
   for (let tries = 0; s.queue.length > 0 || s.writing; ) {
-    if (s.retryTimer) {
-      clearTimeout(s.retryTimer);
-      s.retryTimer = undefined;
-    }
+    clearTimeout(s.retryTimer);
+    s.retryTimer = undefined;
+    clearTimeout(s.scheduled);
+    s.scheduled = undefined;
     const before = s.failures;
     await drain(s);
     if (s.failures > before && ++tries >= attempts) {

@@ -24,7 +24,7 @@ export async function decrypt(o: DecryptOptions): Promise<DecryptResult> {
     if (o.keyId === undefined) {
       throw new KmsError("ValidationException", "KeyId is required when DryRunModifiers includes IGNORE_CIPHERTEXT.");
     }
-    admitKeyForCrypto(await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId }), { encryptionAlgorithm: o.encryptionAlgorithm });
+    await admitKeyForCrypto(await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId }), { encryptionAlgorithm: o.encryptionAlgorithm });
     throw dryRunError();
   }
   const { key, parsed } = await keyOfBlob({ scope: o.scope, blob: o.ciphertextBlob, keyId: o.keyId, encryptionAlgorithm: o.encryptionAlgorithm });

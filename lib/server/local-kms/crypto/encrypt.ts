@@ -18,7 +18,7 @@ export type EncryptResult = { ciphertextBlob: Buffer; keyArn: string };
 /** Encrypts up to 4096 bytes under a symmetric key (any key identifier, aliases included). */
 export async function encrypt(o: EncryptOptions): Promise<EncryptResult> {
   const key = await resolveKeyForCrypto(o);
-  admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm });
+  await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm });
   if (o.dryRun) throw dryRunError();
   const ciphertextBlob = await sealPlaintext({ key, plaintext: o.plaintext, encryptionContext: o.encryptionContext });
   return { ciphertextBlob, keyArn: key.arn };

@@ -36,7 +36,7 @@ export function dataKeyLength(o: { numberOfBytes?: number; keySpec?: string }): 
 export async function generateDataKey(o: GenerateDataKeyOptions): Promise<GeneratedDataKey> {
   const length = dataKeyLength(o);
   const key = await resolveKeyForCrypto(o);
-  admitKeyForCrypto(key);
+  await admitKeyForCrypto(key);
   if (o.dryRun) throw dryRunError();
   const plaintext = await cryptoStep(() => randomBesideKey(key, length));
   const ciphertextBlob = await sealPlaintext({ key, plaintext, encryptionContext: o.encryptionContext });

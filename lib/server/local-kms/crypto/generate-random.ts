@@ -4,7 +4,7 @@ import { generateClusterRandom } from "@/lib/server/clusters/generate-cluster-ra
 import { isAppError } from "@/lib/server/errors.ts";
 import { generateRandom } from "@/lib/server/hsm/random.ts";
 import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
-import { loadCustomKeyStore, requireConnected } from "@/lib/server/local-kms/keys/custom-key-store-checks.ts";
+import { requireConnectedKeyStore } from "@/lib/server/local-kms/key-stores/index.ts";
 import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 
 export type GenerateRandomOptions = { numberOfBytes: number; customKeyStoreId?: string };
@@ -22,11 +22,11 @@ export async function generateRandomBytes(o: GenerateRandomOptions): Promise<Buf
     await ensureDefaultToken();
     return generateRandom(DEFAULT_TOKEN_LABEL, o.numberOfBytes);
   }
-  const store = await loadCustomKeyStore(o.customKeyStoreId);
-  if (store.type !== "AWS_CLOUDHSM" || !store.cloudHsmClusterId) {
-    throw new KmsError("UnsupportedOperationException", `GenerateRandom is not supported for the ${store.type} custom key store '${store.id}'.`);
-  }
-  requireConnected(store);
+  const store = await requireConnectedKeyStore(o.customKeyStoreId).catch((e: unknown) => {
+    // "KMS cannot communicate with your CloudHSM cluster" is a store-state error for GenerateRandom.
+    if (e instanceof KmsError && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.message);
+    throw e;
+  });
   chargeCustomKeyStoreQuota(store.id);
   try {
     return await generateClusterRandom({ clusterId: store.cloudHsmClusterId, length: o.numberOfBytes });

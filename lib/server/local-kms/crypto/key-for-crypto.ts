@@ -2,29 +2,31 @@ import "server-only";
 import crypto from "node:crypto";
 import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
 import type { ServiceScope } from "@/lib/server/local-kms/keys/key-arn.ts";
-import type { KeyRecord } from "@/lib/server/local-kms/keys/key-record.ts";
-import { requireEnabledForCrypto } from "@/lib/server/local-kms/keys/key-state.ts";
+import { SYMMETRIC_DEFAULT, type KeyRecord } from "@/lib/server/local-kms/keys/key-record.ts";
+import { isKeyStoreUsable } from "@/lib/server/local-kms/key-stores/index.ts";
+import { requireEnabledForCrypto, unavailableError } from "@/lib/server/local-kms/keys/key-state.ts";
 import { resolveKey } from "@/lib/server/local-kms/keys/resolve-key.ts";
 import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 
 // The checks every cryptographic operation makes on its key, in this order: the key exists (key ID,
 // key ARN, alias name or alias ARN) → the request counts against its custom key store's quota →
-// the key is Enabled (Disabled / PendingDeletion / Unavailable errors of the key-state table) → the
-// algorithm suits it → DryRun stops here.
-
-export const SYMMETRIC_DEFAULT = "SYMMETRIC_DEFAULT";
+// the key is Enabled (Disabled / PendingDeletion / Unavailable errors of the key-state table) → its
+// store is usable by this process (kmsuser logged in with the store's password; after a restart the
+// first use logs in again, and a store whose login fails for good becomes FAILED, its keys
+// Unavailable) → the algorithm suits it → DryRun stops here.
 
 export async function resolveKeyForCrypto(o: { scope: ServiceScope; keyId: string }): Promise<KeyRecord> {
   return resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: true });
 }
 
-/** Quota, then key state, then algorithm. */
-export function admitKeyForCrypto(key: KeyRecord, o: { encryptionAlgorithm?: string; charged?: Set<string> } = {}): void {
+/** Quota, then key state and store session, then algorithm. */
+export async function admitKeyForCrypto(key: KeyRecord, o: { encryptionAlgorithm?: string; charged?: Set<string> } = {}): Promise<void> {
   if (key.customKeyStoreId && !o.charged?.has(key.customKeyStoreId)) {
     chargeCustomKeyStoreQuota(key.customKeyStoreId);
     o.charged?.add(key.customKeyStoreId);
   }
   requireEnabledForCrypto(key);
+  if (key.customKeyStore && !(await isKeyStoreUsable(key.customKeyStore))) throw unavailableError(key.arn);
   if (o.encryptionAlgorithm !== undefined && o.encryptionAlgorithm !== SYMMETRIC_DEFAULT) {
     throw new KmsError(
       "InvalidKeyUsageException",

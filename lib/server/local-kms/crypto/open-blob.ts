@@ -31,7 +31,7 @@ export async function keyOfBlob(o: BlobKeyOptions): Promise<{ key: KeyRecord; pa
   const parsed = parseBlob(o.blob);
   if (named && named.id !== parsed.keyId) throw incorrectKey();
   const key = named ?? (await findKeyById(parsed.keyId, o.scope));
-  admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm, charged: o.charged });
+  await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm, charged: o.charged });
   if (parsed.keyMaterialId !== keyMaterialIdOf(key)) throw invalidCiphertext();
   return { key, parsed };
 }

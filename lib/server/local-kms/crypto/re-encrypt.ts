@@ -39,7 +39,7 @@ export async function reEncrypt(o: ReEncryptOptions): Promise<ReEncryptResult> {
     charged,
   });
   const destination = await resolveKeyForCrypto({ scope: o.scope, keyId: o.destinationKeyId });
-  admitKeyForCrypto(destination, { encryptionAlgorithm: o.destinationEncryptionAlgorithm, charged });
+  await admitKeyForCrypto(destination, { encryptionAlgorithm: o.destinationEncryptionAlgorithm, charged });
   if (o.dryRun) throw dryRunError();
   const plaintext = await openParsedBlob(source.key, source.parsed, o.sourceEncryptionContext);
   try {

@@ -1,10 +1,11 @@
 import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/server/db.ts";
+import { isAppError } from "@/lib/server/errors.ts";
 import type { Tag } from "@/lib/server/local-kms/input/kms-shapes.ts";
 import { validationError } from "@/lib/server/local-kms/input/input-reader.ts";
 import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
-import { loadCustomKeyStore, requireClusterReadyForKeys, requireConnected } from "./custom-key-store-checks.ts";
+import { requireConnectedKeyStore } from "@/lib/server/local-kms/key-stores/index.ts";
 import { keyArn, type ServiceScope } from "./key-arn.ts";
 import { createKeyMaterial, destroyKeyMaterial } from "./key-material.ts";
 import { checkPolicyLockout, defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
@@ -81,20 +82,20 @@ export async function createKey(o: CreateKeyOptions): Promise<KeyRecord> {
     throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
   }
 
-  let clusterId: string | null = null;
-  if (o.customKeyStoreId !== undefined) {
-    const store = await loadCustomKeyStore(o.customKeyStoreId);
-    if (store.type !== "AWS_CLOUDHSM" || !store.cloudHsmClusterId) {
-      throw unsupported(`Origin AWS_CLOUDHSM is not valid for the ${store.type} custom key store '${store.id}'.`);
-    }
-    requireConnected(store);
-    await requireClusterReadyForKeys(store.cloudHsmClusterId);
-    clusterId = store.cloudHsmClusterId;
-  }
+  // The store exists, is a CONNECTED CloudHSM key store with kmsuser logged in, and its cluster has
+  // two ACTIVE HSMs in different AZs (the key-store domain checks all of it).
+  const clusterId = o.customKeyStoreId === undefined
+    ? null
+    : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
 
   const id = crypto.randomUUID();
   const arn = keyArn(o.scope, id);
-  await createKeyMaterial({ label: arn, clusterId });
+  await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
+    // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
+    // reachable, material not replicable) is a store-state failure here.
+    if (isAppError(e) && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.safeMessage);
+    throw e;
+  });
   try {
     return await db().kmsKey.create({
       data: {

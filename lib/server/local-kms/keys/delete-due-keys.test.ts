@@ -9,7 +9,7 @@ import { db } from "@/lib/server/db.ts";
 import { hasKey } from "@/lib/server/hsm/keys.ts";
 import { closeModule, isModuleLoaded } from "@/lib/server/hsm/module.ts";
 import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import { ACCOUNT_ID, REGION, createTestKeyStore, setConnectionState, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { ACCOUNT_ID, REGION, connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
 import { cancelKeyDeletion } from "./cancel-key-deletion.ts";
 import { createAlias } from "./create-alias.ts";
 import { createKey } from "./create-key.ts";
@@ -85,7 +85,7 @@ describe("deleteDueKeys", () => {
   it("leaves the material orphaned when the key store is disconnected, and records that", async () => {
     const key = await createKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 7 });
-    await setConnectionState(store.storeId, "DISCONNECTED");
+    await disconnectTestKeyStore(store.storeId);
     const [deleted] = await deleteDueKeys({ now: new Date(Date.now() + 8 * DAY) });
     expect(deleted).toMatchObject({ keyId: key.id, backingKeyDeletionStatus: "ORPHANED", deletedFrom: [] });
     expect(await db().kmsKey.findUnique({ where: { id: key.id } })).toBeNull();
@@ -97,7 +97,7 @@ describe("deleteDueKeys", () => {
       customKeyStoreId: store.storeId,
       backingKeyLabel: key.arn,
     });
-    await setConnectionState(store.storeId, "CONNECTED");
+    await connectTestKeyStore(store.storeId);
   });
 
   it("keeps a key whose deletion was cancelled", async () => {

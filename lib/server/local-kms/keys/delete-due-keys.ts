@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event.ts";
 import { db } from "@/lib/server/db.ts";
+import { isKeyStoreUsable } from "@/lib/server/local-kms/key-stores/index.ts";
 import { uuid } from "@/lib/server/ids.ts";
 import { destroyKeyMaterial, type KeyMaterialDeletion } from "./key-material.ts";
 import { KEY_RECORD_INCLUDE, clusterOfKey, type KeyRecord } from "./key-record.ts";
@@ -28,11 +29,11 @@ export type DeletedKey = {
 export const KMS_EVENT_SOURCE = "kms.amazonaws.com";
 
 async function deleteMaterial(key: KeyRecord): Promise<Pick<DeletedKey, "backingKeyDeletionStatus" | "deletedFrom" | "failed">> {
-  const inStore = key.customKeyStoreId !== null;
-  if (inStore && key.customKeyStore?.connectionState !== "CONNECTED") {
-    return { backingKeyDeletionStatus: "ORPHANED", deletedFrom: [], failed: [] };
-  }
   try {
+    // Only through a CONNECTED store with kmsuser logged in, as KMS: otherwise the material stays.
+    if (key.customKeyStore && !(await isKeyStoreUsable(key.customKeyStore))) {
+      return { backingKeyDeletionStatus: "ORPHANED", deletedFrom: [], failed: [] };
+    }
     const result = await destroyKeyMaterial({ label: key.keyMaterialLabel, clusterId: clusterOfKey(key) });
     return { backingKeyDeletionStatus: result.status, deletedFrom: result.deletedFrom, failed: result.failed };
   } catch (e) {

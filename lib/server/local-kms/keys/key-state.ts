@@ -1,4 +1,5 @@
 import "server-only";
+import { keyStateInStore } from "@/lib/server/local-kms/key-stores/index.ts";
 import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
 import type { KeyRecord } from "./key-record.ts";
 
@@ -10,9 +11,8 @@ import type { KeyRecord } from "./key-record.ts";
 export type KeyState = "Enabled" | "Disabled" | "PendingDeletion" | "Unavailable";
 
 export function keyState(key: KeyRecord): KeyState {
-  if (key.state === "PendingDeletion") return "PendingDeletion";
-  if (key.customKeyStoreId && key.customKeyStore?.connectionState !== "CONNECTED") return "Unavailable";
-  return key.state === "Disabled" ? "Disabled" : "Enabled";
+  const connection = key.customKeyStoreId ? (key.customKeyStore?.connectionState ?? "DISCONNECTED") : undefined;
+  return keyStateInStore(key.state, connection) as KeyState;
 }
 
 /** [1] */

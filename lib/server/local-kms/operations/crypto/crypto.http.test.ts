@@ -28,7 +28,8 @@ import {
   REGION,
   createTestKeyStore,
   kmsClientFor,
-  setConnectionState,
+  connectTestKeyStore,
+  disconnectTestKeyStore,
   startRealKmsService,
   type TestKeyStore,
 } from "@/test/local-kms-real-service.ts";
@@ -197,7 +198,7 @@ describe("key states and failures below the key", () => {
     const s = await createTestKeyStore();
     const key = await storeKey(s);
     const blob = (await encrypt(key.KeyId!, text("before"))).CiphertextBlob!;
-    await setConnectionState(s.storeId, "DISCONNECTED");
+    await disconnectTestKeyStore(s.storeId);
     const unavailable = { name: "KMSInvalidStateException", message: `${key.Arn} is unavailable.`, status: 400 };
     expect(await failure(encrypt(key.KeyId!, text("x")))).toEqual(unavailable);
     expect(await failure(kms.send(new DecryptCommand({ CiphertextBlob: blob })))).toEqual(unavailable);
@@ -206,7 +207,7 @@ describe("key states and failures below the key", () => {
     expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: s.storeId }))))?.name).toBe(
       "CustomKeyStoreInvalidStateException",
     );
-    await setConnectionState(s.storeId, "CONNECTED");
+    await connectTestKeyStore(s.storeId);
     expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: blob }))).Plaintext!).toString()).toBe("before");
   });
 

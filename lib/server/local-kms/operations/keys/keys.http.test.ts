@@ -22,6 +22,7 @@ import {
   UpdateKeyDescriptionCommand,
   type KMSClient,
 } from "@aws-sdk/client-kms";
+import { deleteHsm } from "@/lib/server/clusters/delete-hsm.ts";
 import { DEFAULT_TOKEN_LABEL } from "@/lib/server/clusters/ensure-default-token.ts";
 import { listClusterKeyLabels } from "@/lib/server/clusters/list-cluster-key-labels.ts";
 import { db } from "@/lib/server/db.ts";
@@ -34,7 +35,8 @@ import {
   REGION,
   createTestKeyStore,
   kmsClientFor,
-  setConnectionState,
+  connectTestKeyStore,
+  disconnectTestKeyStore,
   startRealKmsService,
   type TestKeyStore,
 } from "@/test/local-kms-real-service.ts";
@@ -148,11 +150,14 @@ describe("CreateKey", () => {
     expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: "cks-00000000000000000" })))).toMatchObject({
       name: "CustomKeyStoreNotFoundException",
     });
-    const disconnected = await createTestKeyStore({ connectionState: "DISCONNECTED" });
+    const disconnected = await createTestKeyStore({ connect: false });
     expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: disconnected.storeId })))).toMatchObject({
       name: "CustomKeyStoreInvalidStateException",
     });
-    const oneAz = await createTestKeyStore({ hsmZones: [`${REGION}a`] });
+    // A store's cluster that lost one of its two HSMs.
+    const oneAz = await createTestKeyStore();
+    const [firstHsm] = await db().hsm.findMany({ where: { clusterId: oneAz.clusterId, state: "ACTIVE" } });
+    await deleteHsm({ clusterId: oneAz.clusterId, hsmId: firstHsm!.id });
     expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: oneAz.storeId })))).toMatchObject({
       name: "CloudHsmClusterInvalidConfigurationException",
     });
@@ -295,7 +300,7 @@ describe("key states", () => {
     store = saved;
     await kms.send(new DisableKeyCommand({ KeyId: b.KeyId }));
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: c.KeyId, PendingWindowInDays: 7 }));
-    await setConnectionState(s.storeId, "DISCONNECTED");
+    await disconnectTestKeyStore(s.storeId);
     const state = async (k: typeof a) => (await kms.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata!;
     expect(await state(a)).toMatchObject({ KeyState: "Unavailable", Enabled: false });
     expect((await state(b)).KeyState).toBe("Unavailable");
@@ -307,7 +312,7 @@ describe("key states", () => {
     // [13]: deletion can be cancelled while disconnected.
     await kms.send(new CancelKeyDeletionCommand({ KeyId: c.KeyId }));
     expect((await state(c)).KeyState).toBe("Unavailable");
-    await setConnectionState(s.storeId, "CONNECTED");
+    await connectTestKeyStore(s.storeId);
     expect((await state(a)).KeyState).toBe("Disabled");
     expect((await state(b)).KeyState).toBe("Enabled");
     expect((await state(c)).KeyState).toBe("Disabled");
@@ -369,9 +374,9 @@ describe("aliases", () => {
     expect(rest.Aliases).toHaveLength(20);
     expect((await failure(kms.send(new ListAliasesCommand({ Limit: 101 }))))?.name).toBe("ValidationException");
 
-    const s = await createTestKeyStore({ connectionState: "CONNECTED" });
+    const s = await createTestKeyStore();
     const k = (await kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: s.storeId }))).KeyMetadata!;
-    await setConnectionState(s.storeId, "DISCONNECTED");
+    await disconnectTestKeyStore(s.storeId);
     await kms.send(new CreateAliasCommand({ AliasName: "alias/unavailable-ok", TargetKeyId: k.KeyId }));
   });
 });

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { jsonResponse } from "@/lib/server/api/json-response.ts";
+import { withSession } from "@/lib/server/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
+import { removeHsm } from "@/lib/server/clusters-console/remove-hsm.ts";
+
+export const dynamic = "force-dynamic";
+
+const ZDeleteHsmResponse = z.object({ hsmId: z.string() });
+
+/** DELETE /api/clusters/:id/hsms/:hsmId — CloudHSM DeleteHsm. */
+export const DELETE = withSession<{ id: string; hsmId: string }>(
+  async ({ request, requestId, session, params }) => {
+    const hsmId = await removeHsm({ caller: callerFromRequest(request, session), clusterId: params.id, hsmId: params.hsmId });
+    return jsonResponse(ZDeleteHsmResponse, { hsmId }, { requestId });
+  },
+  { permission: "clusters:write" },
+);

@@ -1,0 +1,16 @@
+import { ZKeyStoreMutationResponse } from "@/lib/schemas/key-stores.ts";
+import { jsonResponse } from "@/lib/server/api/json-response.ts";
+import { withSession } from "@/lib/server/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
+import { connectKeyStore } from "@/lib/server/key-stores/connect-key-store.ts";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/key-stores/:id/connect — starts to connect; answers the state right after (poll for the end). */
+export const POST = withSession<{ id: string }>(
+  async ({ request, requestId, session, params }) => {
+    const keyStore = await connectKeyStore({ caller: callerFromRequest(request, session), customKeyStoreId: params.id });
+    return jsonResponse(ZKeyStoreMutationResponse, { keyStore }, { requestId });
+  },
+  { permission: "keyStores:write" },
+);

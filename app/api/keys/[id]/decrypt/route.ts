@@ -1,0 +1,17 @@
+import { ZDecryptTextRequest, ZDecryptTextResponse } from "@/lib/schemas/keys.ts";
+import { jsonResponse } from "@/lib/server/api/json-response.ts";
+import { parseBody } from "@/lib/server/api/parse-body.ts";
+import { withSession } from "@/lib/server/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
+import { decryptText } from "@/lib/server/keys/decrypt-text.ts";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/keys/:id/decrypt — the Try-it panel: decrypt a ciphertext with an encryption context. */
+export const POST = withSession<{ id: string }>(
+  async ({ request, requestId, session, params }) => {
+    const body = await parseBody(request, ZDecryptTextRequest);
+    return jsonResponse(ZDecryptTextResponse, await decryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }), { requestId });
+  },
+  { permission: "keys:write" },
+);

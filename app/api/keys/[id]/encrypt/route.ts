@@ -1,0 +1,17 @@
+import { ZEncryptTextRequest, ZEncryptTextResponse } from "@/lib/schemas/keys.ts";
+import { jsonResponse } from "@/lib/server/api/json-response.ts";
+import { parseBody } from "@/lib/server/api/parse-body.ts";
+import { withSession } from "@/lib/server/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
+import { encryptText } from "@/lib/server/keys/encrypt-text.ts";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/keys/:id/encrypt — the Try-it panel: encrypt a short text with an encryption context. */
+export const POST = withSession<{ id: string }>(
+  async ({ request, requestId, session, params }) => {
+    const body = await parseBody(request, ZEncryptTextRequest);
+    return jsonResponse(ZEncryptTextResponse, await encryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }), { requestId });
+  },
+  { permission: "keys:write" },
+);

@@ -1,0 +1,81 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { Dialog } from "@/components/ui/dialog.tsx";
+import { Field } from "@/components/ui/field.tsx";
+import { Input } from "@/components/ui/input.tsx";
+import { toast } from "@/components/ui/toaster.tsx";
+import { isApiError } from "@/lib/api-client.ts";
+import { useDeleteKeyStore, useKeyStore } from "@/lib/queries/key-stores.ts";
+import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
+import { AffectedKeys } from "./affected-keys.tsx";
+
+/** Confirms deleting a key store by typing its name; lists any keys still in it (which block the delete). */
+export function DeleteKeyStoreDialog({ store, open, onClose }: { store: KeyStoreSummary; open: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const detail = useKeyStore(store.customKeyStoreId);
+  const del = useDeleteKeyStore();
+  const [typed, setTyped] = useState("");
+  const [touched, setTouched] = useState(false);
+  const matches = typed.trim() === store.customKeyStoreName;
+  const submit = () => {
+    setTouched(true);
+    if (!matches) return;
+    del.mutate(store.customKeyStoreId, {
+      onSuccess: () => {
+        toast({ tone: "success", title: `Deleted key store ${store.customKeyStoreName}` });
+        onClose();
+        router.push("/key-stores");
+      },
+    });
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      busy={del.isPending}
+      title={`Delete ${store.customKeyStoreName}?`}
+      description="This deletes only KMS's record of the key store; the cluster, its HSMs and users are not touched. It cannot be undone, and keys that were in this store can never be recreated."
+      footer={
+        <>
+          <Button variant="link" onClick={onClose} disabled={del.isPending}>
+            Cancel
+          </Button>
+          <Button variant="destructive" onClick={submit} disabled={del.isPending}>
+            <Trash2 aria-hidden />
+            {del.isPending ? "Deleting…" : "Delete key store"}
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        className="flex flex-col gap-4"
+      >
+        <div>
+          <h3 className="mb-2 font-bold">Keys in this store</h3>
+          <AffectedKeys keys={detail.data?.keys} emptyText="No KMS keys are left in this key store." />
+        </div>
+        <Field
+          label={`To confirm, type the key store name (${store.customKeyStoreName})`}
+          error={touched && !matches ? "Type the key store's name exactly to confirm." : undefined}
+        >
+          <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        </Field>
+        {del.error ? (
+          <Alert tone="error" title={isApiError(del.error) ? del.error.code : "The request failed"}>
+            {del.error.message}
+            {isApiError(del.error) && del.error.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {del.error.requestId}</p> : null}
+          </Alert>
+        ) : null}
+      </form>
+    </Dialog>
+  );
+}

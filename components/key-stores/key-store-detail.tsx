@@ -1,0 +1,211 @@
+"use client";
+
+import { KeyRound, Plus } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { CopyButton } from "@/components/shell/copy-button.tsx";
+import { EmptyState } from "@/components/shell/empty-state.tsx";
+import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
+import { PageHeader } from "@/components/shell/page-header.tsx";
+import { KeysList } from "@/components/keys/keys-list.tsx";
+import { Alert } from "@/components/ui/alert.tsx";
+import { buttonVariants } from "@/components/ui/button.tsx";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { canCreateKeyIn, canEdit } from "@/lib/console/key-store-actions.ts";
+import { formatDateTime } from "@/lib/console/format.ts";
+import { useKeyStore } from "@/lib/queries/key-stores.ts";
+import { ConnectProgress } from "./connect-progress.tsx";
+import { ConnectionStateBadge } from "./connection-state-badge.tsx";
+import { DisconnectKeyStoreDialog } from "./disconnect-key-store-dialog.tsx";
+import { FailedConnectionPanel } from "./failed-connection-panel.tsx";
+import { HsmCount } from "./hsm-count.tsx";
+import { HsmInventory } from "./hsm-inventory.tsx";
+import { KeyStoreActions } from "./key-store-actions.tsx";
+
+const crumbs = (name?: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Key stores", href: "/key-stores" }, { label: name ?? "Key store" }];
+
+/** The key store detail page: configuration, connection state (with the fix when FAILED), HSMs, keys, actions. */
+export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: boolean }) {
+  const [watchSince, setWatchSince] = useState<number | null>(null);
+  const { data, error, refetch } = useKeyStore(id, { poll: watchSince !== null });
+  const [editField, setEditField] = useState<"keyStorePassword" | "cloudHsmClusterId" | undefined>();
+  const [editOpen, setEditOpen] = useState(false);
+  const [failedDisconnect, setFailedDisconnect] = useState(false);
+
+  if (error) {
+    return (
+      <>
+        <PageHeader breadcrumbs={crumbs(id)} title={id} />
+        <Card>
+          <ErrorPanel error={error} title="This key store could not be loaded" onRetry={() => void refetch()} />
+        </Card>
+      </>
+    );
+  }
+  if (!data) {
+    return (
+      <>
+        <PageHeader breadcrumbs={crumbs()} title="Loading key store…" />
+        <Card className="p-5" aria-busy>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {Array.from({ length: 6 }, (_, i) => (
+              <div key={i} className="flex flex-col gap-1.5">
+                <Skeleton className="h-3.5 w-24" />
+                <Skeleton className="h-4 w-40" />
+              </div>
+            ))}
+          </div>
+        </Card>
+        <Card className="p-5">
+          <Skeleton className="h-24 w-full" />
+        </Card>
+      </>
+    );
+  }
+
+  const { keyStore: s, cluster, keys } = data;
+  const createRule = canCreateKeyIn(s);
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={crumbs(s.customKeyStoreName)}
+        title={s.customKeyStoreName}
+        info={<ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />}
+        description="AWS CloudHSM key store"
+        actions={
+          <KeyStoreActions
+            store={s}
+            variant="buttons"
+            onConnectStarted={() => setWatchSince(Date.now())}
+            editFocus={editField}
+            editOpen={editOpen}
+            onEditOpenChange={(v) => {
+              setEditOpen(v);
+              if (!v) setEditField(undefined);
+            }}
+          />
+        }
+      />
+
+      {justCreated && s.connectionState === "DISCONNECTED" && watchSince === null ? (
+        <Alert tone="success" title="Key store created" data-testid="created-offer">
+          New key stores start disconnected. Connect it now to check its configuration (KMS logs in to the cluster as kmsuser); you can disconnect it
+          again until you need it. Use <span className="font-bold">Connect</span> above.
+        </Alert>
+      ) : null}
+
+      {watchSince !== null ? (
+        <ConnectProgress state={s.connectionState} errorCode={s.connectionErrorCode} startedAt={watchSince} onDismiss={() => setWatchSince(null)} />
+      ) : null}
+
+      {s.connectionState === "FAILED" && s.connectionErrorCode ? (
+        <FailedConnectionPanel
+          code={s.connectionErrorCode}
+          canEditNow={canEdit(s).allowed}
+          onDisconnect={() => setFailedDisconnect(true)}
+          onEdit={(f) => {
+            setEditField(f);
+            setEditOpen(true);
+          }}
+        />
+      ) : null}
+      {failedDisconnect ? <DisconnectKeyStoreDialog store={s} open onClose={() => setFailedDisconnect(false)} /> : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>General configuration</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <KeyValueGrid>
+            <KeyValue label="Custom key store ID">
+              <span className="inline-flex items-center gap-1 font-mono text-xs">
+                {s.customKeyStoreId}
+                <CopyButton value={s.customKeyStoreId} label="key store ID" />
+              </span>
+            </KeyValue>
+            <KeyValue label="Custom key store name">{s.customKeyStoreName}</KeyValue>
+            <KeyValue label="Custom key store type">AWS CloudHSM key store</KeyValue>
+            <KeyValue label="Connection state">
+              <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
+            </KeyValue>
+            <KeyValue label="Creation date">{formatDateTime(s.creationDate)}</KeyValue>
+            <KeyValue label="KMS keys in this store">{s.keyCount}</KeyValue>
+            <KeyValue label="CloudHSM cluster ID">
+              <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
+                {s.cloudHsmClusterId}
+              </Link>
+            </KeyValue>
+            <KeyValue label="HSMs (active / total)">
+              <HsmCount hsms={s.hsms} />
+            </KeyValue>
+            <KeyValue label="Trust anchor certificate">
+              {s.trustAnchorCertificate ? (
+                <details>
+                  <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
+                  <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">{s.trustAnchorCertificate}</pre>
+                </details>
+              ) : (
+                "—"
+              )}
+            </KeyValue>
+          </KeyValueGrid>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>Cluster HSMs</CardTitle>
+            <CardDescription>
+              Connecting needs at least one active HSM; creating keys needs two active HSMs in different Availability Zones.
+            </CardDescription>
+          </div>
+          <Link href="/clusters" className={buttonVariants({ variant: "normal", size: "sm" })}>
+            Manage HSMs
+          </Link>
+        </CardHeader>
+        <CardContent>
+          {cluster ? (
+            <HsmInventory cluster={cluster} />
+          ) : (
+            <Alert tone="warning" title="The cluster could not be described">
+              CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the store and edit its
+              cluster ID.
+            </Alert>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>
+              Keys in this store <span className="font-normal text-muted-foreground">({keys.length})</span>
+            </CardTitle>
+            <CardDescription>A key store can be deleted only once every key in it has been deleted.</CardDescription>
+          </div>
+          <span title={createRule.allowed ? undefined : createRule.reason}>
+            {createRule.allowed ? (
+              <Link href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`} className={buttonVariants({ variant: "normal", size: "sm" })}>
+                <Plus aria-hidden />
+                Create a KMS key in this key store
+              </Link>
+            ) : (
+              <button type="button" disabled className={buttonVariants({ variant: "normal", size: "sm" })}>
+                <Plus aria-hidden />
+                Create a KMS key in this key store
+              </button>
+            )}
+          </span>
+        </CardHeader>
+        {keys.length === 0 ? (
+          <EmptyState icon={KeyRound} title="No keys in this store" description="Keys you create in this key store appear here with their state." />
+        ) : (
+          <KeysList keys={keys} />
+        )}
+      </Card>
+    </>
+  );
+}

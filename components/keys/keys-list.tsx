@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { formatDateTime } from "@/lib/console/format.ts";
+import type { KeySummary } from "@/lib/schemas/keys.ts";
+import { KeyStateBadge } from "./key-state-badge.tsx";
+
+/** A compact key table (a store's keys), with the deletion date of keys pending deletion. */
+export function KeysList({ keys }: { keys: KeySummary[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm" data-testid="store-keys">
+        <thead>
+          <tr className="border-y border-border bg-muted/60 text-xs text-muted-foreground">
+            <th scope="col" className="px-5 py-2.5 font-bold">Alias</th>
+            <th scope="col" className="px-5 py-2.5 font-bold">Key ID</th>
+            <th scope="col" className="px-5 py-2.5 font-bold">Status</th>
+            <th scope="col" className="px-5 py-2.5 font-bold">Creation date</th>
+            <th scope="col" className="px-5 py-2.5 font-bold">Deletion date</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k.keyId} className="border-b border-border last:border-0">
+              <td className="px-5 py-3">
+                <Link href={`/keys/${k.keyId}`} className="font-bold text-link hover:underline">
+                  {k.aliases[0] ?? "—"}
+                </Link>
+              </td>
+              <td className="px-5 py-3 font-mono text-xs">
+                <Link href={`/keys/${k.keyId}`} className="hover:underline">
+                  {k.keyId}
+                </Link>
+              </td>
+              <td className="px-5 py-3">
+                <KeyStateBadge state={k.keyState} />
+              </td>
+              <td className="px-5 py-3 whitespace-nowrap">{formatDateTime(k.creationDate)}</td>
+              <td className="px-5 py-3 whitespace-nowrap">{k.deletionDate ? formatDateTime(k.deletionDate) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+"use client";
+
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { useMemo, type ReactNode } from "react";
+import { Card } from "@/components/ui/card.tsx";
+import { Select } from "@/components/ui/select.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { useUrlParams } from "@/lib/console/use-url-params.ts";
+import { cn } from "@/lib/utils.ts";
+
+export type Column<T> = {
+  key: string;
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Makes the column sortable by this value. */
+  sortValue?: (row: T) => string | number;
+  className?: string;
+};
+
+export type DataTableProps<T> = {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  columns: Column<T>[];
+  /** Undefined while loading. */
+  rows: T[] | undefined;
+  rowKey: (row: T) => string;
+  /** Text the free-text filter matches against. */
+  filterText: (row: T) => string;
+  filterPlaceholder: string;
+  /** More filters (selects), shown beside the text filter. */
+  filters?: ReactNode;
+  /** Shown when there are no rows at all. */
+  empty: ReactNode;
+  /** Shown instead of the body when the list could not be loaded. */
+  error?: ReactNode;
+  defaultSort?: { key: string; dir: "asc" | "desc" };
+  /** Total count before filtering, for the heading; defaults to rows.length. */
+  total?: number;
+  testId?: string;
+};
+
+const PAGE_SIZES = [10, 25, 50];
+
+/** The console's list table: text filter, sort and pagination, all kept in the URL (q, sort, dir, page, size). */
+export function DataTable<T>({
+  title,
+  description,
+  actions,
+  columns,
+  rows,
+  rowKey,
+  filterText,
+  filterPlaceholder,
+  filters,
+  empty,
+  error,
+  defaultSort,
+  total,
+  testId,
+}: DataTableProps<T>) {
+  const url = useUrlParams();
+  const q = url.get("q") ?? "";
+  const sortKey = url.get("sort") ?? defaultSort?.key;
+  const dir = (url.get("dir") ?? defaultSort?.dir ?? "asc") === "desc" ? "desc" : "asc";
+  const size = PAGE_SIZES.includes(Number(url.get("size"))) ? Number(url.get("size")) : 10;
+
+  const filtered = useMemo(() => {
+    if (!rows) return undefined;
+    const needle = q.trim().toLowerCase();
+    const list = needle ? rows.filter((r) => filterText(r).toLowerCase().includes(needle)) : [...rows];
+    const col = columns.find((c) => c.key === sortKey && c.sortValue);
+    if (col?.sortValue) {
+      const sv = col.sortValue;
+      list.sort((a, b) => {
+        const x = sv(a);
+        const y = sv(b);
+        const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        return dir === "desc" ? -c : c;
+      });
+    }
+    return list;
+  }, [rows, q, sortKey, dir, columns, filterText]);
+
+  const pages = Math.max(1, Math.ceil((filtered?.length ?? 0) / size));
+  const page = Math.min(Math.max(1, Number(url.get("page")) || 1), pages);
+  const visible = filtered?.slice((page - 1) * size, page * size);
+  const count = total ?? rows?.length;
+
+  const toggleSort = (key: string) => {
+    if (sortKey === key) url.set({ sort: key, dir: dir === "asc" ? "desc" : "asc", page: undefined });
+    else url.set({ sort: key, dir: "asc", page: undefined });
+  };
+
+  return (
+    <Card className="overflow-hidden" data-testid={testId}>
+      <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4 pb-3">
+        <div className="min-w-0">
+          <h2 className="text-lg leading-6 font-bold">
+            {title}
+            {count === undefined ? null : <span className="font-normal text-muted-foreground"> ({count})</span>}
+          </h2>
+          {description ? <p className="mt-0.5 text-sm text-muted-foreground">{description}</p> : null}
+        </div>
+        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+      </div>
+      <div className="flex flex-wrap items-center gap-3 px-5 pb-3">
+        <label className="relative min-w-60 flex-1 sm:max-w-md">
+          <span className="sr-only">{filterPlaceholder}</span>
+          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => url.set({ q: e.target.value, page: undefined })}
+            placeholder={filterPlaceholder}
+            className="h-8 w-full rounded-md border border-input bg-card pr-2.5 pl-8 text-sm placeholder:text-muted-foreground/80 placeholder:italic focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring"
+          />
+        </label>
+        {filters}
+        <nav aria-label={`${title} pages`} className="ml-auto flex items-center gap-1">
+          <button
+            type="button"
+            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
+            onClick={() => url.set({ page: page - 1 > 1 ? page - 1 : undefined })}
+            disabled={page <= 1}
+            aria-label="Previous page"
+          >
+            <ChevronLeft className="size-4" aria-hidden />
+          </button>
+          <span className="min-w-12 text-center text-sm" aria-live="polite">
+            <span className="sr-only">Page </span>
+            <span className="font-bold">{page}</span> / {pages}
+          </span>
+          <button
+            type="button"
+            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
+            onClick={() => url.set({ page: page + 1 })}
+            disabled={page >= pages}
+            aria-label="Next page"
+          >
+            <ChevronRight className="size-4" aria-hidden />
+          </button>
+          <span className="mx-2 h-5 w-px bg-border" aria-hidden />
+          <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
+            Rows
+            <Select className="h-7 w-16" value={size} onChange={(e) => url.set({ size: e.target.value === "10" ? undefined : e.target.value, page: undefined })}>
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </label>
+        </nav>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-y border-border bg-muted/60">
+              {columns.map((c) => {
+                const sorted = sortKey === c.key;
+                return (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                    className={cn("px-5 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground", c.className)}
+                  >
+                    {c.sortValue ? (
+                      <button type="button" className="inline-flex cursor-pointer items-center gap-1 hover:text-foreground" onClick={() => toggleSort(c.key)}>
+                        {c.header}
+                        {sorted ? (
+                          dir === "asc" ? (
+                            <ArrowUp className="size-3.5" aria-hidden />
+                          ) : (
+                            <ArrowDown className="size-3.5" aria-hidden />
+                          )
+                        ) : (
+                          <ArrowUpDown className="size-3.5 opacity-50" aria-hidden />
+                        )}
+                      </button>
+                    ) : (
+                      c.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {error ? (
+              <tr>
+                <td colSpan={columns.length} className="p-5">
+                  {error}
+                </td>
+              </tr>
+            ) : !visible ? (
+              Array.from({ length: 3 }, (_, i) => (
+                <tr key={i} className="border-b border-border last:border-0" aria-hidden>
+                  {columns.map((c) => (
+                    <td key={c.key} className="px-5 py-3">
+                      <Skeleton className="h-4 w-full max-w-40" />
+                    </td>
+                  ))}
+                </tr>
+              ))
+            ) : rows && rows.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length}>{empty}</td>
+              </tr>
+            ) : visible.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} className="px-5 py-10 text-center text-muted-foreground">
+                  No matches. <button type="button" className="cursor-pointer font-bold text-link hover:underline" onClick={() => url.set({ q: undefined, page: undefined, origin: undefined, store: undefined, state: undefined })}>Clear filters</button>
+                </td>
+              </tr>
+            ) : (
+              visible.map((r) => (
+                <tr key={rowKey(r)} className="border-b border-border last:border-0 hover:bg-muted/40" data-testid="table-row">
+                  {columns.map((c) => (
+                    <td key={c.key} className={cn("px-5 py-3 align-middle", c.className)}>
+                      {c.cell(r)}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {!rows ? <span className="sr-only" role="status">Loading…</span> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+// Helpers for the console flows: unique names, local clusters of their own (the demo cluster can back
+// only one store, and only 10 stores are allowed), screenshots.
+import crypto from "node:crypto";
+import path from "node:path";
+import { expect, type APIRequestContext } from "@playwright/test";
+
+export const shot = (name: string) => path.join("e2e", "screenshots", `${name}.png`);
+
+/** A name unique across parallel tests and runs against the same data dir. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${crypto.randomBytes(2).toString("hex")}`;
+}
+
+export type LocalCluster = { clusterId: string; trustAnchor: string; password: string };
+
+/** Creates a local cluster with one HSM per zone (POST /api/clusters, local backend only). */
+export async function createLocalCluster(api: APIRequestContext, zones = ["us-east-1a", "us-east-1b"]): Promise<LocalCluster> {
+  const password = `Kmsuser${crypto.randomBytes(4).toString("hex")}`;
+  const r = await api.post("/api/clusters", { data: { availabilityZones: zones, createHsms: true, kmsuserPassword: password } });
+  expect(r.status(), await r.text()).toBe(201);
+  const body = (await r.json()) as { clusterId: string; trustAnchorCertificate: string };
+  return { clusterId: body.clusterId, trustAnchor: body.trustAnchorCertificate, password };
+}
+
+/** Creates a key store over a cluster through the API; returns its id. */
+export async function createKeyStore(api: APIRequestContext, cluster: LocalCluster, name = unique("e2e-store")): Promise<string> {
+  const r = await api.post("/api/key-stores", {
+    data: { customKeyStoreName: name, cloudHsmClusterId: cluster.clusterId, trustAnchorCertificate: cluster.trustAnchor, keyStorePassword: cluster.password },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  return ((await r.json()) as { keyStore: { customKeyStoreId: string } }).keyStore.customKeyStoreId;
+}
+
+/** Waits (polling the API, no fixed sleep) until the store reaches a state. */
+export async function waitForState(api: APIRequestContext, id: string, state: string): Promise<void> {
+  await expect
+    .poll(async () => ((await (await api.get(`/api/key-stores/${id}`)).json()) as { keyStore: { connectionState: string } }).keyStore.connectionState, {
+      timeout: 20_000,
+    })
+    .toBe(state);
+}

@@ -1,0 +1,31 @@
+// Display formats shared by the console's pages.
+
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "—" : dateTime.format(d);
+}
+
+const ORIGIN_LABELS: Record<string, string> = {
+  AWS_KMS: "AWS KMS",
+  AWS_CLOUDHSM: "AWS CloudHSM",
+  EXTERNAL: "External (imported)",
+  EXTERNAL_KEY_STORE: "External key store",
+};
+
+export function originLabel(origin: string): string {
+  return ORIGIN_LABELS[origin] ?? origin;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch } from "@/lib/api-client.ts";
+import { ZClusterListResponse, ZCreateLocalClusterResponse, ZHsmMutationResponse, type CreateLocalClusterRequest } from "@/lib/schemas/clusters.ts";
+
+export const clusterKeys = {
+  all: ["clusters"] as const,
+  list: () => [...clusterKeys.all, "list"] as const,
+};
+
+export function useClusters() {
+  return useQuery({
+    queryKey: clusterKeys.list(),
+    queryFn: ({ signal }) => apiFetch("/api/clusters", { schema: ZClusterListResponse, signal }),
+    refetchInterval: (q) => (q.state.data?.clusters.some((c) => c.hsms.some((h) => h.state.endsWith("IN_PROGRESS"))) ? 1_000 : 15_000),
+  });
+}
+
+function useInvalidateAll() {
+  const qc = useQueryClient();
+  // HSM counts show on key-store pages too.
+  return () => Promise.all([qc.invalidateQueries({ queryKey: clusterKeys.all }), qc.invalidateQueries({ queryKey: ["key-stores"] })]);
+}
+
+export function useAddHsm() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ clusterId, availabilityZone }: { clusterId: string; availabilityZone: string }) =>
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/hsms`, { method: "POST", body: { availabilityZone }, schema: ZHsmMutationResponse }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveHsm() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ clusterId, hsmId }: { clusterId: string; hsmId: string }) =>
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/hsms/${encodeURIComponent(hsmId)}`, {
+        method: "DELETE",
+        schema: z.object({ hsmId: z.string() }),
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Local backend only. The form shows errors beside its fields. */
+export function useCreateLocalCluster() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: (body: CreateLocalClusterRequest) => apiFetch("/api/clusters", { method: "POST", body, schema: ZCreateLocalClusterResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}

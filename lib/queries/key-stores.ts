@@ -1,0 +1,123 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client.ts";
+import {
+  ZDeleteKeyStoreResponse,
+  ZKeyStoreDetailResponse,
+  ZKeyStoreListResponse,
+  ZKeyStoreMutationResponse,
+  type ConnectionState,
+  type KeyStoreDetailResponse,
+  type KeyStoreListResponse,
+  type KeyStoreSummary,
+  type CreateKeyStoreRequest,
+  type UpdateKeyStoreRequest,
+} from "@/lib/schemas/key-stores.ts";
+import { clusterKeys } from "./clusters.ts";
+import { keyKeys } from "./keys.ts";
+
+export const keyStoreKeys = {
+  all: ["key-stores"] as const,
+  list: () => [...keyStoreKeys.all, "list"] as const,
+  detail: (id: string) => [...keyStoreKeys.all, "detail", id] as const,
+};
+
+/** Transient states: poll until they end (CONNECTING → CONNECTED | FAILED, DISCONNECTING → DISCONNECTED). */
+export const TRANSIENT_STATES: ReadonlySet<ConnectionState> = new Set(["CONNECTING", "DISCONNECTING"]);
+const POLL_MS = 1_000;
+
+export function useKeyStores() {
+  return useQuery({
+    queryKey: keyStoreKeys.list(),
+    queryFn: ({ signal }) => apiFetch("/api/key-stores", { schema: ZKeyStoreListResponse, signal }),
+    refetchInterval: (q) => (q.state.data?.keyStores.some((s) => TRANSIENT_STATES.has(s.connectionState)) ? POLL_MS : 15_000),
+  });
+}
+
+export function useKeyStore(id: string, { poll = false }: { poll?: boolean } = {}) {
+  return useQuery({
+    queryKey: keyStoreKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { schema: ZKeyStoreDetailResponse, signal }),
+    refetchInterval: (q) => (poll || (q.state.data && TRANSIENT_STATES.has(q.state.data.keyStore.connectionState)) ? POLL_MS : 15_000),
+  });
+}
+
+function useInvalidateStores() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keyStoreKeys.all }),
+      qc.invalidateQueries({ queryKey: keyKeys.all }),
+      qc.invalidateQueries({ queryKey: clusterKeys.all }),
+    ]);
+}
+
+/** The wizard shows errors beside its fields: no global toast. */
+export function useCreateKeyStore() {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (body: CreateKeyStoreRequest) => apiFetch("/api/key-stores", { method: "POST", body, schema: ZKeyStoreMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+export function useUpdateKeyStore(id: string) {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (body: UpdateKeyStoreRequest) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { method: "PATCH", body, schema: ZKeyStoreMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/**
+ * Shows the state the server answered right after Connect/Disconnect (CONNECTING, DISCONNECTING …):
+ * not an optimistic guess, the service's own word, until the refetch brings the next one.
+ */
+function useApplyServerState() {
+  const qc = useQueryClient();
+  return (store: KeyStoreSummary) => {
+    qc.setQueryData<KeyStoreDetailResponse>(keyStoreKeys.detail(store.customKeyStoreId), (old) =>
+      old ? { ...old, keyStore: { ...store, keyCount: old.keyStore.keyCount } } : old,
+    );
+    qc.setQueryData<KeyStoreListResponse>(keyStoreKeys.list(), (old) =>
+      old
+        ? { ...old, keyStores: old.keyStores.map((s) => (s.customKeyStoreId === store.customKeyStoreId ? { ...store, keyCount: s.keyCount } : s)) }
+        : old,
+    );
+  };
+}
+
+export function useConnectKeyStore() {
+  const invalidate = useInvalidateStores();
+  const apply = useApplyServerState();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/connect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
+    onSuccess: ({ keyStore }) => {
+      apply(keyStore);
+      return invalidate();
+    },
+  });
+}
+
+export function useDisconnectKeyStore() {
+  const invalidate = useInvalidateStores();
+  const apply = useApplyServerState();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/disconnect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
+    onSuccess: ({ keyStore }) => {
+      apply(keyStore);
+      return invalidate();
+    },
+  });
+}
+
+export function useDeleteKeyStore() {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { method: "DELETE", schema: ZDeleteKeyStoreResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}

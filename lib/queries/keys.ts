@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client.ts";
+import {
+  ZCreateKeyResponse,
+  ZDecryptTextResponse,
+  ZEncryptTextResponse,
+  ZKeyDetailResponse,
+  ZKeyListResponse,
+  ZKeyMutationResponse,
+  ZPrincipalListResponse,
+  type CreateKeyRequest,
+  type DecryptTextRequest,
+  type EncryptTextRequest,
+} from "@/lib/schemas/keys.ts";
+
+export const keyKeys = {
+  all: ["keys"] as const,
+  list: () => [...keyKeys.all, "list"] as const,
+  detail: (id: string) => [...keyKeys.all, "detail", id] as const,
+  principals: () => ["principals"] as const,
+};
+
+export function useKeys() {
+  return useQuery({
+    queryKey: keyKeys.list(),
+    queryFn: ({ signal }) => apiFetch("/api/keys", { schema: ZKeyListResponse, signal }),
+  });
+}
+
+export function useKey(id: string) {
+  return useQuery({
+    queryKey: keyKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch(`/api/keys/${encodeURIComponent(id)}`, { schema: ZKeyDetailResponse, signal }),
+    // The custom key store's connection state (and so the key's Unavailable state) can change under us.
+    refetchInterval: (q) => (q.state.data?.customKeyStore ? 5_000 : false),
+  });
+}
+
+export function usePrincipals() {
+  return useQuery({
+    queryKey: keyKeys.principals(),
+    queryFn: ({ signal }) => apiFetch("/api/principals", { schema: ZPrincipalListResponse, signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+function useInvalidateKeys() {
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: keyKeys.all }), qc.invalidateQueries({ queryKey: ["key-stores"] })]);
+}
+
+/** The wizard shows CreateKey's error with its cause and fix: no global toast. */
+export function useCreateKey() {
+  const invalidate = useInvalidateKeys();
+  return useMutation({
+    mutationFn: (body: CreateKeyRequest) => apiFetch("/api/keys", { method: "POST", body, schema: ZCreateKeyResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+export type KeyStateAction =
+  | { action: "enable" }
+  | { action: "disable" }
+  | { action: "schedule-deletion"; pendingWindowInDays: number }
+  | { action: "cancel-deletion" };
+
+export function useChangeKeyState(id: string, { toast = true }: { toast?: boolean } = {}) {
+  const invalidate = useInvalidateKeys();
+  return useMutation({
+    mutationFn: (change: KeyStateAction) =>
+      apiFetch(`/api/keys/${encodeURIComponent(id)}/state`, { method: "POST", body: change, schema: ZKeyMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast },
+  });
+}
+
+export function usePutKeyPolicy(id: string) {
+  const invalidate = useInvalidateKeys();
+  return useMutation({
+    mutationFn: (policy: string) => apiFetch(`/api/keys/${encodeURIComponent(id)}/policy`, { method: "PUT", body: { policy }, schema: ZKeyMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/** Try-it: the panel shows the error a user would get, in place. */
+export function useEncryptText(id: string) {
+  return useMutation({
+    mutationFn: (body: EncryptTextRequest) => apiFetch(`/api/keys/${encodeURIComponent(id)}/encrypt`, { method: "POST", body, schema: ZEncryptTextResponse }),
+    meta: { toast: false },
+  });
+}
+
+export function useDecryptText(id: string) {
+  return useMutation({
+    mutationFn: (body: DecryptTextRequest) => apiFetch(`/api/keys/${encodeURIComponent(id)}/decrypt`, { method: "POST", body, schema: ZDecryptTextResponse }),
+    meta: { toast: false },
+  });
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { DeleteHsmCommand } from "@aws-sdk/client-cloudhsm-v2";
+import { callAws } from "@/lib/server/aws/sdk-error.ts";
+import { cloudHsmForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
+
+export type RemoveHsmOptions = { caller: Caller; clusterId: string; hsmId: string };
+
+/** CloudHSM DeleteHsm. Key material stays on the cluster's other HSMs and in its backups. */
+export async function removeHsm({ caller, clusterId, hsmId }: RemoveHsmOptions): Promise<string> {
+  const client = await cloudHsmForCaller(caller);
+  const { HsmId } = await callAws(() => client.send(new DeleteHsmCommand({ ClusterId: clusterId, HsmId: hsmId })));
+  return HsmId ?? hsmId;
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { DisconnectCustomKeyStoreCommand } from "@aws-sdk/client-kms";
+import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
+import { callAws } from "@/lib/server/aws/sdk-error.ts";
+import { kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
+import { describeOneKeyStore } from "./describe-one-key-store.ts";
+
+export type DisconnectKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
+
+/**
+ * DisconnectCustomKeyStore, which returns at once: the store is then DISCONNECTING until it is DISCONNECTED. Answers the state right after the call; the page polls for the rest.
+ */
+export async function disconnectKeyStore({ caller, customKeyStoreId }: DisconnectKeyStoreOptions): Promise<KeyStoreSummary> {
+  const kms = await kmsForCaller(caller);
+  await callAws(() => kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: customKeyStoreId })));
+  return describeOneKeyStore(kms, caller, customKeyStoreId);
+}
