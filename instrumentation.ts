@@ -15,4 +15,7 @@ export async function register() {
     file.pragma("journal_mode = WAL");
     file.close();
   }
+  // Deletes keys whose waiting period is over (and their key material); opens PKCS#11 only when a key is due.
+  const { startKeyDeletionSweeper } = await import("./lib/server/local-kms/keys/key-deletion-sweeper.ts");
+  startKeyDeletionSweeper();
 }

@@ -2,13 +2,12 @@
 
 import { LockKeyhole, Plus } from "lucide-react";
 import Link from "next/link";
-import { CopyButton } from "@/components/shell/copy-button.tsx";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
+import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeyStores } from "@/lib/queries/key-stores.ts";
 import { CONNECTION_STATES, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
@@ -32,10 +31,7 @@ const columns: Column<KeyStoreSummary>[] = [
     header: "Key store ID",
     sortValue: (s) => s.customKeyStoreId,
     cell: (s) => (
-      <span className="inline-flex items-center gap-1 font-mono text-xs">
-        {s.customKeyStoreId}
-        <CopyButton value={s.customKeyStoreId} label="key store ID" />
-      </span>
+      <span className="font-mono text-xs whitespace-nowrap">{s.customKeyStoreId}</span>
     ),
   },
   {
@@ -43,12 +39,12 @@ const columns: Column<KeyStoreSummary>[] = [
     header: "Cluster ID",
     sortValue: (s) => s.cloudHsmClusterId ?? "",
     cell: (s) => (
-      <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
+      <Link href="/clusters" className="font-mono text-xs whitespace-nowrap text-link hover:underline">
         {s.cloudHsmClusterId}
       </Link>
     ),
   },
-  { key: "hsms", header: "HSMs (active / total)", sortValue: (s) => s.hsms?.active ?? -1, cell: (s) => <HsmCount hsms={s.hsms} /> },
+  { key: "hsms", header: "HSMs", sortValue: (s) => s.hsms?.active ?? -1, cell: (s) => <HsmCount hsms={s.hsms} /> },
   {
     key: "state",
     header: "Connection state",
@@ -56,7 +52,12 @@ const columns: Column<KeyStoreSummary>[] = [
     cell: (s) => <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />,
   },
   { key: "keys", header: "Keys", sortValue: (s) => s.keyCount, cell: (s) => <span className="tabular-nums">{s.keyCount}</span> },
-  { key: "created", header: "Creation date", sortValue: (s) => s.creationDate, cell: (s) => <span className="whitespace-nowrap">{formatDateTime(s.creationDate)}</span> },
+  { key: "created", header: "Creation date", sortValue: (s) => s.creationDate, cell: (s) => (
+      <span className="whitespace-nowrap" title={formatDateTime(s.creationDate)}>
+        {formatDateShort(s.creationDate)}
+      </span>
+    ),
+  },
   { key: "actions", header: "Actions", cell: (s) => <KeyStoreActions store={s} variant="menu" />, className: "w-0" },
 ];
 

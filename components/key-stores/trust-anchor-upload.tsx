@@ -23,7 +23,6 @@ export function TrustAnchorUpload({
 }) {
   const inputId = useId();
   const ref = useRef<HTMLInputElement>(null);
-  const subjectLine = pem.split(/\r?\n/).length;
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
@@ -54,7 +53,7 @@ export function TrustAnchorUpload({
           <span className="inline-flex items-center gap-1.5 text-sm">
             <FileCheck2 className="size-4 text-muted-foreground" aria-hidden />
             <span className="font-bold">{fileName}</span>
-            <span className="text-muted-foreground">({subjectLine} lines)</span>
+            <span className="text-muted-foreground">({pem.length.toLocaleString("en-US")} characters)</span>
           </span>
         ) : (
           <span className="text-sm text-muted-foreground">No file chosen</span>

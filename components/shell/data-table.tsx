@@ -93,7 +93,7 @@ export function DataTable<T>({
   };
 
   return (
-    <Card className="overflow-hidden" data-testid={testId}>
+    <Card data-testid={testId}>
       <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4 pb-3">
         <div className="min-w-0">
           <h2 className="text-lg leading-6 font-bold">
@@ -153,7 +153,7 @@ export function DataTable<T>({
           </label>
         </nav>
       </div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto xl:overflow-visible">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-y border-border bg-muted/60">
@@ -164,7 +164,7 @@ export function DataTable<T>({
                     key={c.key}
                     scope="col"
                     aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={cn("px-5 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground", c.className)}
+                    className={cn("px-3 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5", c.className)}
                   >
                     {c.sortValue ? (
                       <button type="button" className="inline-flex cursor-pointer items-center gap-1 hover:text-foreground" onClick={() => toggleSort(c.key)}>
@@ -218,7 +218,7 @@ export function DataTable<T>({
               visible.map((r) => (
                 <tr key={rowKey(r)} className="border-b border-border last:border-0 hover:bg-muted/40" data-testid="table-row">
                   {columns.map((c) => (
-                    <td key={c.key} className={cn("px-5 py-3 align-middle", c.className)}>
+                    <td key={c.key} className={cn("px-3 py-3 align-middle first:pl-5 last:pr-5", c.className)}>
                       {c.cell(r)}
                     </td>
                   ))}

@@ -1,0 +1,137 @@
+"use client";
+
+import { KeyRound, Plus } from "lucide-react";
+import Link from "next/link";
+import { DataTable, type Column } from "@/components/shell/data-table.tsx";
+import { EmptyState } from "@/components/shell/empty-state.tsx";
+import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { buttonVariants } from "@/components/ui/button.tsx";
+import { Select } from "@/components/ui/select.tsx";
+import { formatDateShort, formatDateTime, originLabel } from "@/lib/console/format.ts";
+import { useUrlParams } from "@/lib/console/use-url-params.ts";
+import { useKeys } from "@/lib/queries/keys.ts";
+import { KEY_STATES, ORIGINS, type KeySummary } from "@/lib/schemas/keys.ts";
+import { KEY_STATE_BADGES, KeyStateBadge } from "./key-state-badge.tsx";
+
+const columns: Column<KeySummary>[] = [
+  {
+    key: "alias",
+    header: "Aliases",
+    sortValue: (k) => k.aliases[0] ?? "~",
+    cell: (k) =>
+      k.aliases.length ? (
+        <Link href={`/keys/${k.keyId}`} className="font-bold text-link hover:underline">
+          {k.aliases[0]}
+          {k.aliases.length > 1 ? <span className="font-normal text-muted-foreground"> +{k.aliases.length - 1}</span> : null}
+        </Link>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+  },
+  {
+    key: "id",
+    header: "Key ID",
+    sortValue: (k) => k.keyId,
+    cell: (k) => (
+      <Link href={`/keys/${k.keyId}`} className="font-mono text-xs whitespace-nowrap text-link hover:underline">
+        {k.keyId}
+      </Link>
+    ),
+  },
+  { key: "state", header: "Status", sortValue: (k) => k.keyState, cell: (k) => <KeyStateBadge state={k.keyState} /> },
+  { key: "origin", header: "Origin", sortValue: (k) => k.origin, cell: (k) => <span className="whitespace-nowrap">{originLabel(k.origin)}</span> },
+  {
+    key: "store",
+    header: "Custom key store",
+    sortValue: (k) => k.customKeyStoreName ?? "~",
+    cell: (k) =>
+      k.customKeyStoreId ? (
+        <span className="flex flex-col">
+          <Link href={`/key-stores/${k.customKeyStoreId}`} className="text-link hover:underline">
+            {k.customKeyStoreName || k.customKeyStoreId}
+          </Link>
+          <span className="font-mono text-[11px] text-muted-foreground">{k.customKeyStoreId}</span>
+        </span>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+  },
+  { key: "spec", header: "Key spec", sortValue: (k) => k.keySpec, cell: (k) => <span className="font-mono text-xs">{k.keySpec}</span> },
+  {
+    key: "created",
+    header: "Creation date",
+    sortValue: (k) => k.creationDate,
+    cell: (k) => (
+      <span className="whitespace-nowrap" title={formatDateTime(k.creationDate)}>
+        {formatDateShort(k.creationDate)}
+      </span>
+    ),
+  },
+];
+
+/** Customer managed keys: filter by text, origin, custom key store and state; all in the URL. */
+export function KeysTable() {
+  const { data, error, refetch } = useKeys();
+  const url = useUrlParams();
+  const origin = url.get("origin");
+  const store = url.get("store");
+  const state = url.get("state");
+  const stores = [...new Map((data?.keys ?? []).filter((k) => k.customKeyStoreId).map((k) => [k.customKeyStoreId!, k.customKeyStoreName ?? k.customKeyStoreId!])).entries()];
+  const rows = data?.keys.filter(
+    (k) => (!origin || k.origin === origin) && (!store || k.customKeyStoreId === store) && (!state || k.keyState === state),
+  );
+  const filter = (label: string, value: string | undefined, param: string, options: [string, string][]) => (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-muted-foreground">{label}</span>
+      <Select className="w-40" value={value ?? ""} onChange={(e) => url.set({ [param]: e.target.value, page: undefined })}>
+        <option value="">Any</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </Select>
+    </label>
+  );
+  const create = (
+    <Link href="/keys/new" className={buttonVariants({ variant: "primary" })}>
+      <Plus aria-hidden />
+      Create key
+    </Link>
+  );
+  return (
+    <DataTable
+      testId="keys-table"
+      title="Customer managed keys"
+      total={data?.keys.length}
+      actions={create}
+      columns={columns}
+      rows={error ? [] : rows}
+      rowKey={(k) => k.keyId}
+      filterText={(k) => `${k.aliases.join(" ")} ${k.keyId} ${k.description} ${k.customKeyStoreId ?? ""} ${k.customKeyStoreName ?? ""}`}
+      filterPlaceholder="Filter keys by alias, key ID or key store"
+      defaultSort={{ key: "created", dir: "desc" }}
+      filters={
+        <>
+          {filter("Origin", origin, "origin", ORIGINS.map((o) => [o, originLabel(o)]))}
+          {filter("Key store", store, "store", stores)}
+          {filter("Status", state, "state", KEY_STATES.map((s) => [s, KEY_STATE_BADGES[s].label]))}
+        </>
+      }
+      error={error ? <ErrorPanel error={error} title="The keys could not be loaded" onRetry={() => void refetch()} /> : undefined}
+      empty={
+        <EmptyState
+          icon={KeyRound}
+          title="No keys yet"
+          description="Keys you create appear here with their aliases, state and origin. Keys in a custom key store show the store they live in, so you can see at a glance what depends on each store."
+          action={
+            <Link href="/keys/new" className={buttonVariants({ variant: "normal" })}>
+              <Plus aria-hidden />
+              Create key
+            </Link>
+          }
+        />
+      }
+    />
+  );
+}
