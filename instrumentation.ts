@@ -15,7 +15,9 @@ export async function register() {
     file.pragma("journal_mode = WAL");
     file.close();
   }
-  // Deletes keys whose waiting period is over (and their key material); opens PKCS#11 only when a key is due.
+  // Local service only: deletes keys whose waiting period is over (and their key material); it opens
+  // PKCS#11 only when a key is due.
+  if ((process.env.KEYHOLD_BACKEND ?? "local") !== "local") return;
   const { startKeyDeletionSweeper } = await import("./lib/server/local-kms/keys/key-deletion-sweeper.ts");
   startKeyDeletionSweeper();
 }
