@@ -50,7 +50,7 @@ const columns: Column<KeySummary>[] = [
           <Link href={`/key-stores/${k.customKeyStoreId}`} className="text-link hover:underline">
             {k.customKeyStoreName || k.customKeyStoreId}
           </Link>
-          <span className="font-mono text-[11px] text-muted-foreground">{k.customKeyStoreId}</span>
+          <span className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{k.customKeyStoreId}</span>
         </span>
       ) : (
         <span className="text-muted-foreground">—</span>

@@ -204,7 +204,7 @@ export function DataTable<T>({
                   ))}
                 </tr>
               ))
-            ) : rows && rows.length === 0 ? (
+            ) : count === 0 ? (
               <tr>
                 <td colSpan={columns.length}>{empty}</td>
               </tr>

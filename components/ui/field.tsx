@@ -17,10 +17,12 @@ export type FieldProps = {
   className?: string;
   /** Use when the control is not a single input (a group): the label becomes a legend-like heading. */
   asGroup?: boolean;
+  /** The id of the input inside a composite child (e.g. an input with a prefix), for the label. */
+  inputId?: string;
 };
 
 /** A labelled form control with its description, constraint and field error, wired for assistive tech. */
-export function Field({ label, description, error, constraint, children, className, asGroup }: FieldProps) {
+export function Field({ label, description, error, constraint, children, className, asGroup, inputId }: FieldProps) {
   const id = useId();
   const controlId = `${id}-control`;
   const descriptionId = description ? `${id}-description` : undefined;
@@ -34,7 +36,7 @@ export function Field({ label, description, error, constraint, children, classNa
         "aria-describedby": describedBy,
       })
     : children;
-  const labelFor = (isValidElement(children) && (children.props.id as string | undefined)) || controlId;
+  const labelFor = inputId ?? ((isValidElement(children) && (children.props.id as string | undefined)) || controlId);
   return (
     <div className={cn("flex flex-col gap-1", className)} role={asGroup ? "group" : undefined} aria-labelledby={asGroup ? `${id}-label` : undefined}>
       {asGroup ? (

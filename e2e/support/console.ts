@@ -2,7 +2,9 @@
 // only one store, and only 10 stores are allowed), screenshots.
 import crypto from "node:crypto";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E_DATA_DIR } from "./e2e-env.ts";
 
 export const shot = (name: string) => path.join("e2e", "screenshots", `${name}.png`);
 
@@ -38,4 +40,29 @@ export async function waitForState(api: APIRequestContext, id: string, state: st
       timeout: 20_000,
     })
     .toBe(state);
+}
+
+/**
+ * A full-page screenshot from the top of the page (a full-page capture of a scrolled page would draw
+ * the sticky header in the middle of it).
+ */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot(name), fullPage: true });
+}
+
+/**
+ * Ends a key's deletion waiting period now (7 days at least in KMS) by moving its DeletionDate into
+ * the past in the e2e database; the server's deletion sweeper then deletes it on its next run.
+ * Test-only time travel: the e2e data dir is the test's own.
+ */
+export function fastForwardKeyDeletion(keyId: string): void {
+  const db = new Database(path.join(E2E_DATA_DIR, "keyhold.db"));
+  try {
+    db.pragma("busy_timeout = 5000");
+    const r = db.prepare("UPDATE KmsKey SET deletionDate = ? WHERE id = ? AND state = 'PendingDeletion'").run("2000-01-01T00:00:00.000+00:00", keyId);
+    if (r.changes !== 1) throw new Error(`key ${keyId} is not pending deletion`);
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,208 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ConnectionStateBadge } from "@/components/key-stores/connection-state-badge.tsx";
+import { CopyButton } from "@/components/shell/copy-button.tsx";
+import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
+import { PageHeader } from "@/components/shell/page-header.tsx";
+import { Alert } from "@/components/ui/alert.tsx";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { Tabs } from "@/components/ui/tabs.tsx";
+import { formatDateTime, originLabel } from "@/lib/console/format.ts";
+import { useKey } from "@/lib/queries/keys.ts";
+import { ZConnectionState, type ConnectionState } from "@/lib/schemas/key-stores.ts";
+import { KeyActions } from "./key-actions.tsx";
+import { KeyPolicyTab } from "./key-policy-tab.tsx";
+import { KeyStateBadge } from "./key-state-badge.tsx";
+import { TryItPanel } from "./try-it-panel.tsx";
+
+type TabKey = "policy" | "crypto" | "tags" | "aliases";
+const crumbs = (label: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Keys", href: "/keys" }, { label }];
+
+/** A KMS key: general configuration, actions, Try it, and the Key policy / Cryptographic configuration / Tags / Aliases tabs. */
+export function KeyDetail({ id }: { id: string }) {
+  const { data, error, refetch } = useKey(id);
+  const [tab, setTab] = useState<TabKey>("crypto");
+  if (error) {
+    return (
+      <>
+        <PageHeader breadcrumbs={crumbs(id)} title={id} />
+        <Card>
+          <ErrorPanel error={error} title="This key could not be loaded" onRetry={() => void refetch()} />
+        </Card>
+      </>
+    );
+  }
+  if (!data) {
+    return (
+      <>
+        <PageHeader breadcrumbs={crumbs("Key")} title="Loading key…" />
+        <Card className="p-5" aria-busy>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {Array.from({ length: 6 }, (_, i) => (
+              <div key={i} className="flex flex-col gap-1.5">
+                <Skeleton className="h-3.5 w-24" />
+                <Skeleton className="h-4 w-48" />
+              </div>
+            ))}
+          </div>
+        </Card>
+      </>
+    );
+  }
+  const { key: k, customKeyStore: store, policy, tags } = data;
+  const title = k.aliases[0] ?? k.keyId;
+  const storeState = store ? ZConnectionState.safeParse(store.connectionState) : undefined;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={crumbs(title)}
+        title={title}
+        info={<KeyStateBadge state={k.keyState} />}
+        description={k.description || "Symmetric encryption key"}
+        actions={<KeyActions keyInfo={k} />}
+      />
+      {k.keyState === "Unavailable" && store ? (
+        <Alert tone="error" title="This key is unavailable" data-testid="unavailable-alert">
+          Its custom key store{" "}
+          <Link href={`/key-stores/${store.customKeyStoreId}`} className="font-bold text-link hover:underline">
+            {store.customKeyStoreName}
+          </Link>{" "}
+          is {store.connectionState.toLowerCase()}. Cryptographic operations fail with KMSInvalidStateException until the store is connected again; the key
+          then returns to its previous state (Enabled or Disabled).
+        </Alert>
+      ) : null}
+      {k.keyState === "PendingDeletion" ? (
+        <Alert tone="warning" title={`Scheduled for deletion on ${formatDateTime(k.deletionDate)}`}>
+          The key cannot be used. Cancel the deletion to keep it; it then becomes Disabled.
+        </Alert>
+      ) : null}
+      <Card>
+        <CardHeader>
+          <CardTitle>General configuration</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <KeyValueGrid>
+            <KeyValue label="Alias">{k.aliases.length ? k.aliases.join(", ") : "—"}</KeyValue>
+            <KeyValue label="Status">
+              <KeyStateBadge state={k.keyState} />
+            </KeyValue>
+            <KeyValue label="Creation date">{formatDateTime(k.creationDate)}</KeyValue>
+            <KeyValue label="ARN" className="sm:col-span-2">
+              <span className="inline-flex items-start gap-1 font-mono text-xs break-all">
+                {k.arn}
+                <CopyButton value={k.arn} label="key ARN" />
+              </span>
+            </KeyValue>
+            <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
+            <KeyValue label="Description">{k.description || "—"}</KeyValue>
+            <KeyValue label="Regionality">{k.multiRegion ? "Multi-Region" : "Single Region"}</KeyValue>
+            {k.deletionDate ? <KeyValue label="Deletion date">{formatDateTime(k.deletionDate)}</KeyValue> : null}
+          </KeyValueGrid>
+        </CardContent>
+      </Card>
+
+      <TryItPanel keyId={k.keyId} />
+
+      <Card className="px-5 pt-2 pb-5">
+        <Tabs<TabKey>
+          label="Key details"
+          value={tab}
+          onChange={setTab}
+          items={[
+            { key: "policy", label: "Key policy", content: <KeyPolicyTab keyId={k.keyId} policy={policy} /> },
+            {
+              key: "crypto",
+              label: "Cryptographic configuration",
+              content: (
+                <div className="flex flex-col gap-6">
+                  <KeyValueGrid>
+                    <KeyValue label="Key type">Symmetric</KeyValue>
+                    <KeyValue label="Key spec">{k.keySpec}</KeyValue>
+                    <KeyValue label="Key usage">{k.keyUsage === "ENCRYPT_DECRYPT" ? "Encrypt and decrypt" : k.keyUsage}</KeyValue>
+                    <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
+                    <KeyValue label="Encryption algorithms">{k.encryptionAlgorithms.join(", ") || "—"}</KeyValue>
+                    <KeyValue label="Automatic rotation">{store ? "Not supported for keys in a custom key store" : "—"}</KeyValue>
+                  </KeyValueGrid>
+                  {store ? (
+                    <section aria-labelledby="cks-title" className="rounded-lg border border-border p-4" data-testid="custom-key-store-section">
+                      <h3 id="cks-title" className="mb-3 font-bold">
+                        Custom key store
+                      </h3>
+                      <KeyValueGrid>
+                        <KeyValue label="Custom key store ID">
+                          <Link href={`/key-stores/${store.customKeyStoreId}`} className="font-mono text-xs text-link hover:underline">
+                            {store.customKeyStoreId}
+                          </Link>
+                        </KeyValue>
+                        <KeyValue label="Custom key store name">{store.customKeyStoreName}</KeyValue>
+                        <KeyValue label="Custom key store type">{store.customKeyStoreType === "AWS_CLOUDHSM" ? "AWS CloudHSM key store" : "External key store"}</KeyValue>
+                        <KeyValue label="Connection state">
+                          {storeState?.success ? (
+                            <ConnectionStateBadge state={storeState.data as ConnectionState} errorCode={store.connectionErrorCode} />
+                          ) : (
+                            store.connectionState
+                          )}
+                        </KeyValue>
+                        <KeyValue label="Creation date">{formatDateTime(store.creationDate)}</KeyValue>
+                        {store.cloudHsmClusterId ? (
+                          <KeyValue label="CloudHSM cluster ID">
+                            <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
+                              {store.cloudHsmClusterId}
+                            </Link>
+                          </KeyValue>
+                        ) : null}
+                      </KeyValueGrid>
+                    </section>
+                  ) : null}
+                </div>
+              ),
+            },
+            {
+              key: "tags",
+              label: `Tags (${tags.length})`,
+              content: tags.length ? (
+                <table className="w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b border-border text-xs text-muted-foreground">
+                      <th scope="col" className="py-2 font-bold">Tag key</th>
+                      <th scope="col" className="py-2 font-bold">Tag value</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {tags.map((t) => (
+                      <tr key={t.tagKey} className="border-b border-border last:border-0">
+                        <td className="py-2 font-mono text-xs">{t.tagKey}</td>
+                        <td className="py-2 font-mono text-xs">{t.tagValue || "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p className="text-muted-foreground">This key has no tags.</p>
+              ),
+            },
+            {
+              key: "aliases",
+              label: `Aliases (${k.aliases.length})`,
+              content: k.aliases.length ? (
+                <ul className="flex flex-col gap-1">
+                  {k.aliases.map((a) => (
+                    <li key={a} className="font-mono text-sm">
+                      {a}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-muted-foreground">This key has no aliases.</p>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

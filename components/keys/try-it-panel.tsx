@@ -1,0 +1,148 @@
+"use client";
+
+import { CircleCheck, Lock, LockOpen } from "lucide-react";
+import { useState } from "react";
+import { CopyButton } from "@/components/shell/copy-button.tsx";
+import { Alert } from "@/components/ui/alert.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Field } from "@/components/ui/field.tsx";
+import { Textarea } from "@/components/ui/textarea.tsx";
+import { isApiError } from "@/lib/api-client.ts";
+import { CRYPTO_ERROR_HELP } from "@/lib/console/key-actions.ts";
+import { validate } from "@/lib/console/zod-fields.ts";
+import { useDecryptText, useEncryptText } from "@/lib/queries/keys.ts";
+import { ZDecryptTextRequest, ZEncryptTextRequest } from "@/lib/schemas/keys.ts";
+import { EncryptionContextEditor, type ContextPair } from "./encryption-context-editor.tsx";
+
+function CryptoError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const api = isApiError(error) ? error : undefined;
+  const help = api ? CRYPTO_ERROR_HELP[api.code] : undefined;
+  return (
+    <Alert tone="error" title={api?.code ?? "The request failed"} data-testid="try-it-error">
+      {api?.message && api.message !== `${api.code}.` ? <p className="font-mono text-xs">{api.message}</p> : null}
+      {help ? <p className="mt-1">{help}</p> : null}
+      {api?.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {api.requestId}</p> : null}
+    </Alert>
+  );
+}
+
+/**
+ * Try it: encrypt a short text under this key with an encryption context, then decrypt it, exactly as
+ * an application would (Encrypt/Decrypt signed as you). A failure shows the error the application
+ * would get, and what it means.
+ */
+export function TryItPanel({ keyId }: { keyId: string }) {
+  const encrypt = useEncryptText(keyId);
+  const decrypt = useDecryptText(keyId);
+  const [plaintext, setPlaintext] = useState("Hello from Keyhold");
+  const [encContext, setEncContext] = useState<ContextPair[]>([{ key: "purpose", value: "try-it" }]);
+  const [ciphertext, setCiphertext] = useState("");
+  const [decContext, setDecContext] = useState<ContextPair[]>([]);
+  const [encErrors, setEncErrors] = useState<Record<string, string>>({});
+  const [decErrors, setDecErrors] = useState<Record<string, string>>({});
+  const encrypted = encrypt.data;
+  const decrypted = decrypt.data;
+
+  const doEncrypt = () => {
+    const v = validate(ZEncryptTextRequest, { plaintext, encryptionContext: encContext });
+    if (v.errors) return setEncErrors(v.errors);
+    setEncErrors({});
+    decrypt.reset();
+    encrypt.mutate(v.data, {
+      onSuccess: (r) => {
+        setCiphertext(r.ciphertextBlob);
+        setDecContext(encContext.map((p) => ({ ...p })));
+      },
+    });
+  };
+  const doDecrypt = () => {
+    const v = validate(ZDecryptTextRequest, { ciphertextBlob: ciphertext, encryptionContext: decContext });
+    if (v.errors) return setDecErrors(v.errors);
+    setDecErrors({});
+    decrypt.mutate(v.data);
+  };
+
+  return (
+    <Card data-testid="try-it">
+      <CardHeader>
+        <div>
+          <CardTitle>Try it</CardTitle>
+          <CardDescription>Encrypt a short text with this key and decrypt it again, with an encryption context, as your applications would.</CardDescription>
+        </div>
+      </CardHeader>
+      <CardContent className="grid gap-6 lg:grid-cols-2">
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            doEncrypt();
+          }}
+        >
+          <h3 className="flex items-center gap-2 font-bold">
+            <Lock className="size-4" aria-hidden /> Encrypt
+          </h3>
+          <Field label="Plaintext" constraint="Up to 4096 bytes." error={encErrors.plaintext}>
+            <Textarea rows={3} value={plaintext} onChange={(e) => setPlaintext(e.target.value)} />
+          </Field>
+          <Field asGroup label="Encryption context" description="Non-secret key/value pairs bound to the ciphertext: decrypting needs exactly the same ones.">
+            <EncryptionContextEditor pairs={encContext} onChange={setEncContext} errors={encErrors} idPrefix="Encryption" />
+          </Field>
+          <div>
+            <Button type="submit" variant="primary" disabled={encrypt.isPending}>
+              {encrypt.isPending ? "Encrypting…" : "Encrypt"}
+            </Button>
+          </div>
+          <CryptoError error={encrypt.error} />
+          {encrypted ? (
+            <div className="rounded-lg border border-border bg-muted/50 p-3" data-testid="ciphertext">
+              <p className="flex items-center justify-between text-xs text-muted-foreground">
+                Ciphertext (base64, {encrypted.encryptionAlgorithm}) <CopyButton value={encrypted.ciphertextBlob} label="ciphertext" />
+              </p>
+              <p className="mt-1 font-mono text-xs break-all">{encrypted.ciphertextBlob}</p>
+            </div>
+          ) : null}
+        </form>
+        <form
+          noValidate
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            doDecrypt();
+          }}
+        >
+          <h3 className="flex items-center gap-2 font-bold">
+            <LockOpen className="size-4" aria-hidden /> Decrypt
+          </h3>
+          <Field label="Ciphertext (base64)" description="Filled in after Encrypt; paste your own to test it." error={decErrors.ciphertextBlob}>
+            <Textarea rows={3} value={ciphertext} onChange={(e) => setCiphertext(e.target.value)} className="font-mono text-xs" />
+          </Field>
+          <Field asGroup label="Encryption context for decryption" description="Change or remove a pair to see the error a mismatch gives.">
+            <EncryptionContextEditor pairs={decContext} onChange={setDecContext} errors={decErrors} idPrefix="Decryption" />
+          </Field>
+          <div>
+            <Button type="submit" variant="normal" disabled={decrypt.isPending}>
+              {decrypt.isPending ? "Decrypting…" : "Decrypt"}
+            </Button>
+          </div>
+          <CryptoError error={decrypt.error} />
+          {decrypted ? (
+            <div className="rounded-lg border border-success bg-success-soft p-3" data-testid="decrypted">
+              <p className="text-xs text-muted-foreground">Plaintext{decrypted.plaintextIsUtf8 ? "" : " (binary, base64)"}</p>
+              <p className="mt-1 font-mono text-sm break-all" data-testid="decrypted-text">
+                {decrypted.plaintext}
+              </p>
+              {decrypted.plaintext === plaintext ? (
+                <p className="mt-2 flex items-center gap-1.5 text-xs font-bold text-success">
+                  <CircleCheck className="size-3.5" aria-hidden /> Matches the text you encrypted
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
