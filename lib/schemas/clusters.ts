@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZKmsuserPasswordShape } from "./kmsuser-password.ts";
+import { ZKmsuserPasswordShape } from "./key-store-password.ts";
 
 // CloudHSM clusters as the console shows them: HSM inventory by Availability Zone and whether a
 // cluster can back a new key store.

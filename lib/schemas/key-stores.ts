@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZClusterId, ZClusterSummary } from "./clusters.ts";
 import { ZKeySummary } from "./keys.ts";
-import { ZKmsuserPasswordShape } from "./kmsuser-password.ts";
+import { ZKmsuserPasswordShape } from "./key-store-password.ts";
 
 // Custom key stores: the request schemas the API routes parse AND the wizard/edit forms validate
 // with (so a field error reads the same in the browser and from the server), and the response shapes.

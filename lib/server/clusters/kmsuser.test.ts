@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
 import { isLoggedIn } from "@/lib/server/hsm/session-pool.ts";
 import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import { changeKmsuserPassword } from "./change-kmsuser-password.ts";
+import { changeKmsuserPassword } from "./rotate-kmsuser-pin.ts";
 import { createCluster } from "./create-cluster.ts";
 import { deleteHsm } from "./delete-hsm.ts";
 import { encryptWithClusterKey } from "./encrypt-with-cluster-key.ts";

@@ -18,7 +18,7 @@ import {
   DisconnectCustomKeyStoreCommand,
   UpdateCustomKeyStoreCommand,
 } from "@aws-sdk/client-kms";
-import { changeKmsuserPassword } from "@/lib/server/clusters/change-kmsuser-password.ts";
+import { changeKmsuserPassword } from "@/lib/server/clusters/rotate-kmsuser-pin.ts";
 import { withClusterLock } from "@/lib/server/clusters/cluster-lock.ts";
 import { createBackup } from "@/lib/server/clusters/create-backup.ts";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
