@@ -37,7 +37,7 @@ export function ConnectProgress({
   const steps = [
     { label: "Connect requested", status: "done" as const },
     {
-      label: "KMS logs in to the cluster as kmsuser and rotates its password",
+      label: "KMS logs in to the cluster as kmsuser",
       status: state === "CONNECTING" ? ("active" as const) : state === "FAILED" ? ("failed" as const) : ("done" as const),
     },
     { label: state === "FAILED" ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected", status: state === "CONNECTED" ? ("done" as const) : state === "FAILED" ? ("failed" as const) : ("todo" as const) },
