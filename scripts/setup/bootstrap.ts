@@ -9,6 +9,8 @@ import { deployMigrations } from "../db/schema-engine.mjs";
 import { writeAwsCliFiles } from "./aws-cli-files.ts";
 
 const ok = (text: string) => console.log(`    ${text}`);
+/** A path as the user would type it: relative inside the project, absolute elsewhere. */
+const shown = (p: string) => (path.relative(process.cwd(), p).startsWith("..") ? p : path.relative(process.cwd(), p));
 
 async function main() {
   const dir = dataDir();
@@ -22,7 +24,7 @@ async function main() {
   // Server modules are imported after the migrations so that nothing touches a stale schema.
   const { masterKey, masterKeyPath } = await import("@/lib/server/secrets/master-key.ts");
   masterKey();
-  ok(process.env.KEYHOLD_MASTER_KEY ? "master key: from KEYHOLD_MASTER_KEY" : `master key: ${path.relative(process.cwd(), masterKeyPath())}`);
+  ok(process.env.KEYHOLD_MASTER_KEY ? "master key: from KEYHOLD_MASTER_KEY" : `master key: ${shown(masterKeyPath())}`);
 
   const { ensureDefaultToken } = await import("@/lib/server/clusters/ensure-default-token.ts");
   const token = await ensureDefaultToken();
@@ -30,7 +32,7 @@ async function main() {
 
   const { ensureDemoCluster } = await import("@/lib/server/clusters/ensure-demo-cluster.ts");
   const demo = await ensureDemoCluster();
-  const clusterDir = path.relative(process.cwd(), path.join(dir, "clusters", demo.clusterId));
+  const clusterDir = shown(path.join(dir, "clusters", demo.clusterId));
   ok(`demo CloudHSM cluster ${demo.clusterId}: ${demo.created ? "created with two HSMs" : "present"}`);
   ok(`  trust anchor: ${clusterDir}/customerCA.crt   kmsuser password: ${clusterDir}/kmsuser-password`);
 
@@ -44,7 +46,7 @@ async function main() {
   }
 
   const files = writeAwsCliFiles({ dir, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
-  ok(`AWS CLI profile "keyhold": ${path.relative(process.cwd(), files.credentials)} (0600), ${path.relative(process.cwd(), files.config)}`);
+  ok(`AWS CLI profile "keyhold": ${shown(files.credentials)} (0600), ${shown(files.config)}`);
 }
 
 main().then(
