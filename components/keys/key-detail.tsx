@@ -1,5 +1,6 @@
 "use client";
 
+import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { ConnectionStateBadge } from "@/components/key-stores/connection-state-badge.tsx";
@@ -12,11 +13,16 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.t
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { Tabs } from "@/components/ui/tabs.tsx";
 import { formatDateTime, originLabel } from "@/lib/console/format.ts";
+import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
 import { useKey } from "@/lib/queries/keys.ts";
 import { ZConnectionState, type ConnectionState } from "@/lib/schemas/key-stores.ts";
+import { GuardedButton } from "./guarded-button.tsx";
 import { KeyActions } from "./key-actions.tsx";
+import { KeyAliasesTab } from "./key-aliases-tab.tsx";
+import { KeyDescriptionDialog } from "./key-description-dialog.tsx";
 import { KeyPolicyTab } from "./key-policy-tab.tsx";
 import { KeyStateBadge } from "./key-state-badge.tsx";
+import { KeyTagsTab } from "./key-tags-tab.tsx";
 import { TryItPanel } from "./try-it-panel.tsx";
 
 type TabKey = "policy" | "crypto" | "tags" | "aliases";
@@ -26,6 +32,7 @@ const crumbs = (label: string) => [{ label: "Keyhold", href: "/key-stores" }, { 
 export function KeyDetail({ id }: { id: string }) {
   const { data, error, refetch } = useKey(id);
   const [tab, setTab] = useState<TabKey>("crypto");
+  const [editingDescription, setEditingDescription] = useState(false);
   if (error) {
     return (
       <>
@@ -98,12 +105,22 @@ export function KeyDetail({ id }: { id: string }) {
               </span>
             </KeyValue>
             <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
-            <KeyValue label="Description">{k.description || "—"}</KeyValue>
+            <KeyValue label="Description">
+              <span className="inline-flex items-start gap-2 break-words" data-testid="key-description">
+                <span>{k.description || "—"}</span>
+                <GuardedButton rule={canEditKeyLabels(k.keyState)} variant="link" size="sm" className="h-5 px-1" onClick={() => setEditingDescription(true)} aria-label="Edit description" data-testid="description-edit">
+                  <Pencil aria-hidden />
+                  Edit
+                </GuardedButton>
+              </span>
+            </KeyValue>
             <KeyValue label="Regionality">{k.multiRegion ? "Multi-Region" : "Single Region"}</KeyValue>
             {k.deletionDate ? <KeyValue label="Deletion date">{formatDateTime(k.deletionDate)}</KeyValue> : null}
           </KeyValueGrid>
         </CardContent>
       </Card>
+
+      {editingDescription ? <KeyDescriptionDialog keyId={k.keyId} description={k.description} onClose={() => setEditingDescription(false)} /> : null}
 
       <TryItPanel keyId={k.keyId} />
 
@@ -164,41 +181,12 @@ export function KeyDetail({ id }: { id: string }) {
             {
               key: "tags",
               label: `Tags (${tags.length})`,
-              content: tags.length ? (
-                <table className="w-full text-left text-sm">
-                  <thead>
-                    <tr className="border-b border-border text-xs text-muted-foreground">
-                      <th scope="col" className="py-2 font-bold">Tag key</th>
-                      <th scope="col" className="py-2 font-bold">Tag value</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {tags.map((t) => (
-                      <tr key={t.tagKey} className="border-b border-border last:border-0">
-                        <td className="py-2 font-mono text-xs">{t.tagKey}</td>
-                        <td className="py-2 font-mono text-xs">{t.tagValue || "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                <p className="text-muted-foreground">This key has no tags.</p>
-              ),
+              content: <KeyTagsTab keyId={k.keyId} keyState={k.keyState} tags={tags} />,
             },
             {
               key: "aliases",
               label: `Aliases (${k.aliases.length})`,
-              content: k.aliases.length ? (
-                <ul className="flex flex-col gap-1">
-                  {k.aliases.map((a) => (
-                    <li key={a} className="font-mono text-sm">
-                      {a}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-muted-foreground">This key has no aliases.</p>
-              ),
+              content: <KeyAliasesTab keyId={k.keyId} keyState={k.keyState} aliases={k.aliases} />,
             },
           ]}
         />

@@ -12,6 +12,7 @@ import {
   type DecryptTextRequest,
   type EncryptTextRequest,
 } from "@/lib/schemas/keys.ts";
+import type { CreateAliasRequest, DeleteAliasRequest, TagKeyRequest, UntagKeyRequest, UpdateKeyDescriptionRequest } from "@/lib/schemas/key-labels.ts";
 
 export const keyKeys = {
   all: ["keys"] as const,
@@ -83,6 +84,28 @@ export function usePutKeyPolicy(id: string) {
     meta: { toast: false },
   });
 }
+
+// Label editors of the key detail page (Tags, Aliases, Description). Each form shows its error beside
+// its fields (no global toast) and the page shows what the server answers once the detail reloads.
+function useKeyLabelMutation<B>(id: string, path: string, method: "POST" | "PUT" | "DELETE") {
+  const invalidate = useInvalidateKeys();
+  return useMutation({
+    mutationFn: (body: B) => apiFetch(`/api/keys/${encodeURIComponent(id)}/${path}`, { method, body, schema: ZKeyMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/** TagResource: add a tag or replace its value. */
+export const useTagKey = (id: string) => useKeyLabelMutation<TagKeyRequest>(id, "tags", "POST");
+/** UntagResource. */
+export const useUntagKey = (id: string) => useKeyLabelMutation<UntagKeyRequest>(id, "tags", "DELETE");
+/** CreateAlias. */
+export const useCreateAlias = (id: string) => useKeyLabelMutation<CreateAliasRequest>(id, "aliases", "POST");
+/** DeleteAlias. */
+export const useDeleteAlias = (id: string) => useKeyLabelMutation<DeleteAliasRequest>(id, "aliases", "DELETE");
+/** UpdateKeyDescription. */
+export const useUpdateKeyDescription = (id: string) => useKeyLabelMutation<UpdateKeyDescriptionRequest>(id, "description", "PUT");
 
 /** Try-it: the panel shows the error a user would get, in place. */
 export function useEncryptText(id: string) {
