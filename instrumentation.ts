@@ -15,6 +15,11 @@ export async function register() {
     file.pragma("journal_mode = WAL");
     file.close();
   }
+  // The status cache poller (both backends): on PostgreSQL only the process holding the advisory lock polls.
+  if (process.env.KEYHOLD_STATUS_POLLER !== "off") {
+    const { startStatusPoller } = await import("./lib/server/status/status-poller.ts");
+    startStatusPoller();
+  }
   // Local service only: deletes keys whose waiting period is over (and their key material); it opens
   // PKCS#11 only when a key is due.
   if ((process.env.KEYHOLD_BACKEND ?? "local") !== "local") return;

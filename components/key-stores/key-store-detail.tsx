@@ -16,13 +16,18 @@ import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { canCreateKeyIn, canEdit } from "@/lib/console/key-store-actions.ts";
 import { formatDateTime } from "@/lib/console/format.ts";
 import { useKeyStore } from "@/lib/queries/key-stores.ts";
+import { BackendStatusAlert } from "./backend-status-alert.tsx";
+import { CachedStateBadge } from "./cached-state-badge.tsx";
 import { ConnectProgress } from "./connect-progress.tsx";
+import { ConnectionTimeline } from "./connection-timeline.tsx";
 import { ConnectionStateBadge } from "./connection-state-badge.tsx";
 import { DisconnectKeyStoreDialog } from "./disconnect-key-store-dialog.tsx";
 import { FailedConnectionPanel } from "./failed-connection-panel.tsx";
 import { HsmCount } from "./hsm-count.tsx";
 import { HsmInventory } from "./hsm-inventory.tsx";
+import { KeyMaterialInventory } from "./key-material-inventory.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
+import { ReadinessChecks } from "./readiness-checks.tsx";
 
 const crumbs = (name?: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Key stores", href: "/key-stores" }, { label: name ?? "Key store" }];
 
@@ -65,14 +70,14 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
     );
   }
 
-  const { keyStore: s, cluster, keys } = data;
+  const { keyStore: s, cluster, keys, backend, history, keysAvailable } = data;
   const createRule = canCreateKeyIn(s);
   return (
     <>
       <PageHeader
         breadcrumbs={crumbs(s.customKeyStoreName)}
         title={s.customKeyStoreName}
-        info={<ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />}
+        info={<CachedStateBadge store={s} backend={backend} />}
         description="AWS CloudHSM key store"
         actions={
           <KeyStoreActions
@@ -88,6 +93,8 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
           />
         }
       />
+
+      <BackendStatusAlert backend={backend} />
 
       {justCreated && s.connectionState === "DISCONNECTED" && watchSince === null ? (
         <Alert tone="success" title="Key store created" data-testid="created-offer">
@@ -154,6 +161,18 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         </CardContent>
       </Card>
 
+      <Card data-testid="readiness-card">
+        <CardHeader>
+          <div>
+            <CardTitle>Readiness</CardTitle>
+            <CardDescription>The documented prerequisites, checked against the cached store and cluster state.</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent>
+          <ReadinessChecks checks={s.readiness} />
+        </CardContent>
+      </Card>
+
       <Card>
         <CardHeader>
           <div>
@@ -200,11 +219,41 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             )}
           </span>
         </CardHeader>
-        {keys.length === 0 ? (
+        {!keysAvailable ? (
+          <div className="p-5">
+            <Alert tone="warning" title="The keys could not be listed">
+              The backend did not answer. The store&apos;s state above comes from the status cache.
+            </Alert>
+          </div>
+        ) : keys.length === 0 ? (
           <EmptyState icon={KeyRound} title="No keys in this store" description="Keys you create in this key store appear here with their state." />
         ) : (
           <KeysList keys={keys} />
         )}
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>Key material</CardTitle>
+            <CardDescription>Keys whose material is missing from the cluster, and material no KMS key owns.</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent>
+          <KeyMaterialInventory storeId={s.customKeyStoreId} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <div>
+            <CardTitle>Connection history</CardTitle>
+            <CardDescription>Connection state changes of this store, and state changes of its cluster and HSMs, as the console saw them.</CardDescription>
+          </div>
+        </CardHeader>
+        <CardContent>
+          <ConnectionTimeline history={history} />
+        </CardContent>
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { LockKeyhole, Plus } from "lucide-react";
+import { LockKeyhole, Plus, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
@@ -9,13 +9,15 @@ import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
-import { useKeyStores } from "@/lib/queries/key-stores.ts";
-import { CONNECTION_STATES, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
-import { CONNECTION_STATE_BADGES, ConnectionStateBadge } from "./connection-state-badge.tsx";
+import { useKeyStores, useRefreshKeyStores } from "@/lib/queries/key-stores.ts";
+import { CONNECTION_STATES, type BackendStatus, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
+import { BackendStatusAlert } from "./backend-status-alert.tsx";
+import { CachedStateBadge } from "./cached-state-badge.tsx";
+import { CONNECTION_STATE_BADGES } from "./connection-state-badge.tsx";
 import { HsmCount } from "./hsm-count.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
 
-const columns: Column<KeyStoreSummary>[] = [
+const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>[] => [
   {
     key: "name",
     header: "Name",
@@ -49,7 +51,7 @@ const columns: Column<KeyStoreSummary>[] = [
     key: "state",
     header: "Connection state",
     sortValue: (s) => s.connectionState,
-    cell: (s) => <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />,
+    cell: (s) => <CachedStateBadge store={s} backend={backend} compact />,
   },
   { key: "keys", header: "Keys", sortValue: (s) => s.keyCount, cell: (s) => <span className="tabular-nums">{s.keyCount}</span> },
   { key: "created", header: "Creation date", sortValue: (s) => s.creationDate, cell: (s) => (
@@ -64,6 +66,7 @@ const columns: Column<KeyStoreSummary>[] = [
 /** The AWS CloudHSM key stores table: filter, sort and page in the URL; live connection states. */
 export function KeyStoresTable() {
   const { data, error, refetch } = useKeyStores();
+  const refresh = useRefreshKeyStores();
   const url = useUrlParams();
   const state = url.get("state");
   const rows = data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM" && (!state || s.connectionState === state));
@@ -82,6 +85,8 @@ export function KeyStoresTable() {
     </Link>
   );
   return (
+    <>
+    <BackendStatusAlert backend={data?.backend} />
     <DataTable
       testId="key-stores-table"
       title="AWS CloudHSM key stores"
@@ -89,8 +94,23 @@ export function KeyStoresTable() {
       description={
         data ? `${data.totalStores} of ${data.limit} custom key stores used in this account and Region (both types together).` : "Up to 10 custom key stores per account and Region."
       }
-      actions={create}
-      columns={columns}
+      actions={
+        <span className="flex items-center gap-2">
+          <button
+            type="button"
+            className={buttonVariants({ variant: "normal" })}
+            onClick={() => refresh.mutate()}
+            disabled={refresh.isPending}
+            title="Describe every key store and cluster now (the console also checks them every few seconds)"
+            data-testid="refresh-status"
+          >
+            <RefreshCw className={refresh.isPending ? "animate-spin" : undefined} aria-hidden />
+            Refresh
+          </button>
+          {create}
+        </span>
+      }
+      columns={columnsFor(data?.backend)}
       rows={error ? [] : rows}
       rowKey={(s) => s.customKeyStoreId}
       filterText={(s) => `${s.customKeyStoreName} ${s.customKeyStoreId} ${s.cloudHsmClusterId ?? ""} ${s.connectionErrorCode ?? ""}`}
@@ -124,5 +144,6 @@ export function KeyStoresTable() {
         />
       }
     />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import {
   ZKeyStoreDetailResponse,
   ZKeyStoreListResponse,
   ZKeyStoreMutationResponse,
+  ZRefreshStatusResponse,
   type ConnectionState,
   type KeyStoreDetailResponse,
   type KeyStoreListResponse,
@@ -12,6 +13,7 @@ import {
   type CreateKeyStoreRequest,
   type UpdateKeyStoreRequest,
 } from "@/lib/schemas/key-stores.ts";
+import { ZKeyMaterialInventoryResponse, ZRemoveOrphanedKeyMaterialResponse } from "@/lib/schemas/key-material.ts";
 import { clusterKeys } from "./clusters.ts";
 import { keyKeys } from "./keys.ts";
 
@@ -24,12 +26,14 @@ export const keyStoreKeys = {
 /** Transient states: poll until they end (CONNECTING → CONNECTED | FAILED, DISCONNECTING → DISCONNECTED). */
 export const TRANSIENT_STATES: ReadonlySet<ConnectionState> = new Set(["CONNECTING", "DISCONNECTING"]);
 const POLL_MS = 1_000;
+/** Pages read the status cache (cheap), so they re-read it often: badges follow the poller without a reload. */
+const CACHE_POLL_MS = 5_000;
 
 export function useKeyStores() {
   return useQuery({
     queryKey: keyStoreKeys.list(),
     queryFn: ({ signal }) => apiFetch("/api/key-stores", { schema: ZKeyStoreListResponse, signal }),
-    refetchInterval: (q) => (q.state.data?.keyStores.some((s) => TRANSIENT_STATES.has(s.connectionState)) ? POLL_MS : 15_000),
+    refetchInterval: (q) => (q.state.data?.keyStores.some((s) => TRANSIENT_STATES.has(s.connectionState)) ? POLL_MS : CACHE_POLL_MS),
   });
 }
 
@@ -37,7 +41,7 @@ export function useKeyStore(id: string, { poll = false }: { poll?: boolean } = {
   return useQuery({
     queryKey: keyStoreKeys.detail(id),
     queryFn: ({ signal }) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { schema: ZKeyStoreDetailResponse, signal }),
-    refetchInterval: (q) => (poll || (q.state.data && TRANSIENT_STATES.has(q.state.data.keyStore.connectionState)) ? POLL_MS : 15_000),
+    refetchInterval: (q) => (poll || (q.state.data && TRANSIENT_STATES.has(q.state.data.keyStore.connectionState)) ? POLL_MS : CACHE_POLL_MS),
   });
 }
 
@@ -79,11 +83,11 @@ function useApplyServerState() {
   const qc = useQueryClient();
   return (store: KeyStoreSummary) => {
     qc.setQueryData<KeyStoreDetailResponse>(keyStoreKeys.detail(store.customKeyStoreId), (old) =>
-      old ? { ...old, keyStore: { ...store, keyCount: old.keyStore.keyCount } } : old,
+      old ? { ...old, keyStore: { ...old.keyStore, ...store, keyCount: old.keyStore.keyCount } } : old,
     );
     qc.setQueryData<KeyStoreListResponse>(keyStoreKeys.list(), (old) =>
       old
-        ? { ...old, keyStores: old.keyStores.map((s) => (s.customKeyStoreId === store.customKeyStoreId ? { ...store, keyCount: s.keyCount } : s)) }
+        ? { ...old, keyStores: old.keyStores.map((s) => (s.customKeyStoreId === store.customKeyStoreId ? { ...s, ...store, keyCount: s.keyCount } : s)) }
         : old,
     );
   };
@@ -119,5 +123,31 @@ export function useDeleteKeyStore() {
     mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { method: "DELETE", schema: ZDeleteKeyStoreResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
+  });
+}
+
+/** "Refresh now": the server describes every store and cluster, then the pages re-read the cache. */
+export function useRefreshKeyStores() {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: () => apiFetch("/api/key-stores/refresh", { method: "POST", schema: ZRefreshStatusResponse }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useKeyMaterialInventory(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keyStoreKeys.detail(id), "key-material"] as const,
+    queryFn: ({ signal }) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, { schema: ZKeyMaterialInventoryResponse, signal }),
+    enabled,
+  });
+}
+
+export function useRemoveOrphanedKeyMaterial(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (label: string) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, { method: "DELETE", body: { label }, schema: ZRemoveOrphanedKeyMaterialResponse }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...keyStoreKeys.detail(id), "key-material"] }),
   });
 }

@@ -98,14 +98,50 @@ export const ZKeyStoreSummary = z.object({
   /** The cluster's HSMs; null when the cluster could not be described (deleted, no access). */
   hsms: ZKeyStoreHsmCount.nullable(),
   keyCount: z.number().int(),
+  /** Status cache: when the poller last saw this store, and since when it has been in this state. */
+  checkedAt: z.iso.datetime().optional(),
+  stateSince: z.iso.datetime().optional(),
+  /** The documented prerequisites, judged from the cached store and cluster. */
+  readiness: z.array(z.lazy(() => ZReadinessCheck)).optional(),
 });
 export type KeyStoreSummary = z.infer<typeof ZKeyStoreSummary>;
+
+export const READINESS_CHECKS = ["connected", "activeHsm", "twoZones", "kmsuserLogin", "trustAnchor"] as const;
+export const ZReadinessCheck = z.object({
+  id: z.enum(READINESS_CHECKS),
+  status: z.enum(["pass", "fail", "unknown"]),
+  label: z.string(),
+  detail: z.string(),
+});
+export type ReadinessCheck = z.infer<typeof ZReadinessCheck>;
+
+/** Whether the poller reaches the backend: when it last succeeded, when it last failed and why. */
+export const ZBackendStatus = z.object({
+  reachable: z.boolean(),
+  lastSuccessAt: z.iso.datetime().nullable(),
+  lastErrorAt: z.iso.datetime().nullable(),
+  lastErrorCode: z.string().nullable(),
+});
+export type BackendStatus = z.infer<typeof ZBackendStatus>;
+
+/** One entry of the connection-history timeline. */
+export const ZStatusChange = z.object({
+  id: z.string(),
+  subjectType: z.enum(["KEY_STORE", "CLUSTER", "HSM"]),
+  subjectId: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  errorCode: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type StatusChange = z.infer<typeof ZStatusChange>;
 
 export const ZKeyStoreListResponse = z.object({
   keyStores: z.array(ZKeyStoreSummary),
   /** Stores of both types (the quota counts them together). */
   totalStores: z.number().int(),
   limit: z.number().int(),
+  backend: ZBackendStatus,
 });
 export type KeyStoreListResponse = z.infer<typeof ZKeyStoreListResponse>;
 
@@ -113,6 +149,10 @@ export const ZKeyStoreDetailResponse = z.object({
   keyStore: ZKeyStoreSummary,
   cluster: ZClusterSummary.nullable(),
   keys: z.array(ZKeySummary),
+  /** False when the keys could not be listed (backend unreachable): the store itself comes from the cache. */
+  keysAvailable: z.boolean(),
+  backend: ZBackendStatus,
+  history: z.array(ZStatusChange),
 });
 export type KeyStoreDetailResponse = z.infer<typeof ZKeyStoreDetailResponse>;
 
@@ -120,3 +160,6 @@ export const ZKeyStoreMutationResponse = z.object({ keyStore: ZKeyStoreSummary }
 export type KeyStoreMutationResponse = z.infer<typeof ZKeyStoreMutationResponse>;
 
 export const ZDeleteKeyStoreResponse = z.object({ deleted: z.literal(true), customKeyStoreId: z.string() });
+
+export const ZRefreshStatusResponse = z.object({ backend: ZBackendStatus, keyStores: z.number().int(), clusters: z.number().int() });
+export type RefreshStatusResponse = z.infer<typeof ZRefreshStatusResponse>;

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { ConnectionStateBadge } from "@/components/key-stores/connection-state-badge.tsx";
+import { CachedStateBadge } from "@/components/key-stores/cached-state-badge.tsx";
+import { ReadinessChecks } from "@/components/key-stores/readiness-checks.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { canCreateKeyIn } from "@/lib/console/key-store-actions.ts";
@@ -44,12 +45,17 @@ export function StorePicker({ value, onChange, error }: { value: string; onChang
               <span className="flex flex-wrap items-center gap-2">
                 <span className="font-bold">{s.customKeyStoreName}</span>
                 <span className="font-mono text-xs text-muted-foreground">{s.customKeyStoreId}</span>
-                <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
+                <CachedStateBadge store={s} backend={data.backend} compact />
               </span>
               <span className="text-xs text-muted-foreground">
                 Cluster {s.cloudHsmClusterId} · {zones.length >= 2 ? `active HSMs in ${zones.join(" and ")}` : `active HSMs in ${zones.length} Availability Zone${zones.length === 1 ? "" : "s"}`}
               </span>
               {!rule.allowed ? <span className="text-xs text-destructive">{rule.reason}</span> : null}
+              {value === s.customKeyStoreId || !rule.allowed ? (
+                <span className="mt-1.5">
+                  <ReadinessChecks checks={s.readiness} compact />
+                </span>
+              ) : null}
             </span>
           </label>
         );

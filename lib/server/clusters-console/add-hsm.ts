@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { CreateHsmCommand } from "@aws-sdk/client-cloudhsm-v2";
 import type { Hsm } from "@/lib/schemas/clusters.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
@@ -12,6 +13,7 @@ export async function addHsm({ caller, clusterId, availabilityZone }: AddHsmOpti
   const { Hsm: hsm } = await callAws(() => client.send(new CreateHsmCommand({ ClusterId: clusterId, AvailabilityZone: availabilityZone })), {
     CloudHsmInvalidRequestException: "availabilityZone",
   });
+  await refreshAfterChange(caller);
   return {
     hsmId: hsm?.HsmId ?? "",
     availabilityZone: hsm?.AvailabilityZone ?? availabilityZone,

@@ -1,11 +1,15 @@
 import "server-only";
-import { DescribeClustersCommand, type Cluster } from "@aws-sdk/client-cloudhsm-v2";
+import { DescribeClustersCommand, type CloudHSMV2Client, type Cluster } from "@aws-sdk/client-cloudhsm-v2";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { cloudHsmForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
 
 /** Every CloudHSM cluster of the account and Region (DescribeClusters, all pages). */
 export async function describeAllClusters(caller: Caller): Promise<Cluster[]> {
-  const client = await cloudHsmForCaller(caller);
+  return describeClustersWith(await cloudHsmForCaller(caller));
+}
+
+/** Every CloudHSM cluster, through the given client (the status poller's own). */
+export async function describeClustersWith(client: CloudHSMV2Client): Promise<Cluster[]> {
   const clusters: Cluster[] = [];
   let nextToken: string | undefined;
   do {

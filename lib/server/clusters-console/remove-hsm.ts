@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { DeleteHsmCommand } from "@aws-sdk/client-cloudhsm-v2";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { cloudHsmForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
@@ -9,5 +10,6 @@ export type RemoveHsmOptions = { caller: Caller; clusterId: string; hsmId: strin
 export async function removeHsm({ caller, clusterId, hsmId }: RemoveHsmOptions): Promise<string> {
   const client = await cloudHsmForCaller(caller);
   const { HsmId } = await callAws(() => client.send(new DeleteHsmCommand({ ClusterId: clusterId, HsmId: hsmId })));
+  await refreshAfterChange(caller);
   return HsmId ?? hsmId;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { ConnectCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
@@ -14,5 +15,6 @@ export type ConnectKeyStoreOptions = { caller: Caller; customKeyStoreId: string 
 export async function connectKeyStore({ caller, customKeyStoreId }: ConnectKeyStoreOptions): Promise<KeyStoreSummary> {
   const kms = await kmsForCaller(caller);
   await callAws(() => kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: customKeyStoreId })));
+  await refreshAfterChange(caller);
   return describeOneKeyStore(kms, caller, customKeyStoreId);
 }

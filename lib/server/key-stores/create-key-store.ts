@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { CreateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import type { CreateKeyStoreRequest, KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
@@ -38,5 +39,6 @@ export async function createKeyStore({ caller, request }: CreateKeyStoreOptions)
       ),
     FIELD_OF_ERROR,
   );
+  await refreshAfterChange(caller);
   return describeOneKeyStore(kms, caller, created.CustomKeyStoreId!);
 }

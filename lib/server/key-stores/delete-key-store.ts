@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { DeleteCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
@@ -12,4 +13,5 @@ export type DeleteKeyStoreOptions = { caller: Caller; customKeyStoreId: string }
 export async function deleteKeyStore({ caller, customKeyStoreId }: DeleteKeyStoreOptions): Promise<void> {
   const kms = await kmsForCaller(caller);
   await callAws(() => kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: customKeyStoreId })));
+  await refreshAfterChange(caller);
 }

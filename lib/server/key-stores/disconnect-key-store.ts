@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { DisconnectCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
@@ -13,5 +14,6 @@ export type DisconnectKeyStoreOptions = { caller: Caller; customKeyStoreId: stri
 export async function disconnectKeyStore({ caller, customKeyStoreId }: DisconnectKeyStoreOptions): Promise<KeyStoreSummary> {
   const kms = await kmsForCaller(caller);
   await callAws(() => kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: customKeyStoreId })));
+  await refreshAfterChange(caller);
   return describeOneKeyStore(kms, caller, customKeyStoreId);
 }

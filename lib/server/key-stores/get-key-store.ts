@@ -1,34 +1,43 @@
 import "server-only";
-import type { Cluster } from "@aws-sdk/client-cloudhsm-v2";
-import { DescribeCustomKeyStoresCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreDetailResponse } from "@/lib/schemas/key-stores.ts";
-import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
-import { describeAllClusters } from "@/lib/server/clusters-console/describe-all-clusters.ts";
 import { toClusterSummary } from "@/lib/server/clusters-console/to-cluster-summary.ts";
+import { AppError } from "@/lib/server/errors.ts";
 import { describeAllKeys } from "@/lib/server/keys/describe-all-keys.ts";
-import { toKeyStoreSummary } from "./to-key-store-summary.ts";
+import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "@/lib/server/status/read-status-cache.ts";
+import { refreshStatusForCaller } from "@/lib/server/status/refresh-for-caller.ts";
 
 export type GetKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
 
-/** One key store, its cluster with the HSM inventory, and the KMS keys in it. */
+/**
+ * One key store and its cluster's HSM inventory from the status cache, its connection history, and
+ * the KMS keys in it (listed live; when the backend cannot be reached the page still shows the store).
+ */
 export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptions): Promise<KeyStoreDetailResponse> {
-  const kms = await kmsForCaller(caller);
-  const described = await callAws(() => kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: customKeyStoreId })));
-  const store = described.CustomKeyStores?.[0];
-  if (!store) throw new Error(`DescribeCustomKeyStores returned no entry for ${customKeyStoreId}`);
-  const [clusters, keys] = await Promise.all([
-    store.CloudHsmClusterId ? describeAllClusters(caller).catch(() => [] as Cluster[]) : Promise.resolve([] as Cluster[]),
-    describeAllKeys(kms, new Map([[customKeyStoreId, store.CustomKeyStoreName ?? ""]])),
+  let [cached] = await readCachedKeyStores(customKeyStoreId);
+  if (!cached) {
+    // Not seen by the poller yet (created elsewhere a moment ago): ask once, with the caller's clients.
+    await refreshStatusForCaller(caller).catch(() => undefined);
+    [cached] = await readCachedKeyStores(customKeyStoreId);
+  }
+  if (!cached) {
+    throw new AppError({ code: "CustomKeyStoreNotFoundException", safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`, status: 404 });
+  }
+  const { summary, cluster } = cached;
+  const [keys, backend, history] = await Promise.all([
+    kmsForCaller(caller)
+      .then((kms) => describeAllKeys(kms, new Map([[customKeyStoreId, summary.customKeyStoreName]])))
+      .then((all) => all.filter((k) => k.customKeyStoreId === customKeyStoreId))
+      .catch(() => null),
+    readBackendStatus(),
+    readStatusHistory(customKeyStoreId, summary.cloudHsmClusterId),
   ]);
-  const cluster = clusters.find((c) => c.ClusterId === store.CloudHsmClusterId);
-  const inStore = keys.filter((k) => k.customKeyStoreId === customKeyStoreId);
-  const byCluster = new Map(clusters.map((c) => [c.ClusterId!, c]));
   return {
-    keyStore: toKeyStoreSummary(store, byCluster, inStore.length),
-    cluster: cluster
-      ? toClusterSummary(cluster, { customKeyStoreId, customKeyStoreName: store.CustomKeyStoreName ?? "" })
-      : null,
-    keys: inStore,
+    keyStore: keys ? { ...summary, keyCount: keys.length } : summary,
+    cluster: cluster ? toClusterSummary(cluster, { customKeyStoreId, customKeyStoreName: summary.customKeyStoreName }) : null,
+    keys: keys ?? [],
+    keysAvailable: keys !== null,
+    backend,
+    history,
   };
 }

@@ -1,33 +1,20 @@
 import "server-only";
-import type { Cluster } from "@aws-sdk/client-cloudhsm-v2";
 import { KEY_STORE_LIMIT, type KeyStoreListResponse } from "@/lib/schemas/key-stores.ts";
-import { kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
-import { describeAllClusters } from "@/lib/server/clusters-console/describe-all-clusters.ts";
-import { describeAllKeys } from "@/lib/server/keys/describe-all-keys.ts";
-import { describeAllKeyStores } from "./describe-all-key-stores.ts";
-import { toKeyStoreSummary } from "./to-key-store-summary.ts";
+import type { Caller } from "@/lib/server/aws/user-credentials.ts";
+import { readBackendStatus, readCachedKeyStores, statusCacheFilled } from "@/lib/server/status/read-status-cache.ts";
+import { refreshStatusForCaller } from "@/lib/server/status/refresh-for-caller.ts";
 
 export type ListKeyStoresOptions = { caller: Caller };
 
 /**
- * Every custom key store with its cluster's HSM count (CloudHSM DescribeClusters; the KMS answer has
- * none) and the number of KMS keys in it. Filtering, sorting and paging happen in the browser, on
- * at most 10 stores.
+ * Every custom key store from the status cache (connection state, HSM count, key count, readiness,
+ * how old each is and whether the backend answered the last poll): a slow or failed backend never
+ * holds the page up. Only before the cache was ever filled does this refresh it first, with the
+ * caller's own clients. Filtering, sorting and paging happen in the browser, on at most 10 stores.
  */
 export async function listKeyStores({ caller }: ListKeyStoresOptions): Promise<KeyStoreListResponse> {
-  const kms = await kmsForCaller(caller);
-  const stores = await describeAllKeyStores(kms);
-  const names = new Map(stores.map((s) => [s.CustomKeyStoreId!, s.CustomKeyStoreName ?? ""]));
-  const [clusters, keys] = await Promise.all([
-    stores.some((s) => s.CloudHsmClusterId) ? describeAllClusters(caller).catch(() => [] as Cluster[]) : Promise.resolve([] as Cluster[]),
-    describeAllKeys(kms, names),
-  ]);
-  const byCluster = new Map(clusters.map((c) => [c.ClusterId!, c]));
-  const counts = new Map<string, number>();
-  for (const k of keys) if (k.customKeyStoreId) counts.set(k.customKeyStoreId, (counts.get(k.customKeyStoreId) ?? 0) + 1);
-  return {
-    keyStores: stores.map((s) => toKeyStoreSummary(s, byCluster, counts.get(s.CustomKeyStoreId!) ?? 0)),
-    totalStores: stores.length,
-    limit: KEY_STORE_LIMIT,
-  };
+  if (!(await statusCacheFilled())) await refreshStatusForCaller(caller, { keyCounts: true });
+  const [cached, backend] = await Promise.all([readCachedKeyStores(), readBackendStatus()]);
+  const keyStores = cached.map((c) => c.summary);
+  return { keyStores, totalStores: keyStores.length, limit: KEY_STORE_LIMIT, backend };
 }

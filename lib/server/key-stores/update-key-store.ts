@@ -1,4 +1,5 @@
 import "server-only";
+import { refreshAfterChange } from "@/lib/server/status/refresh-for-caller.ts";
 import { UpdateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreSummary, UpdateKeyStoreRequest } from "@/lib/schemas/key-stores.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
@@ -33,5 +34,6 @@ export async function updateKeyStore({ caller, customKeyStoreId, request }: Upda
       ),
     FIELD_OF_ERROR,
   );
+  await refreshAfterChange(caller);
   return describeOneKeyStore(kms, caller, customKeyStoreId);
 }

@@ -1,0 +1,42 @@
+"use client";
+
+import { CloudOff } from "lucide-react";
+import { Badge } from "@/components/ui/badge.tsx";
+import { formatAge, formatDateTime } from "@/lib/console/format.ts";
+import { useNow } from "@/lib/console/use-now.ts";
+import type { BackendStatus, KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
+import { CONNECTION_STATE_BADGES, ConnectionStateBadge } from "./connection-state-badge.tsx";
+
+type Props = { store: KeyStoreSummary; backend?: BackendStatus; compact?: boolean };
+
+/**
+ * The connection state from the status cache, how old it is and, when the last poll could not reach
+ * the backend, that it is the LAST KNOWN state, since when, and since when the backend is unreachable.
+ */
+export function CachedStateBadge({ store, backend, compact }: Props) {
+  const now = useNow();
+  const unreachable = backend ? !backend.reachable : false;
+  const label = CONNECTION_STATE_BADGES[store.connectionState]?.label ?? store.connectionState;
+  const since = store.stateSince ? `${label} since ${formatDateTime(store.stateSince)}` : label;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1.5" data-testid="cached-state" data-unreachable={unreachable}>
+      <ConnectionStateBadge state={store.connectionState} errorCode={store.connectionErrorCode} />
+      {unreachable ? (
+        <Badge
+          tone="warning"
+          data-testid="backend-unreachable"
+          title={`The backend could not be reached${backend?.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} since ${formatDateTime(backend?.lastErrorAt ?? undefined)}. Last known: ${since}.`}
+        >
+          <CloudOff aria-hidden />
+          Backend unreachable
+        </Badge>
+      ) : null}
+      {store.checkedAt ? (
+        <span className="text-xs whitespace-nowrap text-muted-foreground" title={`${since}. Checked ${formatDateTime(store.checkedAt)}.`} data-testid="state-age">
+          {unreachable ? "last known, " : ""}
+          {compact ? formatAge(store.checkedAt, now) : `checked ${formatAge(store.checkedAt, now)}`}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,61 @@
+// The key material inventory on a real local cluster: a key whose material was destroyed is reported
+// missing, material without a KMS key is reported orphaned and can be removed; owned material cannot.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CreateKeyCommand } from "@aws-sdk/client-kms";
+import { createAccessKey } from "@/lib/server/auth/create-access-key.ts";
+import { createUser } from "@/lib/server/auth/create-user.ts";
+import type { SessionContext } from "@/lib/server/auth/session-context.ts";
+import { cloudHsmForCaller, kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
+import { deleteClusterKey } from "@/lib/server/clusters/delete-cluster-key.ts";
+import { generateClusterKey } from "@/lib/server/clusters/generate-cluster-key.ts";
+import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
+import { db } from "@/lib/server/db.ts";
+import { closeModule } from "@/lib/server/hsm/module.ts";
+import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
+import { refreshStatusCache } from "@/lib/server/status/refresh-status-cache.ts";
+import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { inventoryKeyMaterial } from "./inventory-key-material.ts";
+import { removeOrphanedKeyMaterial } from "./remove-orphaned-key-material.ts";
+
+const dir = useTempDataDir("key-material-inventory");
+let caller: Caller;
+let store: TestKeyStore;
+
+beforeAll(async () => {
+  await migrateDatabase(dir);
+  const user = await createUser({ name: "inventory-admin", password: "Inventory-admin-pw-1" });
+  await createAccessKey(user.id);
+  const session: SessionContext = { sessionId: "test", expiresAt: new Date(Date.now() + 3600_000), user: { id: user.id, name: user.name, role: "admin", principalArn: user.principalArn } };
+  caller = { session };
+  store = await createTestKeyStore();
+  await refreshStatusCache({ kms: await kmsForCaller(caller), cloudHsm: await cloudHsmForCaller(caller) });
+});
+afterAll(async () => {
+  closeModule();
+  await db().$disconnect();
+  removeTempDataDir(dir);
+});
+
+describe("key material inventory", () => {
+  it("finds missing and orphaned material and removes only orphaned material", async () => {
+    const kms = await kmsForCaller(caller);
+    const key = (await kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.storeId }))).KeyMetadata!;
+    let inv = await inventoryKeyMaterial({ caller, customKeyStoreId: store.storeId });
+    expect(inv).toMatchObject({ supported: true, missing: [], orphaned: [] });
+    expect(inv.hsms.map((h) => h.keyCount)).toEqual([1, 1]);
+
+    const orphan = key.Arn!.replace(/key\/.*/, "key/00000000-0000-0000-0000-00000000dead");
+    await generateClusterKey({ clusterId: store.clusterId, label: orphan });
+    await deleteClusterKey({ clusterId: store.clusterId, label: key.Arn! });
+    inv = await inventoryKeyMaterial({ caller, customKeyStoreId: store.storeId });
+    expect(inv.missing).toEqual([expect.objectContaining({ keyId: key.KeyId, missingEverywhere: true })]);
+    expect(inv.orphaned).toEqual([{ label: orphan, hsmIds: expect.arrayContaining([expect.any(String)]) }]);
+    expect(inv.orphaned[0]!.hsmIds).toHaveLength(2);
+
+    await expect(removeOrphanedKeyMaterial({ caller, customKeyStoreId: store.storeId, label: key.Arn! })).rejects.toMatchObject({ code: "ValidationException" });
+    const removed = await removeOrphanedKeyMaterial({ caller, customKeyStoreId: store.storeId, label: orphan });
+    expect(removed.deletedFrom).toHaveLength(2);
+    expect((await inventoryKeyMaterial({ caller, customKeyStoreId: store.storeId })).orphaned).toEqual([]);
+    expect(await db().auditEvent.count({ where: { eventName: "RemoveOrphanedKeyMaterial" } })).toBe(1);
+  });
+});
