@@ -1,5 +1,5 @@
 // The status cache with 100 key stores (100 clusters of 2 HSMs) and 10,000 KMS keys: the time to
-// refresh it (DescribeCustomKeyStores, DescribeClusters, ListKeys + DescribeKey for the key counts,
+// refresh it (DescribeCustomKeyStores, DescribeClusters, ListKeys + DescribeKey of new keys for the key counts,
 // answered by in-memory stand-ins for the SDK clients, so the figure is the console's own work and the
 // database writes), and the server time of the key stores list read from the cache (what
 // GET /api/key-stores does after withSession), p50/p99. SQLite in a temp data dir.
@@ -47,7 +47,9 @@ export async function statusCacheBench(): Promise<void> {
       Hsms: ["a", "b"].map((z) => ({ HsmId: `hsm-${i}${z}`, AvailabilityZone: `us-east-1${z}`, State: "ACTIVE", EniIp: "10.0.0.1" })),
     }));
     const keyArn = (k: number) => `arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-${String(k).padStart(12, "0")}`;
+    const calls = new Map<string, number>();
     const send = async (cmd: { constructor: { name: string }; input: Record<string, unknown> }) => {
+      calls.set(cmd.constructor.name, (calls.get(cmd.constructor.name) ?? 0) + 1);
       switch (cmd.constructor.name) {
         case "DescribeCustomKeyStoresCommand":
           return { CustomKeyStores: stores, Truncated: false };
@@ -76,10 +78,19 @@ export async function statusCacheBench(): Promise<void> {
     const clients = { kms: { send }, cloudHsm: { send } } as unknown as Parameters<typeof refreshStatusCache>[0];
 
     for (const [label, keyCounts] of [["first refresh (creates rows)", true], ["refresh, no change, with key counts", true], ["refresh, no change, without key counts", false]] as const) {
+      calls.clear();
       const t = performance.now();
       await refreshStatusCache({ ...clients, keyCounts });
-      console.log(`  ${label.padEnd(42)} ${STORES} stores, ${KEYS} keys: ${(performance.now() - t).toFixed(0)} ms`);
+      const made = [...calls].map(([name, n]) => `${n} ${name.replace(/Command$/, "")}`).join(", ");
+      console.log(`  ${label.padEnd(42)} ${STORES} stores, ${KEYS} keys: ${(performance.now() - t).toFixed(0)} ms (${made})`);
     }
+    // Every store changes state at once: 100 updates and 100 history rows.
+    for (const s of stores) Object.assign(s, { ConnectionState: "DISCONNECTED", ConnectionErrorCode: undefined });
+    const t = performance.now();
+    const { changes } = await refreshStatusCache({ ...clients, keyCounts: false });
+    console.log(`  ${"refresh, every store changed state".padEnd(42)} ${STORES} stores: ${(performance.now() - t).toFixed(0)} ms (${changes} changes recorded)`);
+    for (const [i, s] of stores.entries()) if (i % 10 !== 0) s.ConnectionState = "CONNECTED";
+
     const list = async () => {
       const [cached, backend] = await Promise.all([readCachedKeyStores(), readBackendStatus()]);
       return { keyStores: cached.map((c) => c.summary), backend };
