@@ -46,6 +46,8 @@ export default defineConfig({
       KEYHOLD_BACKEND: "local",
       KEYHOLD_REGION: E2E_REGION,
       KEYHOLD_ACCOUNT_ID: E2E_ACCOUNT_ID,
+      // Connecting and disconnecting take this long, so the CONNECTING / DISCONNECTING badges are seen.
+      KEYHOLD_LOCAL_CONNECTION_DELAY_MS: "1500",
     },
   },
 });

@@ -19,6 +19,9 @@ const ZEnv = z.object({
   KEYHOLD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
+  // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a
+  // few seconds here let an application (and the console's own badges) meet CONNECTING and DISCONNECTING.
+  KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
   // it also counts each store's keys, and "off" to run no poller in this process.
   KEYHOLD_STATUS_FAST_POLL_MS: z.coerce.number().int().min(200).default(1_000),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db.ts";
+import { env } from "@/lib/server/env.ts";
 import { loginKmsuser } from "@/lib/server/clusters/login-kmsuser.ts";
 import { logoutKmsuser } from "@/lib/server/clusters/logout-kmsuser.ts";
 import { connectionErrorCodeOf } from "./connection-error-code.ts";
@@ -37,9 +38,15 @@ export function startDisconnectJob(storeId: string): void {
   track(runDisconnect(storeId), `disconnecting custom key store ${storeId}`);
 }
 
-async function runConnect(storeId: string, attemptId: string): Promise<void> {
-  // Let the operation's response go out first: connecting is asynchronous, as in KMS.
+/** Lets the operation's response go out first (the change is asynchronous, as in KMS), then waits the configured delay. */
+async function transitionTime(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
+  const ms = env().KEYHOLD_LOCAL_CONNECTION_DELAY_MS;
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function runConnect(storeId: string, attemptId: string): Promise<void> {
+  await transitionTime();
   const store = await db().customKeyStore.findUnique({ where: { id: storeId } });
   if (!store || store.connectAttemptId !== attemptId || store.connectionState !== "CONNECTING") return;
   const clusterId = store.cloudHsmClusterId!;
@@ -71,7 +78,7 @@ async function runConnect(storeId: string, attemptId: string): Promise<void> {
 }
 
 async function runDisconnect(storeId: string): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
+  await transitionTime();
   const store = await db().customKeyStore.findUnique({ where: { id: storeId } });
   if (!store || store.connectionState !== "DISCONNECTING") return;
   forgetSession(storeId);
