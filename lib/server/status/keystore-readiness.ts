@@ -40,11 +40,13 @@ export async function keyStoreReadiness(store: CustomKeyStoresListEntry, cluster
   const zones = new Set(hsms.map((h) => h.AvailabilityZone));
   const checks: ReadinessCheck[] = [];
 
-  checks.push(
-    state === "CONNECTED"
-      ? pass("connected", "Connected", "KMS is connected to the cluster.")
-      : fail("connected", "Connected", state === "FAILED" ? `The last connection attempt failed (${code || "INTERNAL_ERROR"}).` : `The key store is ${state}. Connect it to use its keys.`),
-  );
+  const CONNECTION: Record<string, ReadinessCheck> = {
+    CONNECTED: pass("connected", "Connected", "KMS is connected to the cluster."),
+    CONNECTING: unknown("connected", "Connected", "Connecting: KMS is logging in to the cluster. Its keys can be used once it is CONNECTED."),
+    DISCONNECTING: fail("connected", "Connected", "Disconnecting: its keys are unavailable. Connect it again once it is DISCONNECTED."),
+    FAILED: fail("connected", "Connected", `The last connection attempt failed (${code || "INTERNAL_ERROR"}). Disconnect it, fix the cause, then connect it.`),
+  };
+  checks.push(CONNECTION[state] ?? fail("connected", "Connected", "The key store is disconnected. Connect it to use its keys."));
   if (!cluster) {
     const why = `CloudHSM has no cluster ${store.CloudHsmClusterId ?? ""} (or the console may not describe it).`;
     checks.push(fail("activeHsm", "At least one active HSM", why), fail("twoZones", "Two active HSMs in different Availability Zones", why));
