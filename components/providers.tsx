@@ -16,6 +16,8 @@ function showMutationError(error: unknown) {
 
 function goToSignIn() {
   const here = window.location.pathname + window.location.search;
+  // A full page load: the expired session's cached queries must not survive into the sign-in page.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   if (!window.location.pathname.startsWith("/login")) window.location.assign(`/login?next=${encodeURIComponent(here)}`);
 }
 

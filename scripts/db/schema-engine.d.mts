@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the wasm schema engine and the driver adapters are untyped */
 // Types for schema-engine.mjs (plain JavaScript so that plain node runs it).
 export type DatabaseProvider = "sqlite" | "postgresql";
 

@@ -28,11 +28,11 @@ function load(): LoadedModule {
   fs.mkdirSync(env().dataDir, { recursive: true, mode: 0o700 });
   const lockPath = lockPathFor(tokenDir);
   acquireProcessLock(lockPath);
-  const module = new pkcs11js.PKCS11();
+  const pkcs11 = new pkcs11js.PKCS11();
   try {
-    module.load(libPath);
+    pkcs11.load(libPath);
     try {
-      module.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
+      pkcs11.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
     } catch (e) {
       if (ckrCode(e) !== CKR_CRYPTOKI_ALREADY_INITIALIZED) throw e;
     }
@@ -40,7 +40,7 @@ function load(): LoadedModule {
     releaseProcessLock(lockPath);
     throw toAppError(e, `loading PKCS#11 module ${libPath}`);
   }
-  return { pkcs11: module, libPath, tokenDir, lockPath };
+  return { pkcs11, libPath, tokenDir, lockPath };
 }
 
 /** The loaded, initialised module (loads it on first use). */

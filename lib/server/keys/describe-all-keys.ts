@@ -1,5 +1,5 @@
 import "server-only";
-import { ListAliasesCommand, type AliasListEntry, type KMSClient, type KeyMetadata } from "@aws-sdk/client-kms";
+import { ListAliasesCommand, type AliasListEntry, type KMSClient } from "@aws-sdk/client-kms";
 import type { KeySummary } from "@/lib/schemas/keys.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { describeKeys } from "./describe-keys.ts";
