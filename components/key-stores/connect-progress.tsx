@@ -27,6 +27,8 @@ export function ConnectProgress({
   const [endedAt, setEndedAt] = useState<number | null>(null);
   useEffect(() => {
     if (done) {
+      // Once, when the server reports the end: freezes the elapsed time shown.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setEndedAt((e) => e ?? Date.now());
       return;
     }

@@ -25,7 +25,7 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
-  if (policy === null) return <p className="text-muted-foreground">You are not allowed to read this key's policy (kms:GetKeyPolicy).</p>;
+  if (policy === null) return <p className="text-muted-foreground">You are not allowed to read this key&apos;s policy (kms:GetKeyPolicy).</p>;
   if (!editing) {
     return (
       <div className="flex flex-col gap-3">

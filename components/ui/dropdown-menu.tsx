@@ -59,6 +59,8 @@ export function DropdownMenu({ children }: { children: ReactNode }) {
     if (!open || !pendingFocus) return;
     const list = items(contentRef.current);
     (pendingFocus === "last" ? list.at(-1) : list[0])?.focus();
+    // Focus moves once the items exist (after the render that opened the menu); then the request is done.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPendingFocus(null);
   }, [open, pendingFocus]);
 
