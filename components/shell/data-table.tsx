@@ -153,7 +153,8 @@ export function DataTable<T>({
           </label>
         </nav>
       </div>
-      <div className="overflow-x-auto xl:overflow-visible">
+      {/* Scrolls inside the card when the columns do not fit; row menus are fixed-placed so it does not clip them. */}
+      <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-y border-border bg-muted/60">
