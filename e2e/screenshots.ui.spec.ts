@@ -1,6 +1,6 @@
 import path from "node:path";
 import { expect, test } from "./fixtures.ts";
-import { createKeyStore, createLocalCluster, snap, unique } from "./support/console.ts";
+import { createKeyStore, createLocalCluster, snap, unique, waitForState } from "./support/console.ts";
 import { E2E_ADMIN } from "./support/e2e-env.ts";
 
 // Screenshots for design review, written to e2e/screenshots/ (git-ignored).
@@ -54,11 +54,17 @@ test("shell on a tablet", async ({ adminPage: page }) => {
 });
 
 test("key stores table with several stores fits its card at 1440 px, and scrolls inside it when narrower", async ({ adminPage: page, adminApi: api }) => {
+  test.setTimeout(120_000); // four clusters and stores, and a connect that fails
   const ids: string[] = [];
   try {
     for (const prefix of ["e2e-layout-store", "e2e-layout-store-with-a-much-longer-name-than-usual", "e2e-layout"]) {
       ids.push(await createKeyStore(api, await createLocalCluster(api), unique(prefix)));
     }
+    // The widest badge: FAILED with its error code (a wrong kmsuser password fails only on connect).
+    const failing = await createLocalCluster(api);
+    ids.push(await createKeyStore(api, { ...failing, password: "WrongPass123" }, unique("e2e-layout-failed")));
+    expect((await api.post(`/api/key-stores/${ids.at(-1)}/connect`)).status()).toBe(200);
+    await waitForState(api, ids.at(-1)!, "FAILED");
     await page.goto("/key-stores");
     await expect(page.getByTestId("table-row")).not.toHaveCount(0);
     for (const id of ids) await expect(page.getByTestId("table-row").filter({ hasText: id })).toBeVisible();
@@ -81,6 +87,13 @@ test("key stores table with several stores fits its card at 1440 px, and scrolls
     await expect.poll(async () => (await fits()).page).toBeLessThanOrEqual(0);
     await snap(page, "key-stores-table-1024");
   } finally {
-    for (const id of ids) await api.delete(`/api/key-stores/${id}`);
+    // The FAILED store must be disconnected before it can be deleted; the others never connected.
+    for (const [i, id] of ids.entries()) {
+      if (i === 3) {
+        await api.post(`/api/key-stores/${id}/disconnect`);
+        await waitForState(api, id, "DISCONNECTED");
+      }
+      await api.delete(`/api/key-stores/${id}`);
+    }
   }
 });

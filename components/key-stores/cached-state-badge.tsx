@@ -26,7 +26,7 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
       data-testid="cached-state"
       data-unreachable={unreachable}
     >
-      <ConnectionStateBadge state={store.connectionState} errorCode={store.connectionErrorCode} />
+      <ConnectionStateBadge state={store.connectionState} errorCode={store.connectionErrorCode} compact={compact} />
       {unreachable ? (
         <Badge
           tone="warning"
