@@ -120,6 +120,11 @@ test("connect the store and watch the badge go Connecting → Connected", async 
   expect(await states()).toEqual(["DISCONNECTED", "CONNECTING", "CONNECTED"]);
   await snap(page, "store-detail-connected");
 
+  // The whole table, with every store the suite has made so far: it must fit its card at 1440 px.
+  await page.goto("/key-stores");
+  await expect(page.getByTestId("table-row").first()).toBeVisible();
+  await snap(page, "key-stores-table-all");
+
   // The table shows it too, with its HSMs and the Connected badge.
   await page.goto(`/key-stores?q=${storeName}`);
   const row = page.getByTestId("table-row").filter({ hasText: storeName });

@@ -4,6 +4,7 @@ import { CloudOff } from "lucide-react";
 import { Badge } from "@/components/ui/badge.tsx";
 import { formatAge, formatDateTime } from "@/lib/console/format.ts";
 import { useNow } from "@/lib/console/use-now.ts";
+import { cn } from "@/lib/utils.ts";
 import type { BackendStatus, KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { CONNECTION_STATE_BADGES, ConnectionStateBadge } from "./connection-state-badge.tsx";
 
@@ -19,8 +20,13 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
   const label = CONNECTION_STATE_BADGES[store.connectionState]?.label ?? store.connectionState;
   const since = store.stateSince ? `${label} since ${formatDateTime(store.stateSince)}` : label;
   return (
-    <span className="inline-flex flex-wrap items-center gap-1.5" data-testid="cached-state" data-unreachable={unreachable}>
-      <ConnectionStateBadge state={store.connectionState} errorCode={store.connectionErrorCode} />
+    <span
+      // In the table (compact) the age goes under the badges, so the column is as wide as a badge, not the sum.
+      className={cn("inline-flex gap-1.5", compact ? "flex-col items-start" : "flex-wrap items-center")}
+      data-testid="cached-state"
+      data-unreachable={unreachable}
+    >
+      <ConnectionStateBadge state={store.connectionState} errorCode={store.connectionErrorCode} compact={compact} />
       {unreachable ? (
         <Badge
           tone="warning"

@@ -13,12 +13,19 @@ export const CONNECTION_STATE_BADGES: Record<ConnectionState, { label: string; t
 };
 
 /** The Connection state badge. When FAILED, the error code is IN the badge, and its cause in the tooltip. */
-export function ConnectionStateBadge({ state, errorCode }: { state: ConnectionState; errorCode?: ConnectionErrorCode | string }) {
+export function ConnectionStateBadge({ state, errorCode, compact }: { state: ConnectionState; errorCode?: ConnectionErrorCode | string; compact?: boolean }) {
   const b = CONNECTION_STATE_BADGES[state] ?? { label: state, tone: "neutral" as const, icon: CircleDashed };
   const Icon = b.icon;
   const help = errorCode ? CONNECTION_ERROR_HELP[errorCode as ConnectionErrorCode] : undefined;
   return (
-    <Badge tone={b.tone} data-testid="connection-state" data-state={state} title={help ? `${errorCode}: ${help.cause}` : undefined}>
+    <Badge
+      tone={b.tone}
+      // In a table column (compact) a long error code may wrap under the state instead of widening the column.
+      className={compact ? "flex-wrap rounded-lg" : undefined}
+      data-testid="connection-state"
+      data-state={state}
+      title={help ? `${errorCode}: ${help.cause}` : undefined}
+    >
       <Icon className={b.spin ? "animate-spin" : undefined} aria-hidden />
       {b.label}
       {state === "FAILED" && errorCode ? <span className="font-mono text-[11px] font-normal">· {errorCode}</span> : null}

@@ -1,13 +1,11 @@
 "use client";
 
 import { Cloud, HardDrive } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { WizardLayout, type WizardStep } from "@/components/shell/wizard-layout.tsx";
-import { Button, buttonVariants } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
@@ -16,7 +14,6 @@ import { isApiError } from "@/lib/api-client.ts";
 import { validate } from "@/lib/console/zod-fields.ts";
 import { useCreateKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZCreateKeyStoreRequest } from "@/lib/schemas/key-stores.ts";
-import { cn } from "@/lib/utils.ts";
 import { ClusterPicker } from "./cluster-picker.tsx";
 import { TrustAnchorUpload } from "./trust-anchor-upload.tsx";
 
@@ -83,7 +80,6 @@ export function CreateKeyStoreWizard() {
   };
 
   const apiError = create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null;
-  const last = step === STEPS.length - 1;
   return (
     <WizardLayout
       steps={STEPS}
@@ -96,145 +92,120 @@ export function CreateKeyStoreWizard() {
             ? "This is exactly what will be sent to KMS. The key store is created disconnected."
             : undefined
       }
-      footer={
-        <>
-          <Link href="/key-stores" className={buttonVariants({ variant: "link" })}>
-            Cancel
-          </Link>
-          {step > 0 ? (
-            <Button variant="normal" onClick={() => setStep(step - 1)} disabled={create.isPending}>
-              Previous
-            </Button>
-          ) : null}
-          {last ? (
-            <Button variant="primary" onClick={submit} disabled={create.isPending}>
-              {create.isPending ? "Creating…" : "Create key store"}
-            </Button>
-          ) : (
-            <Button variant="primary" onClick={next}>
-              Next
-            </Button>
-          )}
-        </>
-      }
+      cancelHref="/key-stores"
+      onPrevious={() => setStep(step - 1)}
+      onNext={next}
+      onSubmit={submit}
+      submitLabel="Create key store"
+      pendingLabel="Creating…"
+      pending={create.isPending}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (last) submit();
-          else next();
-        }}
-        className="flex flex-col gap-5"
-      >
-        {step === 0 ? (
-          <div role="radiogroup" aria-label="Key store type" className="grid gap-3 md:grid-cols-2">
-            <label className="flex cursor-pointer gap-3 rounded-lg border-2 border-link bg-selected p-4">
-              <input type="radio" name="type" defaultChecked className="mt-1 size-4 accent-[var(--color-link)]" />
-              <span>
-                <span className="flex items-center gap-2 font-bold">
-                  <HardDrive className="size-4" aria-hidden /> AWS CloudHSM key store
-                </span>
-                <span className="mt-1 block text-sm text-muted-foreground">
-                  Key material in a CloudHSM cluster you own and manage: at least two active HSMs in different Availability Zones, and a kmsuser crypto
-                  user for KMS.
-                </span>
+      {step === 0 ? (
+        <div role="radiogroup" aria-label="Key store type" className="grid gap-3 md:grid-cols-2">
+          <label className="flex cursor-pointer gap-3 rounded-lg border-2 border-link bg-selected p-4">
+            <input type="radio" name="type" defaultChecked className="mt-1 size-4 accent-[var(--color-link)]" />
+            <span>
+              <span className="flex items-center gap-2 font-bold">
+                <HardDrive className="size-4" aria-hidden /> AWS CloudHSM key store
               </span>
-            </label>
-            <label className="flex cursor-not-allowed gap-3 rounded-lg border-2 border-border bg-muted/50 p-4" title="External key stores come with their own issue">
-              <input type="radio" name="type" disabled className="mt-1 size-4" aria-describedby="xks-soon" />
-              <span>
-                <span className="flex items-center gap-2 font-bold text-muted-foreground">
-                  <Cloud className="size-4" aria-hidden /> External key store
-                </span>
-                <span id="xks-soon" className="mt-1 block text-sm text-muted-foreground">
-                  Keys in an external key manager behind an XKS proxy. Not available in this version of Keyhold yet.
-                </span>
+              <span className="mt-1 block text-sm text-muted-foreground">
+                Key material in a CloudHSM cluster you own and manage: at least two active HSMs in different Availability Zones, and a kmsuser crypto
+                user for KMS.
               </span>
-            </label>
-          </div>
-        ) : null}
+            </span>
+          </label>
+          <label className="flex cursor-not-allowed gap-3 rounded-lg border-2 border-border bg-muted/50 p-4" title="External key stores come with their own issue">
+            <input type="radio" name="type" disabled className="mt-1 size-4" aria-describedby="xks-soon" />
+            <span>
+              <span className="flex items-center gap-2 font-bold text-muted-foreground">
+                <Cloud className="size-4" aria-hidden /> External key store
+              </span>
+              <span id="xks-soon" className="mt-1 block text-sm text-muted-foreground">
+                Keys in an external key manager behind an XKS proxy. Not available in this version of Keyhold yet.
+              </span>
+            </span>
+          </label>
+        </div>
+      ) : null}
 
-        {step === 1 ? (
-          <>
-            <Field
-              label="Key store name"
-              description="A friendly name, unique among the custom key stores of this account and Region."
-              constraint="1–256 characters."
-              error={errors.customKeyStoreName}
-            >
-              <Input value={form.customKeyStoreName} onChange={(e) => set("customKeyStoreName", e.target.value)} autoFocus placeholder="example-key-store" />
-            </Field>
-            <Field
-              asGroup
-              label="AWS CloudHSM cluster"
-              description="The cluster must be active, have active HSMs in at least two Availability Zones, and not be used by another key store."
-              error={errors.cloudHsmClusterId}
-            >
-              <ClusterPicker value={form.cloudHsmClusterId} onChange={(id) => set("cloudHsmClusterId", id)} error={errors.cloudHsmClusterId} />
-            </Field>
-          </>
-        ) : null}
+      {step === 1 ? (
+        <>
+          <Field
+            label="Key store name"
+            description="A friendly name, unique among the custom key stores of this account and Region."
+            constraint="1–256 characters."
+            error={errors.customKeyStoreName}
+          >
+            <Input value={form.customKeyStoreName} onChange={(e) => set("customKeyStoreName", e.target.value)} autoFocus placeholder="example-key-store" />
+          </Field>
+          <Field
+            asGroup
+            label="AWS CloudHSM cluster"
+            description="The cluster must be active, have active HSMs in at least two Availability Zones, and not be used by another key store."
+            error={errors.cloudHsmClusterId}
+          >
+            <ClusterPicker value={form.cloudHsmClusterId} onChange={(id) => set("cloudHsmClusterId", id)} error={errors.cloudHsmClusterId} />
+          </Field>
+        </>
+      ) : null}
 
-        {step === 2 ? (
-          <>
-            <Field
-              asGroup
-              label="Trust anchor certificate"
-              description="Upload customerCA.crt, the issuing CA certificate created when the cluster was initialized."
-              error={errors.trustAnchorCertificate}
-            >
-              <TrustAnchorUpload
-                fileName={fileName}
-                pem={form.trustAnchorCertificate}
-                invalid={!!errors.trustAnchorCertificate}
-                onLoaded={({ name, text }) => {
-                  setFileName(name);
-                  set("trustAnchorCertificate", text);
-                  const v = validate(ZCreateKeyStoreRequest.pick({ trustAnchorCertificate: true }), { trustAnchorCertificate: text });
-                  setErrors((e) => ({ ...e, trustAnchorCertificate: v.errors?.trustAnchorCertificate as string }));
-                }}
-              />
-            </Field>
-            <Field
-              label="kmsuser password"
-              description="The current password of the kmsuser crypto user in the cluster. KMS logs in as kmsuser and rotates this password every time it connects."
-              constraint="7–32 letters and digits; case-sensitive; no special characters."
-              error={errors.keyStorePassword}
-            >
-              <PasswordInput value={form.keyStorePassword} onChange={(e) => set("keyStorePassword", e.target.value)} showLabel="Show kmsuser password" />
-            </Field>
-          </>
-        ) : null}
+      {step === 2 ? (
+        <>
+          <Field
+            asGroup
+            label="Trust anchor certificate"
+            description="Upload customerCA.crt, the issuing CA certificate created when the cluster was initialized."
+            error={errors.trustAnchorCertificate}
+          >
+            <TrustAnchorUpload
+              fileName={fileName}
+              pem={form.trustAnchorCertificate}
+              invalid={!!errors.trustAnchorCertificate}
+              onLoaded={({ name, text }) => {
+                setFileName(name);
+                set("trustAnchorCertificate", text);
+                const v = validate(ZCreateKeyStoreRequest.pick({ trustAnchorCertificate: true }), { trustAnchorCertificate: text });
+                setErrors((e) => ({ ...e, trustAnchorCertificate: v.errors?.trustAnchorCertificate as string }));
+              }}
+            />
+          </Field>
+          <Field
+            label="kmsuser password"
+            description="The current password of the kmsuser crypto user in the cluster. KMS logs in as kmsuser and rotates this password every time it connects."
+            constraint="7–32 letters and digits; case-sensitive; no special characters."
+            error={errors.keyStorePassword}
+          >
+            <PasswordInput value={form.keyStorePassword} onChange={(e) => set("keyStorePassword", e.target.value)} showLabel="Show kmsuser password" />
+          </Field>
+        </>
+      ) : null}
 
-        {step === 3 ? (
-          <>
-            <KeyValueGrid className="lg:grid-cols-2">
-              <KeyValue label="Key store type">AWS CloudHSM key store</KeyValue>
-              <KeyValue label="Key store name">{form.customKeyStoreName}</KeyValue>
-              <KeyValue label="CloudHSM cluster ID">
-                <span className="font-mono text-xs">{form.cloudHsmClusterId}</span>
-              </KeyValue>
-              <KeyValue label="Trust anchor certificate">{fileName ?? "—"}</KeyValue>
-              <KeyValue label="kmsuser password">
-                <span className="font-mono">{"•".repeat(form.keyStorePassword.length)}</span>{" "}
-                <span className="text-muted-foreground">({form.keyStorePassword.length} characters, sent once and stored encrypted)</span>
-              </KeyValue>
-            </KeyValueGrid>
-            {Object.values(errors).some(Boolean) ? (
-              <ul className={cn("text-sm text-destructive")}>
-                {Object.entries(errors)
-                  .filter(([, m]) => m)
-                  .map(([f, m]) => (
-                    <li key={f}>{m}</li>
-                  ))}
-              </ul>
-            ) : null}
-            <ApiErrorAlert error={apiError} title="The key store was not created" />
-          </>
-        ) : null}
-        <button type="submit" hidden />
-      </form>
+      {step === 3 ? (
+        <>
+          <KeyValueGrid className="lg:grid-cols-2">
+            <KeyValue label="Key store type">AWS CloudHSM key store</KeyValue>
+            <KeyValue label="Key store name">{form.customKeyStoreName}</KeyValue>
+            <KeyValue label="CloudHSM cluster ID">
+              <span className="font-mono text-xs">{form.cloudHsmClusterId}</span>
+            </KeyValue>
+            <KeyValue label="Trust anchor certificate">{fileName ?? "—"}</KeyValue>
+            <KeyValue label="kmsuser password">
+              <span className="font-mono">{"•".repeat(form.keyStorePassword.length)}</span>{" "}
+              <span className="text-muted-foreground">({form.keyStorePassword.length} characters, sent once and stored encrypted)</span>
+            </KeyValue>
+          </KeyValueGrid>
+          {Object.values(errors).some(Boolean) ? (
+            <ul className="text-sm text-destructive">
+              {Object.entries(errors)
+                .filter(([, m]) => m)
+                .map(([f, m]) => (
+                  <li key={f}>{m}</li>
+                ))}
+            </ul>
+          ) : null}
+          <ApiErrorAlert error={apiError} title="The key store was not created" />
+        </>
+      ) : null}
     </WizardLayout>
   );
 }

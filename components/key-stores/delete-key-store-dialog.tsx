@@ -3,9 +3,8 @@
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
@@ -34,48 +33,33 @@ export function DeleteKeyStoreDialog({ store, open, onClose }: { store: KeyStore
     });
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
-      busy={del.isPending}
       title={`Delete ${store.customKeyStoreName}?`}
       description="This deletes only KMS's record of the key store; the cluster, its HSMs and users are not touched. It cannot be undone, and keys that were in this store can never be recreated."
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={del.isPending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={submit} disabled={del.isPending}>
-            <Trash2 aria-hidden />
-            {del.isPending ? "Deleting…" : "Delete key store"}
-          </Button>
-        </>
-      }
+      icon={Trash2}
+      confirmLabel="Delete key store"
+      pendingLabel="Deleting…"
+      pending={del.isPending}
+      onConfirm={submit}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        className="flex flex-col gap-4"
+      <div>
+        <h3 className="mb-2 font-bold">Keys in this store</h3>
+        <AffectedKeys keys={detail.data?.keys} emptyText="No KMS keys are left in this key store." />
+      </div>
+      <Field
+        label={`To confirm, type the key store name (${store.customKeyStoreName})`}
+        error={touched && !matches ? "Type the key store's name exactly to confirm." : undefined}
       >
-        <div>
-          <h3 className="mb-2 font-bold">Keys in this store</h3>
-          <AffectedKeys keys={detail.data?.keys} emptyText="No KMS keys are left in this key store." />
-        </div>
-        <Field
-          label={`To confirm, type the key store name (${store.customKeyStoreName})`}
-          error={touched && !matches ? "Type the key store's name exactly to confirm." : undefined}
-        >
-          <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-        </Field>
-        {del.error ? (
-          <Alert tone="error" title={isApiError(del.error) ? del.error.code : "The request failed"}>
-            {del.error.message}
-            {isApiError(del.error) && del.error.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {del.error.requestId}</p> : null}
-          </Alert>
-        ) : null}
-      </form>
-    </Dialog>
+        <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+      </Field>
+      {del.error ? (
+        <Alert tone="error" title={isApiError(del.error) ? del.error.code : "The request failed"}>
+          {del.error.message}
+          {isApiError(del.error) && del.error.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {del.error.requestId}</p> : null}
+        </Alert>
+      ) : null}
+    </ConfirmDialog>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { Unplug } from "lucide-react";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { useDisconnectKeyStore, useKeyStore } from "@/lib/queries/key-stores.ts";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
@@ -17,45 +16,36 @@ export function DisconnectKeyStoreDialog({ store, open, onClose }: { store: KeyS
   const affected = keys?.filter((k) => k.keyState !== "PendingDeletion");
   const pending = keys?.filter((k) => k.keyState === "PendingDeletion").length ?? 0;
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       onClose={onClose}
-      busy={disconnect.isPending}
       title={`Disconnect ${store.customKeyStoreName}?`}
       description="KMS logs out of the cluster. Every KMS key in this store becomes Unavailable right away and cannot be used until you connect the store again."
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={disconnect.isPending}>
-            Cancel
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={disconnect.isPending}
-            onClick={() =>
-              disconnect.mutate(store.customKeyStoreId, {
-                onSuccess: () => {
-                  toast({ tone: "success", title: `Disconnecting ${store.customKeyStoreName}` });
-                  onClose();
-                },
-              })
-            }
-          >
-            <Unplug aria-hidden />
-            {disconnect.isPending ? "Disconnecting…" : "Disconnect"}
-          </Button>
-        </>
+      icon={Unplug}
+      confirmLabel="Disconnect"
+      pendingLabel="Disconnecting…"
+      pending={disconnect.isPending}
+      onConfirm={() =>
+        disconnect.mutate(store.customKeyStoreId, {
+          onSuccess: () => {
+            toast({ tone: "success", title: `Disconnecting ${store.customKeyStoreName}` });
+            onClose();
+          },
+        })
       }
     >
-      <h3 className="mb-2 font-bold">
-        Keys that become unavailable{affected ? ` (${affected.length})` : ""}
-      </h3>
-      <AffectedKeys keys={affected} emptyText="This key store holds no usable keys: nothing becomes unavailable." />
+      <div>
+        <h3 className="mb-2 font-bold">
+          Keys that become unavailable{affected ? ` (${affected.length})` : ""}
+        </h3>
+        <AffectedKeys keys={affected} emptyText="This key store holds no usable keys: nothing becomes unavailable." />
+      </div>
       {pending > 0 ? (
-        <Alert tone="info" className="mt-3">
+        <Alert tone="info">
           {pending} key{pending === 1 ? "" : "s"} pending deletion keep that state, so their deletion can still be cancelled. Keep the store connected
           until their waiting period ends if you want KMS to delete their key material from the cluster.
         </Alert>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

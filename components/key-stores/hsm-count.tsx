@@ -8,9 +8,12 @@ export function HsmCount({ hsms }: { hsms: KeyStoreSummary["hsms"] }) {
   const activeZones = hsms.zones.filter((z) => z.active > 0).length;
   const weak = activeZones < 2;
   return (
-    <span title={zones || "No HSMs"} className={cn("inline-flex items-center gap-1.5 tabular-nums", weak && "font-bold text-warning")} data-testid="hsm-count">
-      {hsms.active} / {hsms.total}
-      <span className="text-xs font-normal text-muted-foreground">
+    <span title={zones || "No HSMs"} className={cn("inline-flex flex-wrap items-baseline gap-x-1.5 tabular-nums", weak && "font-bold text-warning")} data-testid="hsm-count">
+      {/* Each part stays whole; in a narrow column the AZ count goes under the HSM count. */}
+      <span className="whitespace-nowrap">
+        {hsms.active} / {hsms.total}
+      </span>
+      <span className="text-xs font-normal whitespace-nowrap text-muted-foreground">
         in {activeZones} AZ{activeZones === 1 ? "" : "s"}
       </span>
       <span className="sr-only">. {zones}</span>

@@ -76,7 +76,7 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
             Actions
             <ChevronDown aria-hidden />
           </DropdownMenuTrigger>
-          <DropdownMenuContent className="w-72">
+          <DropdownMenuContent className="w-72" fixed>
             {item("connect", connect.isPending ? "Connecting…" : "Connect", PlugZap, doConnect)}
             {item("disconnect", "Disconnect", Unplug, () => setOpen("disconnect"))}
             {item("edit", "Edit", Pencil, () => setEdit(true))}

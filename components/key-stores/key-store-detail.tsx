@@ -5,13 +5,14 @@ import Link from "next/link";
 import { useState } from "react";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
-import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { DetailLoadError, DetailLoading } from "@/components/shell/detail-page-states.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
+import { SectionCard } from "@/components/shell/section-card.tsx";
 import { KeysList } from "@/components/keys/keys-list.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { Card } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { canCreateKeyIn, canEdit } from "@/lib/console/key-store-actions.ts";
 import { formatDateTime } from "@/lib/console/format.ts";
@@ -40,33 +41,15 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
   const [failedDisconnect, setFailedDisconnect] = useState(false);
 
   if (error) {
-    return (
-      <>
-        <PageHeader breadcrumbs={crumbs(id)} title={id} />
-        <Card>
-          <ErrorPanel error={error} title="This key store could not be loaded" onRetry={() => void refetch()} />
-        </Card>
-      </>
-    );
+    return <DetailLoadError breadcrumbs={crumbs(id)} id={id} error={error} title="This key store could not be loaded" onRetry={() => void refetch()} />;
   }
   if (!data) {
     return (
-      <>
-        <PageHeader breadcrumbs={crumbs()} title="Loading key store…" />
-        <Card className="p-5" aria-busy>
-          <div className="grid gap-4 sm:grid-cols-3">
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className="flex flex-col gap-1.5">
-                <Skeleton className="h-3.5 w-24" />
-                <Skeleton className="h-4 w-40" />
-              </div>
-            ))}
-          </div>
-        </Card>
+      <DetailLoading breadcrumbs={crumbs()} title="Loading key store…">
         <Card className="p-5">
           <Skeleton className="h-24 w-full" />
         </Card>
-      </>
+      </DetailLoading>
     );
   }
 
@@ -120,91 +103,74 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
       ) : null}
       {failedDisconnect ? <DisconnectKeyStoreDialog store={s} open onClose={() => setFailedDisconnect(false)} /> : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>General configuration</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <KeyValueGrid>
-            <KeyValue label="Custom key store ID">
-              <span className="inline-flex items-center gap-1 font-mono text-xs">
-                {s.customKeyStoreId}
-                <CopyButton value={s.customKeyStoreId} label="key store ID" />
-              </span>
-            </KeyValue>
-            <KeyValue label="Custom key store name">{s.customKeyStoreName}</KeyValue>
-            <KeyValue label="Custom key store type">AWS CloudHSM key store</KeyValue>
-            <KeyValue label="Connection state">
-              <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
-            </KeyValue>
-            <KeyValue label="Creation date">{formatDateTime(s.creationDate)}</KeyValue>
-            <KeyValue label="KMS keys in this store">{s.keyCount}</KeyValue>
-            <KeyValue label="CloudHSM cluster ID">
-              <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
-                {s.cloudHsmClusterId}
-              </Link>
-            </KeyValue>
-            <KeyValue label="HSMs (active / total)">
-              <HsmCount hsms={s.hsms} />
-            </KeyValue>
-            <KeyValue label="Trust anchor certificate">
-              {s.trustAnchorCertificate ? (
-                <details>
-                  <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
-                  <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">{s.trustAnchorCertificate}</pre>
-                </details>
-              ) : (
-                "—"
-              )}
-            </KeyValue>
-          </KeyValueGrid>
-        </CardContent>
-      </Card>
+      <SectionCard title="General configuration">
+        <KeyValueGrid>
+          <KeyValue label="Custom key store ID">
+            <span className="inline-flex items-center gap-1 font-mono text-xs">
+              {s.customKeyStoreId}
+              <CopyButton value={s.customKeyStoreId} label="key store ID" />
+            </span>
+          </KeyValue>
+          <KeyValue label="Custom key store name">{s.customKeyStoreName}</KeyValue>
+          <KeyValue label="Custom key store type">AWS CloudHSM key store</KeyValue>
+          <KeyValue label="Connection state">
+            <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
+          </KeyValue>
+          <KeyValue label="Creation date">{formatDateTime(s.creationDate)}</KeyValue>
+          <KeyValue label="KMS keys in this store">{s.keyCount}</KeyValue>
+          <KeyValue label="CloudHSM cluster ID">
+            <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
+              {s.cloudHsmClusterId}
+            </Link>
+          </KeyValue>
+          <KeyValue label="HSMs (active / total)">
+            <HsmCount hsms={s.hsms} />
+          </KeyValue>
+          <KeyValue label="Trust anchor certificate">
+            {s.trustAnchorCertificate ? (
+              <details>
+                <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
+                <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">{s.trustAnchorCertificate}</pre>
+              </details>
+            ) : (
+              "—"
+            )}
+          </KeyValue>
+        </KeyValueGrid>
+      </SectionCard>
 
-      <Card data-testid="readiness-card">
-        <CardHeader>
-          <div>
-            <CardTitle>Readiness</CardTitle>
-            <CardDescription>The documented prerequisites, checked against the cached store and cluster state.</CardDescription>
-          </div>
-        </CardHeader>
-        <CardContent>
-          <ReadinessChecks checks={s.readiness} />
-        </CardContent>
-      </Card>
+      <SectionCard title="Readiness" description="The documented prerequisites, checked against the cached store and cluster state." data-testid="readiness-card">
+        <ReadinessChecks checks={s.readiness} />
+      </SectionCard>
 
-      <Card>
-        <CardHeader>
-          <div>
-            <CardTitle>Cluster HSMs</CardTitle>
-            <CardDescription>
-              Connecting needs at least one active HSM; creating keys needs two active HSMs in different Availability Zones.
-            </CardDescription>
-          </div>
+      <SectionCard
+        title="Cluster HSMs"
+        description="Connecting needs at least one active HSM; creating keys needs two active HSMs in different Availability Zones."
+        actions={
           <Link href="/clusters" className={buttonVariants({ variant: "normal", size: "sm" })}>
             Manage HSMs
           </Link>
-        </CardHeader>
-        <CardContent>
-          {cluster ? (
-            <HsmInventory cluster={cluster} />
-          ) : (
-            <Alert tone="warning" title="The cluster could not be described">
-              CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the store and edit its
-              cluster ID.
-            </Alert>
-          )}
-        </CardContent>
-      </Card>
+        }
+      >
+        {cluster ? (
+          <HsmInventory cluster={cluster} />
+        ) : (
+          <Alert tone="warning" title="The cluster could not be described">
+            CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the store and edit its
+            cluster ID.
+          </Alert>
+        )}
+      </SectionCard>
 
-      <Card>
-        <CardHeader>
-          <div>
-            <CardTitle>
-              Keys in this store <span className="font-normal text-muted-foreground">({keys.length})</span>
-            </CardTitle>
-            <CardDescription>A key store can be deleted only once every key in it has been deleted.</CardDescription>
-          </div>
+      <SectionCard
+        bare
+        title={
+          <>
+            Keys in this store <span className="font-normal text-muted-foreground">({keys.length})</span>
+          </>
+        }
+        description="A key store can be deleted only once every key in it has been deleted."
+        actions={
           <span title={createRule.allowed ? undefined : createRule.reason}>
             {createRule.allowed ? (
               <Link href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`} className={buttonVariants({ variant: "normal", size: "sm" })}>
@@ -218,7 +184,8 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
               </button>
             )}
           </span>
-        </CardHeader>
+        }
+      >
         {!keysAvailable ? (
           <div className="p-5">
             <Alert tone="warning" title="The keys could not be listed">
@@ -230,31 +197,18 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         ) : (
           <KeysList keys={keys} />
         )}
-      </Card>
+      </SectionCard>
 
-      <Card>
-        <CardHeader>
-          <div>
-            <CardTitle>Key material</CardTitle>
-            <CardDescription>Keys whose material is missing from the cluster, and material no KMS key owns.</CardDescription>
-          </div>
-        </CardHeader>
-        <CardContent>
-          <KeyMaterialInventory storeId={s.customKeyStoreId} />
-        </CardContent>
-      </Card>
+      <SectionCard title="Key material" description="Keys whose material is missing from the cluster, and material no KMS key owns.">
+        <KeyMaterialInventory storeId={s.customKeyStoreId} />
+      </SectionCard>
 
-      <Card>
-        <CardHeader>
-          <div>
-            <CardTitle>Connection history</CardTitle>
-            <CardDescription>Connection state changes of this store, and state changes of its cluster and HSMs, as the console saw them.</CardDescription>
-          </div>
-        </CardHeader>
-        <CardContent>
-          <ConnectionTimeline history={history} />
-        </CardContent>
-      </Card>
+      <SectionCard
+        title="Connection history"
+        description="Connection state changes of this store, and state changes of its cluster and HSMs, as the console saw them."
+      >
+        <ConnectionTimeline history={history} />
+      </SectionCard>
     </>
   );
 }

@@ -17,6 +17,12 @@ import { CONNECTION_STATE_BADGES } from "./connection-state-badge.tsx";
 import { HsmCount } from "./hsm-count.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
 
+/** "Nov 24, 2026, 04:18" → ["Nov 24, 2026,", "04:18"]: the parts a narrow column may put on two lines. */
+const splitDateTime = (text: string) => {
+  const i = text.lastIndexOf(", ");
+  return i < 0 ? [text] : [text.slice(0, i + 1), text.slice(i + 2)];
+};
+
 const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>[] => [
   {
     key: "name",
@@ -55,8 +61,14 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
   },
   { key: "keys", header: "Keys", sortValue: (s) => s.keyCount, cell: (s) => <span className="tabular-nums">{s.keyCount}</span> },
   { key: "created", header: "Creation date", sortValue: (s) => s.creationDate, cell: (s) => (
-      <span className="whitespace-nowrap" title={formatDateTime(s.creationDate)}>
-        {formatDateShort(s.creationDate)}
+      // Date and time may go on two lines, but neither breaks inside.
+      <span title={formatDateTime(s.creationDate)}>
+        {splitDateTime(formatDateShort(s.creationDate)).map((part, i) => (
+          <span key={i} className="whitespace-nowrap">
+            {i ? " " : ""}
+            {part}
+          </span>
+        ))}
       </span>
     ),
   },

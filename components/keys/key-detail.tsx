@@ -5,12 +5,12 @@ import Link from "next/link";
 import { useState } from "react";
 import { ConnectionStateBadge } from "@/components/key-stores/connection-state-badge.tsx";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
-import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { DetailLoadError, DetailLoading } from "@/components/shell/detail-page-states.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
+import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card.tsx";
-import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { Card } from "@/components/ui/card.tsx";
 import { Tabs } from "@/components/ui/tabs.tsx";
 import { formatDateTime, originLabel } from "@/lib/console/format.ts";
 import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
@@ -33,33 +33,8 @@ export function KeyDetail({ id }: { id: string }) {
   const { data, error, refetch } = useKey(id);
   const [tab, setTab] = useState<TabKey>("crypto");
   const [editingDescription, setEditingDescription] = useState(false);
-  if (error) {
-    return (
-      <>
-        <PageHeader breadcrumbs={crumbs(id)} title={id} />
-        <Card>
-          <ErrorPanel error={error} title="This key could not be loaded" onRetry={() => void refetch()} />
-        </Card>
-      </>
-    );
-  }
-  if (!data) {
-    return (
-      <>
-        <PageHeader breadcrumbs={crumbs("Key")} title="Loading key…" />
-        <Card className="p-5" aria-busy>
-          <div className="grid gap-4 sm:grid-cols-3">
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className="flex flex-col gap-1.5">
-                <Skeleton className="h-3.5 w-24" />
-                <Skeleton className="h-4 w-48" />
-              </div>
-            ))}
-          </div>
-        </Card>
-      </>
-    );
-  }
+  if (error) return <DetailLoadError breadcrumbs={crumbs(id)} id={id} error={error} title="This key could not be loaded" onRetry={() => void refetch()} />;
+  if (!data) return <DetailLoading breadcrumbs={crumbs("Key")} title="Loading key…" />;
   const { key: k, customKeyStore: store, policy, tags } = data;
   const title = k.aliases[0] ?? k.keyId;
   const storeState = store ? ZConnectionState.safeParse(store.connectionState) : undefined;
@@ -87,38 +62,33 @@ export function KeyDetail({ id }: { id: string }) {
           The key cannot be used. Cancel the deletion to keep it; it then becomes Disabled.
         </Alert>
       ) : null}
-      <Card>
-        <CardHeader>
-          <CardTitle>General configuration</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <KeyValueGrid>
-            <KeyValue label="Alias">{k.aliases.length ? k.aliases.join(", ") : "—"}</KeyValue>
-            <KeyValue label="Status">
-              <KeyStateBadge state={k.keyState} />
-            </KeyValue>
-            <KeyValue label="Creation date">{formatDateTime(k.creationDate)}</KeyValue>
-            <KeyValue label="ARN" className="sm:col-span-2">
-              <span className="inline-flex items-start gap-1 font-mono text-xs break-all">
-                {k.arn}
-                <CopyButton value={k.arn} label="key ARN" />
-              </span>
-            </KeyValue>
-            <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
-            <KeyValue label="Description">
-              <span className="inline-flex items-start gap-2 break-words" data-testid="key-description">
-                <span>{k.description || "—"}</span>
-                <GuardedButton rule={canEditKeyLabels(k.keyState)} variant="link" size="sm" className="h-5 px-1" onClick={() => setEditingDescription(true)} aria-label="Edit description" data-testid="description-edit">
-                  <Pencil aria-hidden />
-                  Edit
-                </GuardedButton>
-              </span>
-            </KeyValue>
-            <KeyValue label="Regionality">{k.multiRegion ? "Multi-Region" : "Single Region"}</KeyValue>
-            {k.deletionDate ? <KeyValue label="Deletion date">{formatDateTime(k.deletionDate)}</KeyValue> : null}
-          </KeyValueGrid>
-        </CardContent>
-      </Card>
+      <SectionCard title="General configuration">
+        <KeyValueGrid>
+          <KeyValue label="Alias">{k.aliases.length ? k.aliases.join(", ") : "—"}</KeyValue>
+          <KeyValue label="Status">
+            <KeyStateBadge state={k.keyState} />
+          </KeyValue>
+          <KeyValue label="Creation date">{formatDateTime(k.creationDate)}</KeyValue>
+          <KeyValue label="ARN" className="sm:col-span-2">
+            <span className="inline-flex items-start gap-1 font-mono text-xs break-all">
+              {k.arn}
+              <CopyButton value={k.arn} label="key ARN" />
+            </span>
+          </KeyValue>
+          <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
+          <KeyValue label="Description">
+            <span className="inline-flex items-start gap-2 break-words" data-testid="key-description">
+              <span>{k.description || "—"}</span>
+              <GuardedButton rule={canEditKeyLabels(k.keyState)} variant="link" size="sm" className="h-5 px-1" onClick={() => setEditingDescription(true)} aria-label="Edit description" data-testid="description-edit">
+                <Pencil aria-hidden />
+                Edit
+              </GuardedButton>
+            </span>
+          </KeyValue>
+          <KeyValue label="Regionality">{k.multiRegion ? "Multi-Region" : "Single Region"}</KeyValue>
+          {k.deletionDate ? <KeyValue label="Deletion date">{formatDateTime(k.deletionDate)}</KeyValue> : null}
+        </KeyValueGrid>
+      </SectionCard>
 
       {editingDescription ? <KeyDescriptionDialog keyId={k.keyId} description={k.description} onClose={() => setEditingDescription(false)} /> : null}
 

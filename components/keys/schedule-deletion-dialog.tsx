@@ -3,9 +3,8 @@
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
+import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
@@ -41,65 +40,47 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
     );
   };
   return (
-    <Dialog
-      open
+    <ConfirmDialog
       onClose={onClose}
-      busy={change.isPending}
       title="Schedule key deletion"
       description="Deleting a KMS key is destructive: data encrypted under it can never be decrypted again. The key becomes unusable at once; until the waiting period ends you can cancel the deletion."
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={change.isPending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={submit} disabled={change.isPending}>
-            <Trash2 aria-hidden />
-            {change.isPending ? "Scheduling…" : "Schedule deletion"}
-          </Button>
-        </>
-      }
+      icon={Trash2}
+      confirmLabel="Schedule deletion"
+      pendingLabel="Scheduling…"
+      pending={change.isPending}
+      onConfirm={submit}
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
+      <Field
+        label="Waiting period (in days)"
+        constraint={when ? `Between 7 and 30 days. The key would be deleted on ${formatDateTime(when)}.` : "Between 7 and 30 days."}
+        error={errors.pendingWindowInDays}
       >
-        <Field
-          label="Waiting period (in days)"
-          constraint={when ? `Between 7 and 30 days. The key would be deleted on ${formatDateTime(when)}.` : "Between 7 and 30 days."}
-          error={errors.pendingWindowInDays}
-        >
-          <Input type="number" inputMode="numeric" min={7} max={30} value={days} onChange={(e) => setDays(e.target.value)} className="w-32" />
-        </Field>
-        {keyInfo.origin === "AWS_CLOUDHSM" ? (
-          <Alert tone="info">
-            Keep the key store connected until the waiting period ends: KMS deletes the key material from the cluster only if it can reach it. Material in
-            cluster backups is never deleted.
-          </Alert>
+        <Input type="number" inputMode="numeric" min={7} max={30} value={days} onChange={(e) => setDays(e.target.value)} className="w-32" />
+      </Field>
+      {keyInfo.origin === "AWS_CLOUDHSM" ? (
+        <Alert tone="info">
+          Keep the key store connected until the waiting period ends: KMS deletes the key material from the cluster only if it can reach it. Material in
+          cluster backups is never deleted.
+        </Alert>
+      ) : null}
+      <div className="flex flex-col gap-1">
+        <label className="flex cursor-pointer items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={ack}
+            onChange={(e) => setAck(e.target.checked)}
+            className="mt-0.5 size-4 accent-[var(--color-link)]"
+            aria-invalid={errors.ack ? true : undefined}
+          />
+          I understand that data encrypted under {keyInfo.aliases[0] ?? keyInfo.keyId} becomes unrecoverable once the key is deleted.
+        </label>
+        {errors.ack ? (
+          <p className="text-xs font-bold text-destructive" data-testid="field-error">
+            {errors.ack}
+          </p>
         ) : null}
-        <div className="flex flex-col gap-1">
-          <label className="flex cursor-pointer items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              checked={ack}
-              onChange={(e) => setAck(e.target.checked)}
-              className="mt-0.5 size-4 accent-[var(--color-link)]"
-              aria-invalid={errors.ack ? true : undefined}
-            />
-            I understand that data encrypted under {keyInfo.aliases[0] ?? keyInfo.keyId} becomes unrecoverable once the key is deleted.
-          </label>
-          {errors.ack ? (
-            <p className="text-xs font-bold text-destructive" data-testid="field-error">
-              {errors.ack}
-            </p>
-          ) : null}
-        </div>
-        <ApiErrorAlert error={change.error && !(isApiError(change.error) && change.error.fields) ? change.error : null} />
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      </div>
+      <ApiErrorAlert error={change.error && !(isApiError(change.error) && change.error.fields) ? change.error : null} />
+    </ConfirmDialog>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { CircleCheck, Lock, LockOpen } from "lucide-react";
-import { useState } from "react";
+import { CircleCheck, Lock, LockOpen, type LucideIcon } from "lucide-react";
+import { useState, type ReactNode } from "react";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
+import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card.tsx";
+import { CardContent } from "@/components/ui/card.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { isApiError } from "@/lib/api-client.ts";
@@ -65,37 +66,31 @@ export function TryItPanel({ keyId }: { keyId: string }) {
   };
 
   return (
-    <Card data-testid="try-it">
-      <CardHeader>
-        <div>
-          <CardTitle>Try it</CardTitle>
-          <CardDescription>Encrypt a short text with this key and decrypt it again, with an encryption context, as your applications would.</CardDescription>
-        </div>
-      </CardHeader>
+    <SectionCard
+      bare
+      title="Try it"
+      description="Encrypt a short text with this key and decrypt it again, with an encryption context, as your applications would."
+      data-testid="try-it"
+    >
       <CardContent className="grid gap-6 lg:grid-cols-2">
-        <form
-          noValidate
-          className="flex flex-col gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            doEncrypt();
-          }}
+        <CryptoForm
+          icon={Lock}
+          title="Encrypt"
+          onSubmit={doEncrypt}
+          input={
+            <Field label="Plaintext" constraint="Up to 4096 bytes." error={encErrors.plaintext}>
+              <Textarea rows={3} value={plaintext} onChange={(e) => setPlaintext(e.target.value)} />
+            </Field>
+          }
+          contextLabel="Encryption context"
+          contextDescription="Non-secret key/value pairs bound to the ciphertext: decrypting needs exactly the same ones."
+          pairs={encContext}
+          onPairsChange={setEncContext}
+          errors={encErrors}
+          idPrefix="Encryption"
+          submit={{ label: "Encrypt", pendingLabel: "Encrypting…", variant: "primary" }}
+          mutation={encrypt}
         >
-          <h3 className="flex items-center gap-2 font-bold">
-            <Lock className="size-4" aria-hidden /> Encrypt
-          </h3>
-          <Field label="Plaintext" constraint="Up to 4096 bytes." error={encErrors.plaintext}>
-            <Textarea rows={3} value={plaintext} onChange={(e) => setPlaintext(e.target.value)} />
-          </Field>
-          <Field asGroup label="Encryption context" description="Non-secret key/value pairs bound to the ciphertext: decrypting needs exactly the same ones.">
-            <EncryptionContextEditor pairs={encContext} onChange={setEncContext} errors={encErrors} idPrefix="Encryption" />
-          </Field>
-          <div>
-            <Button type="submit" variant="primary" disabled={encrypt.isPending}>
-              {encrypt.isPending ? "Encrypting…" : "Encrypt"}
-            </Button>
-          </div>
-          <CryptoError error={encrypt.error} />
           {encrypted ? (
             <div className="rounded-lg border border-border bg-muted/50 p-3" data-testid="ciphertext">
               <p className="flex items-center justify-between text-xs text-muted-foreground">
@@ -104,30 +99,25 @@ export function TryItPanel({ keyId }: { keyId: string }) {
               <p className="mt-1 font-mono text-xs break-all">{encrypted.ciphertextBlob}</p>
             </div>
           ) : null}
-        </form>
-        <form
-          noValidate
-          className="flex flex-col gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            doDecrypt();
-          }}
+        </CryptoForm>
+        <CryptoForm
+          icon={LockOpen}
+          title="Decrypt"
+          onSubmit={doDecrypt}
+          input={
+            <Field label="Ciphertext (base64)" description="Filled in after Encrypt; paste your own to test it." error={decErrors.ciphertextBlob}>
+              <Textarea rows={3} value={ciphertext} onChange={(e) => setCiphertext(e.target.value)} className="font-mono text-xs" />
+            </Field>
+          }
+          contextLabel="Encryption context for decryption"
+          contextDescription="Change or remove a pair to see the error a mismatch gives."
+          pairs={decContext}
+          onPairsChange={setDecContext}
+          errors={decErrors}
+          idPrefix="Decryption"
+          submit={{ label: "Decrypt", pendingLabel: "Decrypting…", variant: "normal" }}
+          mutation={decrypt}
         >
-          <h3 className="flex items-center gap-2 font-bold">
-            <LockOpen className="size-4" aria-hidden /> Decrypt
-          </h3>
-          <Field label="Ciphertext (base64)" description="Filled in after Encrypt; paste your own to test it." error={decErrors.ciphertextBlob}>
-            <Textarea rows={3} value={ciphertext} onChange={(e) => setCiphertext(e.target.value)} className="font-mono text-xs" />
-          </Field>
-          <Field asGroup label="Encryption context for decryption" description="Change or remove a pair to see the error a mismatch gives.">
-            <EncryptionContextEditor pairs={decContext} onChange={setDecContext} errors={decErrors} idPrefix="Decryption" />
-          </Field>
-          <div>
-            <Button type="submit" variant="normal" disabled={decrypt.isPending}>
-              {decrypt.isPending ? "Decrypting…" : "Decrypt"}
-            </Button>
-          </div>
-          <CryptoError error={decrypt.error} />
           {decrypted ? (
             <div className="rounded-lg border border-success bg-success-soft p-3" data-testid="decrypted">
               <p className="text-xs text-muted-foreground">Plaintext{decrypted.plaintextIsUtf8 ? "" : " (binary, base64)"}</p>
@@ -141,8 +131,55 @@ export function TryItPanel({ keyId }: { keyId: string }) {
               ) : null}
             </div>
           ) : null}
-        </form>
+        </CryptoForm>
       </CardContent>
-    </Card>
+    </SectionCard>
+  );
+}
+
+type CryptoFormProps = {
+  icon: LucideIcon;
+  title: string;
+  onSubmit: () => void;
+  /** The text to encrypt or decrypt, with its label. */
+  input: ReactNode;
+  contextLabel: string;
+  contextDescription: string;
+  pairs: ContextPair[];
+  onPairsChange: (pairs: ContextPair[]) => void;
+  errors: Record<string, string>;
+  idPrefix: string;
+  submit: { label: string; pendingLabel: string; variant: "primary" | "normal" };
+  mutation: { isPending: boolean; error: unknown };
+  /** The result, under the error. */
+  children: ReactNode;
+};
+
+/** One half of Try it: the input, its encryption context, the button, the error and the result. */
+function CryptoForm({ icon: Icon, title, onSubmit, input, contextLabel, contextDescription, pairs, onPairsChange, errors, idPrefix, submit, mutation, children }: CryptoFormProps) {
+  return (
+    <form
+      noValidate
+      className="flex flex-col gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h3 className="flex items-center gap-2 font-bold">
+        <Icon className="size-4" aria-hidden /> {title}
+      </h3>
+      {input}
+      <Field asGroup label={contextLabel} description={contextDescription}>
+        <EncryptionContextEditor pairs={pairs} onChange={onPairsChange} errors={errors} idPrefix={idPrefix} />
+      </Field>
+      <div>
+        <Button type="submit" variant={submit.variant} disabled={mutation.isPending}>
+          {mutation.isPending ? submit.pendingLabel : submit.label}
+        </Button>
+      </div>
+      <CryptoError error={mutation.error} />
+      {children}
+    </form>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight, Search } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import { Card } from "@/components/ui/card.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
+import { TableCardHeader } from "./table-card-header.tsx";
 import { cn } from "@/lib/utils.ts";
 
 export type Column<T> = {
@@ -94,28 +95,14 @@ export function DataTable<T>({
 
   return (
     <Card data-testid={testId}>
-      <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4 pb-3">
-        <div className="min-w-0">
-          <h2 className="text-lg leading-6 font-bold">
-            {title}
-            {count === undefined ? null : <span className="font-normal text-muted-foreground"> ({count})</span>}
-          </h2>
-          {description ? <p className="mt-0.5 text-sm text-muted-foreground">{description}</p> : null}
-        </div>
-        {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
-      </div>
-      <div className="flex flex-wrap items-center gap-3 px-5 pb-3">
-        <label className="relative min-w-60 flex-1 sm:max-w-md">
-          <span className="sr-only">{filterPlaceholder}</span>
-          <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <input
-            type="search"
-            value={q}
-            onChange={(e) => url.set({ q: e.target.value, page: undefined })}
-            placeholder={filterPlaceholder}
-            className="h-8 w-full rounded-md border border-input bg-card pr-2.5 pl-8 text-sm placeholder:text-muted-foreground/80 placeholder:italic focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring"
-          />
-        </label>
+      <TableCardHeader
+        title={title}
+        count={count}
+        description={description}
+        actions={actions}
+        filterPlaceholder={filterPlaceholder}
+        filter={{ value: q, onChange: (value) => url.set({ q: value, page: undefined }) }}
+      >
         {filters}
         <nav aria-label={`${title} pages`} className="ml-auto flex items-center gap-1">
           <button
@@ -152,8 +139,9 @@ export function DataTable<T>({
             </Select>
           </label>
         </nav>
-      </div>
-      <div className="overflow-x-auto xl:overflow-visible">
+      </TableCardHeader>
+      {/* Scrolls inside the card when the columns do not fit; row menus are fixed-placed so it does not clip them. */}
+      <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-y border-border bg-muted/60">

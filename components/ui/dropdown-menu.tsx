@@ -6,10 +6,12 @@ import {
   useContext,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type ButtonHTMLAttributes,
+  type CSSProperties,
   type HTMLAttributes,
   type KeyboardEvent,
   type ReactNode,
@@ -115,10 +117,35 @@ export function DropdownMenuTrigger({ className, onClick, onKeyDown, ...props }:
 export function DropdownMenuContent({
   className,
   align = "end",
+  fixed = false,
   children,
+  style,
   ...props
-}: HTMLAttributes<HTMLDivElement> & { align?: "start" | "end" }) {
-  const { open, setOpen, contentRef, triggerId, contentId } = useMenu();
+}: HTMLAttributes<HTMLDivElement> & {
+  align?: "start" | "end";
+  /** Place the menu against the viewport, so a scrolling container (a table's) does not clip it. */
+  fixed?: boolean;
+}) {
+  const { open, setOpen, triggerRef, contentRef, triggerId, contentId } = useMenu();
+  const [place, setPlace] = useState<CSSProperties>();
+
+  useLayoutEffect(() => {
+    if (!open || !fixed) return;
+    const update = () => {
+      const r = triggerRef.current?.getBoundingClientRect();
+      if (!r) return;
+      // 6px = mt-1.5 of the absolute placement; right is measured from the viewport's right edge.
+      setPlace(align === "end" ? { top: r.bottom + 6, right: document.documentElement.clientWidth - r.right } : { top: r.bottom + 6, left: r.left });
+    };
+    update();
+    window.addEventListener("scroll", update, true);
+    window.addEventListener("resize", update);
+    return () => {
+      window.removeEventListener("scroll", update, true);
+      window.removeEventListener("resize", update);
+    };
+  }, [open, fixed, align, triggerRef]);
+
   if (!open) return null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -161,10 +188,11 @@ export function DropdownMenuContent({
       tabIndex={-1}
       onKeyDown={onKeyDown}
       className={cn(
-        "absolute top-full z-50 mt-1.5 min-w-56 overflow-hidden rounded-lg border border-border bg-card py-1 text-foreground shadow-popover",
-        align === "end" ? "right-0" : "left-0",
+        "z-50 min-w-56 overflow-hidden rounded-lg border border-border bg-card py-1 text-foreground shadow-popover",
+        fixed ? "fixed" : cn("absolute top-full mt-1.5", align === "end" ? "right-0" : "left-0"),
         className,
       )}
+      style={fixed ? { ...place, ...style } : style}
       {...props}
     >
       {children}

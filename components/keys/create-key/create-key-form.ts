@@ -1,0 +1,22 @@
+import type { Tag } from "@/lib/schemas/keys.ts";
+
+/** What the key-creation wizard collects, step by step. */
+export type CreateKeyForm = {
+  origin: "AWS_KMS" | "AWS_CLOUDHSM";
+  customKeyStoreId: string;
+  alias: string;
+  description: string;
+  tags: Tag[];
+  keyAdministrators: string[];
+  allowAdminsToDelete: boolean;
+  keyUsers: string[];
+  otherAccounts: string[];
+  policy: string;
+};
+
+/** What every step of the wizard gets: the form, a setter for one field, and the field errors. */
+export type CreateKeyStepProps = {
+  form: CreateKeyForm;
+  update: <K extends keyof CreateKeyForm>(key: K, value: CreateKeyForm[K]) => void;
+  errors: Record<string, string>;
+};
