@@ -2,14 +2,7 @@
 // §6.2), driven by @aws-sdk/client-kms and @aws-sdk/client-cloudhsm-v2 over HTTP against the real
 // local service. Every failure is produced for real: a wrong kmsuser password really fails C_Login on
 // the SoftHSM tokens, HSMs are really deleted through CloudHSM's DeleteHsm.
-import {
-  rejection,
-  startLocalKms,
-  stopLocalKms,
-  waitForConnectionState,
-  type LocalKms,
-} from "@/test/local-kms-server.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateHsmCommand, DeleteHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
 import {
   ConnectCustomKeyStoreCommand,
@@ -30,8 +23,10 @@ import { settleConnectionJobs } from "./connection-jobs.ts";
 import { keyStateInStore } from "./key-state-in-store.ts";
 import { isKeyStoreUsable, requireConnectedKeyStore } from "./require-connected-key-store.ts";
 import { forgetSession, hasSession } from "./store-sessions.ts";
+import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
-let service: LocalKms;
+const service = useLocalKms("connections");
 const TWO_ZONES = ["us-east-1a", "us-east-1b"];
 
 const connect = (id: string) => service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
@@ -66,13 +61,6 @@ async function disconnectAndWait(id: string) {
   await disconnect(id);
   return waitForConnectionState(service.kms, id, "DISCONNECTED");
 }
-
-beforeAll(async () => {
-  service = await startLocalKms();
-});
-afterAll(async () => {
-  await stopLocalKms();
-});
 
 describe("connect and disconnect", () => {
   let store: { id: string; cluster: CreatedCluster };
