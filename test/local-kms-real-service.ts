@@ -6,13 +6,16 @@ import crypto from "node:crypto";
 import { createCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { db } from "@/lib/server/db.ts";
 import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/local-kms/key-stores/index.ts";
+import { recordAwsRequest } from "@/lib/server/local-kms/audit/record-aws-request.ts";
 import { operations } from "@/lib/server/local-kms/operations/registry.ts";
 import { ACCOUNT_ID, ALICE, REGION, lookupAccessKey, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
 
 export { ACCOUNT_ID, ALICE, REGION };
 
-export async function startRealKmsService(): Promise<RunningServer> {
-  return startHttpServer({ region: REGION, accountId: ACCOUNT_ID, lookupAccessKey, operations, log: () => {} });
+/** `audit`: every request becomes an AuditEvent through the real audit hook, as on /api/aws. */
+export async function startRealKmsService(opts: { audit?: boolean } = {}): Promise<RunningServer> {
+  const onCompleted = opts.audit ? recordAwsRequest : undefined;
+  return startHttpServer({ region: REGION, accountId: ACCOUNT_ID, lookupAccessKey, operations, onCompleted, log: () => {} });
 }
 
 export type TestKeyStore = { storeId: string; clusterId: string; kmsuserPassword: string };

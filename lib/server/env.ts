@@ -19,6 +19,8 @@ const ZEnv = z.object({
   KEYHOLD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
+  // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
+  KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
   // it also counts each store's keys, and "off" to run no poller in this process.
   KEYHOLD_STATUS_FAST_POLL_MS: z.coerce.number().int().min(200).default(1_000),
