@@ -1,4 +1,5 @@
-// `npm run bench`: runs every benchmark in turn. Add new ones to the list.
+// `npm run bench`: runs every benchmark in turn; `npm run bench -- kms` only those whose name contains
+// one of the words given. Add new ones to the list.
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
 import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 import { statusCacheBench } from "./status-cache.bench.ts";
@@ -11,7 +12,9 @@ const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],
 ];
 
+const only = process.argv.slice(2);
 for (const [name, run] of benches) {
+  if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
   console.log(`\n== ${name}`);
   await run();
 }

@@ -12,6 +12,7 @@ import {
   UpdateCustomKeyStoreCommand,
 } from "@aws-sdk/client-kms";
 import { changeKmsuserPassword } from "@/lib/server/clusters/rotate-kmsuser-pin.ts";
+import { forgetCluster } from "@/lib/server/clusters/cluster-access.ts";
 import { withClusterLock } from "@/lib/server/clusters/cluster-lock.ts";
 import { createBackup } from "@/lib/server/clusters/create-backup.ts";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
@@ -210,8 +211,10 @@ describe("connection failures, produced for real", () => {
   it("cluster gone → FAILED / CLUSTER_NOT_FOUND; a cluster restored from its backup takes over", async () => {
     const { id, cluster } = await newStore("cluster-gone");
     const backup = await createBackup({ clusterId: cluster.clusterId });
-    // CloudHSM's DeleteCluster is not part of Keyhold's API: mark the cluster deleted as it would.
+    // CloudHSM's DeleteCluster is not part of Keyhold's API: mark the cluster deleted as it would (behind
+    // the cluster functions' back, so their cache is told too).
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "DELETED" } });
+    forgetCluster(cluster.clusterId);
     expect(await connectAndWait(id)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "CLUSTER_NOT_FOUND" });
 
     await disconnectAndWait(id);
@@ -224,10 +227,12 @@ describe("connection failures, produced for real", () => {
   it("a cluster that is not ACTIVE fails synchronously, and the store stays DISCONNECTED", async () => {
     const { id, cluster } = await newStore("not-active");
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "UPDATE_IN_PROGRESS" } });
+    forgetCluster(cluster.clusterId);
     const e = await rejection(connect(id));
     expect(e.name).toBe("CloudHsmClusterNotActiveException");
     expect((await waitForConnectionState(service.kms, id, "DISCONNECTED")).ConnectionState).toBe("DISCONNECTED");
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "ACTIVE" } });
+    forgetCluster(cluster.clusterId);
   });
 });
 
