@@ -1,6 +1,8 @@
 // Runs once when the Next.js server starts, before it serves: pending migrations are applied so the
 // server never answers on an out-of-date schema. PKCS#11 is NOT opened here; the HSM layer opens the
-// module lazily on first use, in the serving process only.
+// module lazily on first use, in the serving process only. Shutdown needs nothing here: Next's
+// SIGTERM/SIGINT handler ends in process.exit(), which the audit writer holds until its queue is
+// written (lib/server/local-kms/audit/audit-writer.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { deployMigrations } = await import("./scripts/db/schema-engine.mjs");

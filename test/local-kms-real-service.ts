@@ -1,23 +1,21 @@
-// The real local KMS service for integration tests: every registered operation over node:http
-// (startHttpServer from local-kms-test-service.ts), SigV4 against the test access keys, the SQLite
-// database and SoftHSM tokens of the test file's temp data dir (useTempDataDir first), and helpers
-// to make, connect and disconnect a CloudHSM key store on a real local cluster.
+// Helpers to make, connect and disconnect a CloudHSM key store on a real local cluster (in the data dir
+// of the test file or process), and the real operations served over node:http with the test access
+// keys, for the service process of test/local-kms-service-process.ts. Test files get the service
+// itself from the useLocalKms fixture (test/local-kms-server.ts).
 import crypto from "node:crypto";
-import { KMSClient } from "@aws-sdk/client-kms";
 import { createCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { db } from "@/lib/server/db.ts";
 import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/local-kms/key-stores/index.ts";
+import { recordAwsRequest } from "@/lib/server/local-kms/audit/record-aws-request.ts";
 import { operations } from "@/lib/server/local-kms/operations/registry.ts";
 import { ACCOUNT_ID, ALICE, REGION, lookupAccessKey, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
 
 export { ACCOUNT_ID, ALICE, REGION };
 
-export async function startRealKmsService(): Promise<RunningServer> {
-  return startHttpServer({ region: REGION, accountId: ACCOUNT_ID, lookupAccessKey, operations, log: () => {} });
-}
-
-export function kmsClientFor(server: { url: string }, opts: { maxAttempts?: number } = {}): KMSClient {
-  return new KMSClient({ endpoint: server.url, region: REGION, credentials: ALICE, maxAttempts: opts.maxAttempts ?? 1 });
+/** `audit`: every request becomes an AuditEvent through the real audit hook, as on /api/aws. */
+export async function startRealKmsService(opts: { audit?: boolean } = {}): Promise<RunningServer> {
+  const onCompleted = opts.audit ? recordAwsRequest : undefined;
+  return startHttpServer({ region: REGION, accountId: ACCOUNT_ID, lookupAccessKey, operations, onCompleted, log: () => {} });
 }
 
 export type TestKeyStore = { storeId: string; clusterId: string; kmsuserPassword: string };

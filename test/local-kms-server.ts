@@ -1,26 +1,19 @@
-// The REAL local KMS / CloudHSM service for integration tests: a fresh data directory (SQLite database,
-// master key, SoftHSM tokens) per test file, migrated; a console user with an access key in the
-// database; handleAwsRequest with localServiceDeps() (real operations, real SigV4 key lookup, real audit
-// hook) served over node:http; and @aws-sdk clients signed with that key. Import it FIRST in a test file.
-import { useTempDataDir, removeTempDataDir } from "@/lib/server/hsm/test-support.ts";
-
-export const dataDir = useTempDataDir("local-kms");
-process.env.KEYHOLD_BACKEND = "local";
-process.env.KEYHOLD_REGION = "us-east-1";
-process.env.KEYHOLD_ACCOUNT_ID = "111122223333";
-
+// The REAL local KMS / CloudHSM service for integration tests, as a fixture: a migrated data dir of the
+// test file's own (test/temp-data-dir.ts); a console user "dave" with an access key in the database;
+// handleAwsRequest with localServiceDeps() (real operations, real SigV4 key lookup, real audit hook)
+// served over node:http; and @aws-sdk clients signed with that key. A test file states only its name:
+//   const service = useLocalKms("kms-crypto");   // then service.kms / service.cloudhsm in its tests
+import { afterAll, beforeAll } from "vitest";
 import { CloudHSMV2Client } from "@aws-sdk/client-cloudhsm-v2";
 import { DescribeCustomKeyStoresCommand, KMSClient } from "@aws-sdk/client-kms";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
 import { db } from "@/lib/server/db.ts";
-import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 import { settleConnectionJobs } from "@/lib/server/local-kms/key-stores/connection-jobs.ts";
 import { localServiceDeps } from "@/lib/server/local-kms/service-deps.ts";
 import { seal } from "@/lib/server/secrets/secret-box.ts";
-import { startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
+import { ACCOUNT_ID, REGION, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
+import { useMigratedDataDir } from "./temp-data-dir.ts";
 
-export const REGION = "us-east-1";
-export const ACCOUNT_ID = "111122223333";
+export { ACCOUNT_ID, REGION };
 export const CREDENTIALS = {
   accessKeyId: "AKIADAVELOCALKMS2345",
   secretAccessKey: "dave/local+kms/0123456789abcdefghijklmnopq",
@@ -28,41 +21,52 @@ export const CREDENTIALS = {
 export const PRINCIPAL_ARN = `arn:aws:iam::${ACCOUNT_ID}:user/dave`;
 
 export type LocalKms = {
+  /** The test file's data dir. */
+  dir: string;
   url: string;
   kms: KMSClient;
   cloudhsm: CloudHSMV2Client;
-  close: () => Promise<void>;
+  /** Another KMS client signed as dave, e.g. one that retries. */
+  kmsClient: (opts?: { maxAttempts?: number }) => KMSClient;
 };
 
-let server: RunningServer | undefined;
+/**
+ * Registers the service's beforeAll / afterAll in the calling test file and returns it; its members
+ * are filled in before the file's own beforeAll hooks run.
+ */
+export function useLocalKms(name: string): LocalKms {
+  process.env.KEYHOLD_BACKEND = "local";
+  process.env.KEYHOLD_REGION = REGION;
+  process.env.KEYHOLD_ACCOUNT_ID = ACCOUNT_ID;
+  const service = { dir: useMigratedDataDir(name) } as LocalKms;
+  let server: RunningServer | undefined;
 
-export async function startLocalKms(): Promise<LocalKms> {
-  await migrateDatabase(dataDir);
-  await db().user.create({ data: { id: "u-dave", name: "dave", passwordHash: "x" } });
-  await db().accessKey.create({
-    data: {
-      id: CREDENTIALS.accessKeyId,
-      userId: "u-dave",
-      status: "Active",
-      secretSealed: seal(CREDENTIALS.secretAccessKey, `access-key:${CREDENTIALS.accessKeyId}`),
-    },
+  beforeAll(async () => {
+    await db().user.create({ data: { id: "u-dave", name: "dave", passwordHash: "x" } });
+    await db().accessKey.create({
+      data: {
+        id: CREDENTIALS.accessKeyId,
+        userId: "u-dave",
+        status: "Active",
+        secretSealed: seal(CREDENTIALS.secretAccessKey, `access-key:${CREDENTIALS.accessKeyId}`),
+      },
+    });
+    server = await startHttpServer(localServiceDeps());
+    const url = server.url;
+    const options = (maxAttempts = 1) => ({ endpoint: url, region: REGION, credentials: CREDENTIALS, maxAttempts });
+    Object.assign(service, {
+      url,
+      kms: new KMSClient(options()),
+      cloudhsm: new CloudHSMV2Client(options()),
+      kmsClient: (opts: { maxAttempts?: number } = {}) => new KMSClient(options(opts.maxAttempts)),
+    } satisfies Omit<LocalKms, "dir">);
   });
-  server = await startHttpServer(localServiceDeps());
-  const options = { endpoint: server.url, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 };
-  return {
-    url: server.url,
-    kms: new KMSClient(options),
-    cloudhsm: new CloudHSMV2Client(options),
-    close: stopLocalKms,
-  };
-}
-
-export async function stopLocalKms(): Promise<void> {
-  await server?.close();
-  await settleConnectionJobs();
-  await flushAuditEvents();
-  await db().$disconnect();
-  removeTempDataDir(dataDir);
+  // Runs before the data dir's teardown: no request and no connection job may outlive the folder.
+  afterAll(async () => {
+    await server?.close();
+    await settleConnectionJobs();
+  });
+  return service;
 }
 
 /** Polls DescribeCustomKeyStores until the store reaches one of `states`; returns its entry. */
@@ -75,14 +79,4 @@ export async function waitForConnectionState(kms: KMSClient, customKeyStoreId: s
     if (Date.now() > deadline) throw new Error(`${customKeyStoreId} stayed ${entry.ConnectionState}, expected ${states.join(" or ")}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/** The error a promise rejects with (fails the test when it resolves). */
-export async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & Record<string, any>;
-  }
-  throw new Error("expected the call to fail");
 }

@@ -1,9 +1,9 @@
 // The real local KMS service as its own process, for tests that restart it and for the endpoint
-// benchmark. Run with `tsx --conditions=react-server test/local-kms-service-process.ts [--with-store]`
-// and KEYHOLD_DATA_DIR set. Applies migrations, creates (once, remembered in the data dir) a local
-// cluster with a CONNECTED CloudHSM key store when --with-store is given, serves on 127.0.0.1 at a
-// free port, and prints one JSON line {"url", "storeId", "clusterId"}. SIGTERM closes the PKCS#11
-// module and the database before exiting.
+// benchmark. Run with `tsx --conditions=react-server test/local-kms-service-process.ts [--with-store]
+// [--audit]` and KEYHOLD_DATA_DIR set. Applies migrations, creates (once, remembered in the data dir) a
+// local cluster with a CONNECTED CloudHSM key store when --with-store is given, records every request
+// as an AuditEvent when --audit is given, serves on 127.0.0.1 at a free port, and prints one JSON line
+// {"url", "storeId", "clusterId"}. SIGTERM stops serving, closes the PKCS#11 module and exits.
 import fs from "node:fs";
 import path from "node:path";
 import { deployMigrations } from "@/scripts/db/schema-engine.mjs";
@@ -14,7 +14,6 @@ await deployMigrations({ url: `file:${path.join(dataDir, "keyhold.db")}` });
 
 const { startRealKmsService, createTestKeyStore } = await import("./local-kms-real-service.ts");
 const { closeModule } = await import("@/lib/server/hsm/module.ts");
-const { db } = await import("@/lib/server/db.ts");
 
 let store: { storeId?: string; clusterId?: string } = {};
 if (process.argv.includes("--with-store")) {
@@ -27,17 +26,14 @@ if (process.argv.includes("--with-store")) {
   }
 }
 
-const server = await startRealKmsService();
+const server = await startRealKmsService({ audit: process.argv.includes("--audit") });
 console.log(JSON.stringify({ url: server.url, ...store }));
 
-let closing = false;
+// Stops at once, as a process does whose signal handler calls process.exit() straight after closing
+// its server (Next's does, once open requests are answered): nothing waits here for the audit writer's
+// batch window, so the writer's own exit handling is what keeps the last events.
 process.on("SIGTERM", () => {
-  if (closing) return;
-  closing = true;
-  void (async () => {
-    await server.close();
-    closeModule();
-    await db().$disconnect();
-    process.exit(0);
-  })();
+  void server.close();
+  closeModule();
+  process.exit(0);
 });

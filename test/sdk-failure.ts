@@ -10,3 +10,13 @@ export async function failure(promise: Promise<unknown>): Promise<SdkFailure | u
     return { name: err.name, message: err.message, status: err.$metadata?.httpStatusCode };
   }
 }
+
+/** The error a promise rejects with, as thrown (fails the test when it resolves). */
+export async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
+  try {
+    await p;
+  } catch (e) {
+    return e as Error & Record<string, any>;
+  }
+  throw new Error("expected the call to fail");
+}

@@ -5,14 +5,16 @@ import readline from "node:readline";
 
 export type ServiceProcess = { url: string; storeId?: string; clusterId?: string; child: ChildProcess; stop: () => Promise<number | null> };
 
-export async function spawnLocalKmsService(opts: { dataDir: string; withStore?: boolean; env?: Record<string, string> }): Promise<ServiceProcess> {
-  const tsx = path.resolve("node_modules/.bin/tsx");
-  const args = ["--conditions=react-server", path.resolve("test/local-kms-service-process.ts")];
+export async function spawnLocalKmsService(opts: { dataDir: string; withStore?: boolean; audit?: boolean; env?: Record<string, string> }): Promise<ServiceProcess> {
+  // node with tsx as a loader, not the tsx CLI: the CLI relays SIGTERM through a watcher that SIGKILLs a
+  // child slower than 30 ms to acknowledge it, which a busy machine is; the shutdown is what some tests check.
+  const args = ["--import", "tsx", "--conditions=react-server", path.resolve("test/local-kms-service-process.ts")];
   if (opts.withStore) args.push("--with-store");
+  if (opts.audit) args.push("--audit");
   // The data dir decides everything: no token directory, database or master key from this process.
   const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, KEYHOLD_DATA_DIR: opts.dataDir };
   for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) if (!opts.env?.[name]) delete env[name];
-  const child = spawn(tsx, args, {
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

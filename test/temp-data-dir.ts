@@ -1,22 +1,28 @@
-// Import FIRST in a test file that touches the database: points KEYHOLD_DATA_DIR at a fresh temp
-// folder (SQLite database and master key inside) before any server module reads it, and offers
-// migrate() / cleanup() for beforeAll / afterAll.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// The one data-directory fixture for test files that touch the database: a fresh temp folder per test
+// file (SQLite database, master key, SoftHSM tokens), migrated before the file's own beforeAll hooks and
+// torn down after its afterAll hooks (vitest runs "after" hooks in reverse order of registration).
+import { afterAll, beforeAll } from "vitest";
+import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
+import { db } from "@/lib/server/db.ts";
+import { closeModule } from "@/lib/server/hsm/module.ts";
+import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
+import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 
-export const tempDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-test-"));
-process.env.KEYHOLD_DATA_DIR = tempDataDir;
-delete process.env.DATABASE_URL;
-delete process.env.KEYHOLD_MASTER_KEY;
-
-export async function migrateTempDatabase(): Promise<void> {
-  const { deployMigrations } = await import("@/scripts/db/schema-engine.mjs");
-  await deployMigrations({ url: `file:${path.join(tempDataDir, "keyhold.db")}` });
+/** Call at the top of a test file: points KEYHOLD_DATA_DIR at a fresh folder; returns its path. */
+export function useMigratedDataDir(name: string): string {
+  const dir = useTempDataDir(name);
+  beforeAll(() => migrateDatabase(dir));
+  afterAll(() => releaseDataDir(dir));
+  return dir;
 }
 
-export async function removeTempDataDir(): Promise<void> {
-  const { db } = await import("@/lib/server/db.ts");
+/**
+ * Writes what is still queued, closes PKCS#11 and the database, then removes the folder. The audit
+ * writer goes first: a batch still waiting would otherwise be written after the folder is gone.
+ */
+export async function releaseDataDir(dir: string): Promise<void> {
+  await flushAuditEvents();
+  closeModule();
   await db().$disconnect();
-  fs.rmSync(tempDataDir, { recursive: true, force: true });
+  removeTempDataDir(dir);
 }

@@ -1,14 +1,16 @@
 // The wire route with its real dependencies: the operations registry and the DB-backed access-key
 // lookup. The SDK's signed request is turned into a web Request (as Next hands it to the route).
-import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DescribeCustomKeyStoresCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 import { seal } from "@/lib/server/secrets/secret-box.ts";
+import { rejection } from "@/test/sdk-failure.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 import { GET, POST } from "./route.ts";
 
+useMigratedDataDir("route");
 process.env.KEYHOLD_BACKEND = "local";
 process.env.KEYHOLD_REGION = "us-east-1";
 
@@ -17,16 +19,12 @@ const ACTIVE = { accessKeyId: "AKIAROUTETESTACTIVE2", secretAccessKey: "route/te
 const INACTIVE = { accessKeyId: "AKIAROUTETESTINACTV3", secretAccessKey: "route/test+secret/inactive-0123456789abcd" };
 
 beforeAll(async () => {
-  await migrateTempDatabase();
   await db().user.create({ data: { id: "u-carol", name: "carol", passwordHash: "x" } });
   for (const [key, status] of [[ACTIVE, "Active"], [INACTIVE, "Inactive"]] as const) {
     await db().accessKey.create({
       data: { id: key.accessKeyId, userId: "u-carol", status, secretSealed: seal(key.secretAccessKey, `access-key:${key.accessKeyId}`) },
     });
   }
-});
-afterAll(async () => {
-  await removeTempDataDir();
 });
 
 /** An SDK request handler that calls the route's POST with a web Request built from the signed request. */
@@ -50,14 +48,6 @@ function client(credentials: { accessKeyId: string; secretAccessKey: string }) {
   return new KMSClient({ endpoint: `${ORIGIN}/api/aws`, region: "us-east-1", credentials, requestHandler: viaRoute, maxAttempts: 1 });
 }
 
-async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & Record<string, any>;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("app/api/aws route", () => {
   it("verifies a DB access key (signed path /api/aws) and dispatches to the real registry", async () => {

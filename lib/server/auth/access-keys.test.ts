@@ -1,5 +1,4 @@
-import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { openSealedText } from "@/lib/server/secrets/secret-box.ts";
 import { clearAccessKeyCache, findAccessKeyForSigV4 } from "./access-key-lookup.ts";
@@ -8,9 +7,9 @@ import { createUser } from "./create-user.ts";
 import { ensureAdmin } from "./ensure-admin.ts";
 import { verifyPassword } from "./password-hash.ts";
 import { readAccessKeySecret } from "./read-access-key-secret.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-beforeAll(migrateTempDatabase);
-afterAll(removeTempDataDir);
+useMigratedDataDir("access-keys");
 
 describe("ensureAdmin", () => {
   it("creates the first admin with a generated password and an access key, once", async () => {

@@ -1,20 +1,20 @@
-import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { createUser } from "./create-user.ts";
 import { resetPassword } from "./reset-password.ts";
 import { signIn } from "./sign-in.ts";
 import { validateSessionToken } from "./validate-session.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
+
+useMigratedDataDir("reset-password");
 
 const OLD = "the old password 123";
 const NEW = "the new password 456";
 const actor = { sourceIp: "10.0.0.9", userAgent: "vitest", requestId: crypto.randomUUID() };
 
 beforeAll(async () => {
-  await migrateTempDatabase();
   await createUser({ name: "forgetful", password: OLD, role: "admin" });
 });
-afterAll(removeTempDataDir);
 
 describe("resetPassword", () => {
   it("replaces the password, ends the user's sessions and records the reset without the password", async () => {

@@ -1,23 +1,22 @@
-import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { createSession } from "./create-session.ts";
 import { createUser } from "./create-user.ts";
 import { deleteSession } from "./delete-session.ts";
 import { clearedSessionCookie, hashSessionToken, newSessionToken, sessionCookie } from "./session-token.ts";
 import { validateSessionToken } from "./validate-session.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
+
+useMigratedDataDir("session-token");
 
 process.env.KEYHOLD_SESSION_HOURS = "3";
 
 let userId = "";
 
 beforeAll(async () => {
-  await migrateTempDatabase();
   userId = (await createUser({ name: "session.tester", password: "a long enough password" })).id;
 });
-
-afterAll(removeTempDataDir);
 
 describe("session tokens", () => {
   it("are 32 random bytes in base64url, and the stored id is their SHA-256", () => {

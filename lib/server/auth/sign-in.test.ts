@@ -1,20 +1,20 @@
-import { migrateTempDatabase, removeTempDataDir } from "@/test/temp-data-dir.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { createUser } from "./create-user.ts";
 import { ThrottlingError } from "./login-throttle.ts";
 import { signIn } from "./sign-in.ts";
 import { signOut } from "./sign-out.ts";
 import { validateSessionToken } from "./validate-session.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
+
+useMigratedDataDir("sign-in");
 
 const PASSWORD = "operator password 123";
 const actor = (sourceIp: string) => ({ sourceIp, userAgent: "vitest", requestId: crypto.randomUUID() });
 
 beforeAll(async () => {
-  await migrateTempDatabase();
   await createUser({ name: "operator", password: PASSWORD, role: "operator" });
 });
-afterAll(removeTempDataDir);
 
 async function failure(userName: string, password: string, ip: string) {
   return signIn({ userName, password, actor: actor(ip) }).then(

@@ -23,19 +23,12 @@ import {
 } from "@aws-sdk/client-cloudhsm-v2";
 import { AppError } from "@/lib/server/errors.ts";
 import { ALICE, CLUSTER_CREATED, KEY_ARN, testOperations, testService } from "@/test/local-kms-test-service.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 import { cloudHsmClient } from "./cloudhsm-client.ts";
 import { kmsClient } from "./kms-client.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & Record<string, any>;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("kmsClient (local backend, in-process)", () => {
   it("signs as the console user; the service verifies it and sees the caller", async () => {

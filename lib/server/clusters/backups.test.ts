@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { backupFilePath } from "./backup-file.ts";
 import { createBackup } from "./create-backup.ts";
 import { createCluster } from "./create-cluster.ts";
@@ -14,26 +13,21 @@ import { generateClusterKey } from "./generate-cluster-key.ts";
 import { listClusterKeyLabels } from "./list-cluster-key-labels.ts";
 import { loginKmsuser } from "./login-kmsuser.ts";
 import { restoreBackup } from "./restore-backup.ts";
-import { migrateDatabase } from "./test-support.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("backups");
+useMigratedDataDir("backups");
 const K1 = "arn:aws:kms:us-east-1:111122223333:key/backup-1";
 const K2 = "arn:aws:kms:us-east-1:111122223333:key/backup-2";
 const aad = Buffer.from("ctx");
 let source: string;
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
   ({ clusterId: source } = await createCluster({
     hsmAvailabilityZones: ["us-east-1a", "us-east-1b"],
     kmsuserPassword: "BackupPass123",
   }));
   await generateClusterKey({ clusterId: source, label: K1 });
   await generateClusterKey({ clusterId: source, label: K2 });
-});
-afterAll(async () => {
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 describe("backups", () => {

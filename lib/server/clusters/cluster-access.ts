@@ -12,13 +12,46 @@ import { kmsuserPassword } from "./cluster-secrets.ts";
 
 export type ClusterWithHsms = Cluster & { hsms: Hsm[] };
 
+// loadCluster is on the path of every cryptographic call on a key in a CloudHSM key store, so clusters
+// with their HSMs are kept in memory, on globalThis like the other per-process state (Next bundles this
+// module into several layers). In-process invalidation is sound because one process at a time holds the
+// token directory (data/hsm.lock), and only that process serves the local KMS and writes cluster or HSM
+// state: every function here that writes a Cluster or Hsm row calls forgetCluster(id) after the write.
+// A read that began before a forget is returned but not kept, so it cannot put old state back.
+type ClusterCache = { entries: Map<string, ClusterWithHsms>; generation: number };
+
+const cacheHolder = globalThis as unknown as { keyholdClusterCache?: ClusterCache };
+
+function clusterCache(): ClusterCache {
+  return (cacheHolder.keyholdClusterCache ??= { entries: new Map(), generation: 0 });
+}
+
 export async function loadCluster(clusterId: string, api: "kms" | "cloudhsm"): Promise<ClusterWithHsms> {
-  const cluster = await db().cluster.findUnique({
-    where: { id: clusterId },
-    include: { hsms: { orderBy: { createdAt: "asc" } } },
-  });
+  const cache = clusterCache();
+  let cluster = cache.entries.get(clusterId);
+  if (!cluster) {
+    const generation = cache.generation;
+    const row = await db().cluster.findUnique({
+      where: { id: clusterId },
+      include: { hsms: { orderBy: { createdAt: "asc" } } },
+    });
+    if (row) {
+      // Shared by every caller until the next write: frozen, so nobody changes it in place.
+      row.hsms.forEach((h) => Object.freeze(h));
+      Object.freeze(row.hsms);
+      cluster = Object.freeze(row);
+      if (generation === cache.generation) cache.entries.set(clusterId, cluster);
+    }
+  }
   if (!cluster || cluster.state === "DELETED") throw clusterNotFound(clusterId, api);
   return cluster;
+}
+
+/** Drops the cached cluster; call after every write to its Cluster or Hsm rows. */
+export function forgetCluster(clusterId: string): void {
+  const cache = clusterCache();
+  cache.generation++;
+  cache.entries.delete(clusterId);
 }
 
 export function activeHsms(cluster: ClusterWithHsms): Hsm[] {
@@ -40,6 +73,7 @@ export async function degradeIfTokenGone(hsm: Hsm): Promise<boolean> {
     where: { id: hsm.id },
     data: { state: "DEGRADED", stateMessage: "The HSM's token is missing." },
   });
+  forgetCluster(hsm.clusterId);
   return true;
 }
 

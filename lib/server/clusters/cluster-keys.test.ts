@@ -1,11 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { decryptGcm } from "@/lib/server/hsm/aes-gcm.ts";
 import { keyCheckValue } from "@/lib/server/hsm/keys.ts";
 import { tokenDirectory } from "@/lib/server/hsm/tokens.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { createCluster } from "./create-cluster.ts";
 import { createHsm } from "./create-hsm.ts";
 import { decryptWithClusterKey } from "./decrypt-with-cluster-key.ts";
@@ -16,9 +15,9 @@ import { encryptWithClusterKey } from "./encrypt-with-cluster-key.ts";
 import { generateClusterKey } from "./generate-cluster-key.ts";
 import { generateClusterRandom } from "./generate-cluster-random.ts";
 import { listClusterKeyLabels } from "./list-cluster-key-labels.ts";
-import { migrateDatabase } from "./test-support.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("cluster-keys");
+useMigratedDataDir("cluster-keys");
 const aad = Buffer.from("arn:aws:kms:us-east-1:111122223333:key/test");
 const arn = (n: number) => `arn:aws:kms:us-east-1:111122223333:key/${n.toString().padStart(8, "0")}-0000-4000-8000-000000000000`;
 let clusterId: string;
@@ -28,15 +27,10 @@ async function hsms(id = clusterId) {
 }
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
   ({ clusterId } = await createCluster({
     availabilityZones: ["us-east-1a", "us-east-1b", "us-east-1c"],
     hsmAvailabilityZones: ["us-east-1a", "us-east-1b"],
   }));
-});
-afterAll(async () => {
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 describe("a local CloudHSM cluster", () => {

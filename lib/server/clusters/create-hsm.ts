@@ -6,7 +6,7 @@ import { createTrustedWrappingKey } from "@/lib/server/hsm/key-wrap.ts";
 import { login } from "@/lib/server/hsm/session-pool.ts";
 import { deleteToken, initToken } from "@/lib/server/hsm/tokens.ts";
 import { readBackupFile } from "./backup-file.ts";
-import { activeHsms, ensureHsmLogin, loadCluster, type ClusterWithHsms } from "./cluster-access.ts";
+import { activeHsms, ensureHsmLogin, forgetCluster, loadCluster, type ClusterWithHsms } from "./cluster-access.ts";
 import { invalidRequest } from "./cluster-errors.ts";
 import { withClusterLock } from "./cluster-lock.ts";
 import { openClusterSecrets } from "./cluster-secrets.ts";
@@ -74,6 +74,7 @@ export async function createHsm(options: CreateHsmOptions): Promise<Hsm> {
         tokenLabel: id,
       },
     });
+    forgetCluster(cluster.id);
     try {
       const secrets = openClusterSecrets(cluster);
       initToken({
@@ -89,6 +90,7 @@ export async function createHsm(options: CreateHsmOptions): Promise<Hsm> {
         deleteToken(id);
       } finally {
         await db().hsm.delete({ where: { id } });
+        forgetCluster(cluster.id);
       }
       throw e;
     }
@@ -96,6 +98,7 @@ export async function createHsm(options: CreateHsmOptions): Promise<Hsm> {
     if (cluster.state !== "ACTIVE") {
       await db().cluster.update({ where: { id: cluster.id }, data: { state: "ACTIVE", stateMessage: null } });
     }
+    forgetCluster(cluster.id);
     try {
       await takeBackup(await loadCluster(cluster.id, "cloudhsm"));
     } catch (e) {

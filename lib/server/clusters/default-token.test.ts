@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as x509 from "@peculiar/x509";
 import pkcs11js from "pkcs11js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { decryptGcm, encryptGcm } from "@/lib/server/hsm/aes-gcm.ts";
 import { ckrCode } from "@/lib/server/hsm/errors.ts";
@@ -13,22 +13,15 @@ import { generateAesKey } from "@/lib/server/hsm/keys.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
 import { withSession } from "@/lib/server/hsm/session-pool.ts";
 import { listTokens } from "@/lib/server/hsm/slots.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { isIssuedBy } from "./certificates.ts";
 import { describeClusters } from "./describe-clusters.ts";
 import { DEFAULT_TOKEN_LABEL, ensureDefaultToken } from "./ensure-default-token.ts";
 import { ensureDemoCluster } from "./ensure-demo-cluster.ts";
 import { loginKmsuser } from "./login-kmsuser.ts";
-import { migrateDatabase } from "./test-support.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("default-token");
+const dir = useMigratedDataDir("default-token");
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/aws-kms-origin";
-
-beforeAll(() => migrateDatabase(dir));
-afterAll(async () => {
-  await db().$disconnect();
-  removeTempDataDir(dir);
-});
 
 describe("default token", () => {
   it("is created once, with sealed PINs in the Setting table, and logged in", async () => {

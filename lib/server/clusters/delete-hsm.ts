@@ -2,7 +2,7 @@ import "server-only";
 import type { Hsm } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/db.ts";
 import { deleteToken } from "@/lib/server/hsm/tokens.ts";
-import { activeHsms, loadCluster } from "./cluster-access.ts";
+import { activeHsms, forgetCluster, loadCluster } from "./cluster-access.ts";
 import { resourceNotFound } from "./cluster-errors.ts";
 import { withClusterLock } from "./cluster-lock.ts";
 import { takeBackup } from "./take-backup.ts";
@@ -28,8 +28,12 @@ export async function deleteHsm(options: DeleteHsmOptions): Promise<Hsm> {
         console.warn(`automatic backup of ${cluster.id} before deleting ${hsm.id} failed:`, e);
       }
     }
-    await db().hsm.update({ where: { id: hsm.id }, data: { state: "DELETE_IN_PROGRESS" } });
-    deleteToken(hsm.tokenLabel);
-    return db().hsm.update({ where: { id: hsm.id }, data: { state: "DELETED", stateMessage: null } });
+    try {
+      await db().hsm.update({ where: { id: hsm.id }, data: { state: "DELETE_IN_PROGRESS" } });
+      deleteToken(hsm.tokenLabel);
+      return await db().hsm.update({ where: { id: hsm.id }, data: { state: "DELETED", stateMessage: null } });
+    } finally {
+      forgetCluster(cluster.id);
+    }
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db.ts";
 import { generateAesKey, hasKey, keyCheckValue } from "@/lib/server/hsm/keys.ts";
 import { tokenPresent } from "@/lib/server/hsm/tokens.ts";
-import { activeHsms, degradeIfTokenGone, ensureHsmLogin, loadCluster } from "./cluster-access.ts";
+import { activeHsms, degradeIfTokenGone, ensureHsmLogin, forgetCluster, loadCluster } from "./cluster-access.ts";
 import { clusterUnreachable, noActiveHsms } from "./cluster-errors.ts";
 import { withClusterLock } from "./cluster-lock.ts";
 import { replicateKey } from "./replicate-keys.ts";
@@ -67,6 +67,7 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
             where: { id: hsm.id },
             data: { state: "DEGRADED", stateMessage: "The HSM could not be synchronised with the cluster." },
           });
+          forgetCluster(cluster.id);
           console.warn(`replicating ${options.label} to ${hsm.id} failed:`, e);
         }
       }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db.ts";
+import { forgetCluster } from "./cluster-access.ts";
 import { sealClusterSecrets, type ClusterSecrets } from "./cluster-secrets.ts";
 import { hexId } from "./network.ts";
 
@@ -32,4 +33,5 @@ export async function insertCluster(input: ClusterRecordInput): Promise<void> {
       ...sealClusterSecrets(input.id, input.secrets),
     },
   });
+  forgetCluster(input.id);
 }

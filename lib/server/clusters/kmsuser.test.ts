@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
 import { isLoggedIn } from "@/lib/server/hsm/session-pool.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { changeKmsuserPassword } from "./rotate-kmsuser-pin.ts";
 import { createCluster } from "./create-cluster.ts";
 import { deleteHsm } from "./delete-hsm.ts";
@@ -10,9 +9,9 @@ import { encryptWithClusterKey } from "./encrypt-with-cluster-key.ts";
 import { generateClusterKey } from "./generate-cluster-key.ts";
 import { loginKmsuser, MAX_FAILED_LOGINS } from "./login-kmsuser.ts";
 import { logoutKmsuser } from "./logout-kmsuser.ts";
-import { migrateDatabase } from "./test-support.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("kmsuser");
+useMigratedDataDir("kmsuser");
 const LABEL = "arn:aws:kms:us-east-1:111122223333:key/kmsuser-test";
 let clusterId: string;
 let password: string;
@@ -22,16 +21,11 @@ async function failures() {
 }
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
   ({ clusterId, kmsuserPassword: password } = await createCluster({
     hsmAvailabilityZones: ["us-east-1a", "us-east-1b"],
     kmsuserPassword: "Initial1234",
   }));
   await generateClusterKey({ clusterId, label: LABEL });
-});
-afterAll(async () => {
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 describe("kmsuser login", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/server/db.ts";
 import { AppError } from "@/lib/server/errors.ts";
 import { login, logout } from "@/lib/server/hsm/session-pool.ts";
-import { activeHsms, degradeIfTokenGone, loadCluster } from "./cluster-access.ts";
+import { activeHsms, degradeIfTokenGone, forgetCluster, loadCluster } from "./cluster-access.ts";
 import { kmsuserLockedOut, noActiveHsms } from "./cluster-errors.ts";
 import { withClusterLock } from "./cluster-lock.ts";
 
@@ -36,6 +36,7 @@ export async function loginKmsuser(options: LoginKmsuserOptions): Promise<{ hsmI
           if (kmsuserFailedLogins >= MAX_FAILED_LOGINS) {
             await db().cluster.update({ where: { id: cluster.id }, data: { kmsuserLockedAt: new Date() } });
           }
+          forgetCluster(cluster.id);
           throw e;
         }
         if (!(await degradeIfTokenGone(hsm))) throw e;
@@ -44,6 +45,7 @@ export async function loginKmsuser(options: LoginKmsuserOptions): Promise<{ hsmI
     if (hsmIds.length === 0) throw noActiveHsms(cluster.id);
     if (cluster.kmsuserFailedLogins > 0) {
       await db().cluster.update({ where: { id: cluster.id }, data: { kmsuserFailedLogins: 0 } });
+      forgetCluster(cluster.id);
     }
     return { hsmIds };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import { db } from "@/lib/server/db.ts";
 import { setUserPin } from "@/lib/server/hsm/tokens.ts";
-import { activeHsms, degradeIfTokenGone, loadCluster } from "./cluster-access.ts";
+import { activeHsms, degradeIfTokenGone, forgetCluster, loadCluster } from "./cluster-access.ts";
 import { invalidRequest, noActiveHsms } from "./cluster-errors.ts";
 import { kmsuserPasswordFile, writeKmsuserPasswordFile } from "./cluster-files.ts";
 import { withClusterLock } from "./cluster-lock.ts";
@@ -39,6 +39,7 @@ export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOption
         kmsuserLockedAt: null,
       },
     });
+    forgetCluster(cluster.id);
     if (fs.existsSync(kmsuserPasswordFile(cluster.id))) writeKmsuserPasswordFile(cluster.id, options.newPassword);
   });
 }

@@ -1,6 +1,6 @@
 // The key material inventory on a real local cluster: a key whose material was destroyed is reported
 // missing, material without a KMS key is reported orphaned and can be removed; owned material cannot.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateKeyCommand } from "@aws-sdk/client-kms";
 import { createAccessKey } from "@/lib/server/auth/create-access-key.ts";
 import { createUser } from "@/lib/server/auth/create-user.ts";
@@ -8,32 +8,24 @@ import type { SessionContext } from "@/lib/server/auth/session-context.ts";
 import { cloudHsmForCaller, kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";
 import { deleteClusterKey } from "@/lib/server/clusters/delete-cluster-key.ts";
 import { generateClusterKey } from "@/lib/server/clusters/generate-cluster-key.ts";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
 import { db } from "@/lib/server/db.ts";
-import { closeModule } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { refreshStatusCache } from "@/lib/server/status/refresh-status-cache.ts";
 import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
 import { inventoryKeyMaterial } from "./inventory-key-material.ts";
 import { removeOrphanedKeyMaterial } from "./remove-orphaned-key-material.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("key-material-inventory");
+useMigratedDataDir("key-material-inventory");
 let caller: Caller;
 let store: TestKeyStore;
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
   const user = await createUser({ name: "inventory-admin", password: "Inventory-admin-pw-1" });
   await createAccessKey(user.id);
   const session: SessionContext = { sessionId: "test", expiresAt: new Date(Date.now() + 3600_000), user: { id: user.id, name: user.name, role: "admin", principalArn: user.principalArn } };
   caller = { session };
   store = await createTestKeyStore();
   await refreshStatusCache({ kms: await kmsForCaller(caller), cloudHsm: await cloudHsmForCaller(caller) });
-});
-afterAll(async () => {
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 describe("key material inventory", () => {

@@ -1,17 +1,17 @@
 // The key count of the status cache over the real local service: right per store, following new and
 // deleted keys, and cheap: keys seen before are not described again, so a count does not write one
 // DescribeKey audit event per key (the audit log is the caller's record, not the poller's diary).
-import { startLocalKms, type LocalKms } from "@/test/local-kms-server.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateKeyCommand, ScheduleKeyDeletionCommand } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 import { deleteDueKeys } from "@/lib/server/local-kms/keys/delete-due-keys.ts";
 import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { useLocalKms } from "@/test/local-kms-server.ts";
 import { readCachedKeyStores } from "./read-status-cache.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 
-let service: LocalKms;
+const service = useLocalKms("status-key-counts");
 let storeA: TestKeyStore;
 let storeB: TestKeyStore;
 
@@ -34,10 +34,8 @@ async function createKeys(storeId: string | undefined, n: number): Promise<strin
 }
 
 beforeAll(async () => {
-  service = await startLocalKms();
   [storeA, storeB] = [await createTestKeyStore(), await createTestKeyStore()];
 });
-afterAll(() => service.close());
 
 describe("key counts in the status cache", () => {
   it("counts each store's keys, leaving out keys of the default key store", async () => {

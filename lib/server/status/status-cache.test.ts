@@ -1,22 +1,17 @@
 // The status cache following real changes of the local service (over HTTP, the real SDK clients):
 // connect, a failed connect with a wrong kmsuser password, an HSM removed and one added, the poller
 // catching a change within its interval, and the cache still answering when the backend cannot be reached.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CloudHSMV2Client, CreateHsmCommand, DeleteHsmCommand } from "@aws-sdk/client-cloudhsm-v2";
 import { ConnectCustomKeyStoreCommand, DisconnectCustomKeyStoreCommand, KMSClient, UpdateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
-import { db } from "@/lib/server/db.ts";
-import { closeModule } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { settleConnectionJobs } from "@/lib/server/local-kms/key-stores/index.ts";
-import { ALICE, REGION, createTestKeyStore, kmsClientFor, startRealKmsService, type TestKeyStore } from "@/test/local-kms-real-service.ts";
-import type { RunningServer } from "@/test/local-kms-test-service.ts";
+import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { CREDENTIALS, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "./read-status-cache.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 import { startStatusPoller } from "./status-poller.ts";
 
-const dir = useTempDataDir("status-cache");
-let server: RunningServer;
+const service = useLocalKms("status-cache");
 let kms: KMSClient;
 let cloudHsm: CloudHSMV2Client;
 let store: TestKeyStore;
@@ -36,17 +31,8 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
 }
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
-  server = await startRealKmsService();
-  kms = kmsClientFor(server);
-  cloudHsm = new CloudHSMV2Client({ endpoint: server.url, region: REGION, credentials: ALICE, maxAttempts: 1 });
+  ({ kms, cloudhsm: cloudHsm } = service);
   store = await createTestKeyStore({ connect: false });
-});
-afterAll(async () => {
-  await server.close();
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 describe("the status cache", () => {
@@ -122,8 +108,8 @@ describe("the status cache", () => {
   it("keeps answering from the cache when the backend cannot be reached, and says since when", async () => {
     const before = await cached(store.storeId);
     const nowhere = "http://127.0.0.1:9";
-    const deadKms = new KMSClient({ endpoint: nowhere, region: REGION, credentials: ALICE, maxAttempts: 1 });
-    const deadHsm = new CloudHSMV2Client({ endpoint: nowhere, region: REGION, credentials: ALICE, maxAttempts: 1 });
+    const deadKms = new KMSClient({ endpoint: nowhere, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
+    const deadHsm = new CloudHSMV2Client({ endpoint: nowhere, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
     await expect(refreshStatusCache({ kms: deadKms, cloudHsm: deadHsm })).rejects.toBeDefined();
     const backend = await readBackendStatus();
     expect(backend).toMatchObject({ reachable: false, lastErrorCode: expect.any(String) });

@@ -2,22 +2,24 @@ import "server-only";
 import { toAuditEventRow, type AuditEventInput } from "@/lib/server/audit/record-audit-event.ts";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/db.ts";
+import { env } from "@/lib/server/env.ts";
 
 // Writes the local endpoint's audit events without making requests wait for the database: an event is
 // queued in memory and the queue is written in batches, one multi-row INSERT per batch, at most
-// FLUSH_DELAY_MS after its first event, or at once when a batch is full. Why: a commit costs ~10 ms on
-// SQLite (journal sync) and better-sqlite3 runs it on the event loop, so one write per request halved
-// the throughput of the endpoint; Prisma's createMany costs ~0.2 ms of CPU per row, the raw INSERT
-// ~0.05 ms. A failed batch is kept and retried with back-off. flushAuditEvents() waits until everything
-// queued is written; it runs on beforeExit, SIGTERM and SIGINT, so a shutdown (Next's included: it
-// finishes open requests, then exits) does not lose events. Only a hard kill loses the last window.
+// KEYHOLD_AUDIT_FLUSH_MS (200) after its first event, or at once when a batch is full. Why: a commit
+// costs ~10 ms on SQLite (journal sync) and better-sqlite3 runs it on the event loop, so one write per
+// request halved the throughput of the endpoint; Prisma's createMany costs ~0.2 ms of CPU per row, the
+// raw INSERT ~0.05 ms. A failed batch is kept and retried with back-off. flushAuditEvents() waits until
+// everything queued is written; it runs on beforeExit, SIGTERM and SIGINT, and process.exit() waits for
+// it (up to EXIT_FLUSH_MS), so a clean shutdown does not lose events. Only a hard kill loses the last
+// window.
 
 type Row = ReturnType<typeof toAuditEventRow>;
 
 const BATCH = 1000;
-const FLUSH_DELAY_MS = 200;
 const MAX_QUEUED = 100_000;
 const RETRY_MS = [100, 500, 2_000, 5_000];
+const EXIT_FLUSH_MS = 5_000;
 
 type State = {
   queue: Row[];
@@ -58,7 +60,7 @@ function schedule(s: State): void {
   s.scheduled = setTimeout(() => {
     s.scheduled = undefined;
     void drain(s);
-  }, FLUSH_DELAY_MS);
+  }, env().KEYHOLD_AUDIT_FLUSH_MS);
   // Never keeps a process alive on its own: beforeExit flushes what is left.
   s.scheduled.unref();
 }
@@ -125,6 +127,7 @@ export function pendingAuditEvents(): number {
 function installShutdownHooks(s: State): void {
   if (s.hooked) return;
   s.hooked = true;
+  holdExitUntilFlushed();
   process.on("beforeExit", () => {
     if (state().queue.length > 0) void flushAuditEvents();
   });
@@ -140,4 +143,23 @@ function installShutdownHooks(s: State): void {
     };
     process.on(signal, onSignal);
   }
+}
+
+/**
+ * Next's SIGTERM/SIGINT handler stops the server, waits for open requests, then calls process.exit() at
+ * once: a batch still waiting for its window (or being written) would be lost, and no exit hook can
+ * wait for a database. So while events are queued, process.exit() first writes them (at most
+ * EXIT_FLUSH_MS, so a database that hangs cannot keep the process alive), then exits as asked.
+ */
+function holdExitUntilFlushed(): void {
+  const exit = process.exit.bind(process);
+  let exiting = false;
+  process.exit = ((code?: Parameters<typeof process.exit>[0]) => {
+    const s = state();
+    if (exiting || (s.queue.length === 0 && !s.writing)) return exit(code);
+    exiting = true;
+    const deadline = new Promise<void>((resolve) => setTimeout(resolve, EXIT_FLUSH_MS).unref());
+    void Promise.race([flushAuditEvents(), deadline]).finally(() => exit(code));
+    return undefined as never;
+  }) as typeof process.exit;
 }

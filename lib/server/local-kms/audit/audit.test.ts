@@ -1,9 +1,8 @@
 // The audit hook of the local endpoint: every request, successful or not, signed or not, becomes an
 // AuditEvent row, and no secret or plaintext ever reaches the database. Real service over HTTP.
-import { dataDir, PRINCIPAL_ARN, rejection, REGION, startLocalKms, stopLocalKms, type LocalKms } from "@/test/local-kms-server.ts";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
 import {
   CreateCustomKeyStoreCommand,
@@ -16,12 +15,14 @@ import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents, pendingAuditEvents } from "./audit-writer.ts";
 import { HIDDEN, redactRequestParameters } from "./redact-request-parameters.ts";
 import { requestResources } from "./request-resources.ts";
+import { PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
 const PASSWORD = "KmsuserSecret4242";
 const NEW_PASSWORD = "RotatedSecret7777";
 const XKS_SECRET = "XksRawSecretAccessKey0123456789abcdefghijklmn";
 
-let service: LocalKms;
+const service = useLocalKms("audit");
 let cluster: CreatedCluster;
 
 async function rowFor(requestId: string | undefined) {
@@ -32,11 +33,7 @@ async function rowFor(requestId: string | undefined) {
 }
 
 beforeAll(async () => {
-  service = await startLocalKms();
   cluster = await createCluster({ hsmAvailabilityZones: ["us-east-1a", "us-east-1b"], kmsuserPassword: PASSWORD });
-});
-afterAll(async () => {
-  await stopLocalKms();
 });
 
 describe("audit events of the local endpoint", () => {
@@ -151,8 +148,8 @@ describe("audit events of the local endpoint", () => {
     for (const secret of [PASSWORD, NEW_PASSWORD, XKS_SECRET, "abc1"]) expect(text).not.toContain(secret);
 
     await db().$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
-    for (const file of fs.readdirSync(dataDir).filter((f) => f.startsWith("keyhold.db"))) {
-      const bytes = fs.readFileSync(path.join(dataDir, file));
+    for (const file of fs.readdirSync(service.dir).filter((f) => f.startsWith("keyhold.db"))) {
+      const bytes = fs.readFileSync(path.join(service.dir, file));
       for (const secret of [PASSWORD, NEW_PASSWORD, XKS_SECRET]) expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
   });

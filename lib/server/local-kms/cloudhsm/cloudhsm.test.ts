@@ -1,12 +1,6 @@
 // CloudHSM v2 DescribeClusters, DescribeBackups, CreateHsm and DeleteHsm through
 // @aws-sdk/client-cloudhsm-v2 (and Debian's AWS CLI v2) over HTTP against the real local service.
-import { rejection, REGION, CREDENTIALS, startLocalKms, stopLocalKms, type LocalKms } from "@/test/local-kms-server.ts";
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CreateHsmCommand,
   DeleteHsmCommand,
@@ -16,8 +10,11 @@ import {
 } from "@aws-sdk/client-cloudhsm-v2";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { db } from "@/lib/server/db.ts";
+import { haveAwsCli, useAwsCli } from "@/test/aws-cli.ts";
+import { CREDENTIALS, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
-let service: LocalKms;
+const service = useLocalKms("cloudhsm");
 let a: CreatedCluster; // HSMs in us-east-1a and us-east-1b
 let b: CreatedCluster; // no HSMs: INITIALIZED
 let c: CreatedCluster; // one HSM
@@ -29,13 +26,9 @@ async function cluster(id: string): Promise<Cluster> {
 }
 
 beforeAll(async () => {
-  service = await startLocalKms();
   a = await createCluster({ hsmAvailabilityZones: ["us-east-1a", "us-east-1b"] });
   b = await createCluster();
   c = await createCluster({ hsmAvailabilityZones: ["us-east-1b"] });
-});
-afterAll(async () => {
-  await stopLocalKms();
 });
 
 describe("DescribeClusters", () => {
@@ -210,33 +203,11 @@ describe("DescribeBackups", () => {
   });
 });
 
-const AWS_CLI = "/usr/bin/aws";
-const haveCli = fs.existsSync(AWS_CLI);
-if (!haveCli) console.warn(`[skip] Debian's AWS CLI v2 is not installed at ${AWS_CLI}: the CLI tests are skipped.`);
-
-describe.skipIf(!haveCli)("aws cloudhsmv2 (Debian's AWS CLI v2)", () => {
-  const run = promisify(execFile);
-  let home: string;
-  beforeAll(() => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-awscli-"));
-  });
-  afterAll(() => {
-    fs.rmSync(home, { recursive: true, force: true });
-  });
+describe.skipIf(!haveAwsCli)("aws cloudhsmv2 (Debian's AWS CLI v2)", () => {
+  const aws = useAwsCli({ url: () => service.url, region: REGION, credentials: CREDENTIALS });
 
   async function cli(args: string[]): Promise<any> {
-    const { stdout } = await run(AWS_CLI, ["cloudhsmv2", ...args, "--endpoint-url", service.url, "--region", REGION, "--output", "json"], {
-      env: {
-        NODE_ENV: "test",
-        PATH: "/usr/bin:/bin",
-        HOME: home,
-        AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
-        AWS_CONFIG_FILE: path.join(home, "config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(home, "credentials"),
-        AWS_PAGER: "",
-      },
-    });
+    const { stdout } = await aws(["cloudhsmv2", ...args]);
     return stdout.trim() ? JSON.parse(stdout) : {};
   }
 

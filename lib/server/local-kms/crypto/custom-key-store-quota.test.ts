@@ -1,31 +1,18 @@
 // The per-store request quota with a low configured rate (KEYHOLD_CKS_CRYPTO_RPS=5): the real service
 // over HTTP with the real SDK, and the token bucket itself with explicit times.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateKeyCommand, DecryptCommand, EncryptCommand, GenerateRandomCommand, type KMSClient } from "@aws-sdk/client-kms";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
-import { db } from "@/lib/server/db.ts";
-import { closeModule } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import { createTestKeyStore, kmsClientFor, startRealKmsService } from "@/test/local-kms-real-service.ts";
-import type { RunningServer } from "@/test/local-kms-test-service.ts";
+import { createTestKeyStore } from "@/test/local-kms-real-service.ts";
+import { useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 
-const dir = useTempDataDir("kms-quota");
+const service = useLocalKms("kms-quota");
 process.env.KEYHOLD_CKS_CRYPTO_RPS = "5";
-let server: RunningServer;
 let kms: KMSClient;
 
-beforeAll(async () => {
-  await migrateDatabase(dir);
-  server = await startRealKmsService();
-  kms = kmsClientFor(server);
-});
-afterAll(async () => {
-  await server.close();
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
+beforeAll(() => {
+  ({ kms } = service);
 });
 
 describe("the custom key store request quota", () => {
@@ -68,7 +55,7 @@ describe("the custom key store request quota", () => {
     expect(blob).toBeDefined();
     // The SDK retries ThrottlingException by itself with backoff. Its jittered delays can be short on a
     // busy machine, so allow enough attempts that the 5/s bucket always refills in time.
-    const patient = kmsClientFor(server, { maxAttempts: 10 });
+    const patient = service.kmsClient({ maxAttempts: 10 });
     for (let i = 0; i < 8; i++) await patient.send(new DecryptCommand({ CiphertextBlob: blob }));
   });
 

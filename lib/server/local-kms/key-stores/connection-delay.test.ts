@@ -7,16 +7,15 @@ vi.hoisted(() => {
   process.env.KEYHOLD_LOCAL_CONNECTION_DELAY_MS = "600";
 });
 
-import { startLocalKms, waitForConnectionState, type LocalKms } from "@/test/local-kms-server.ts";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { ConnectCustomKeyStoreCommand, CreateCustomKeyStoreCommand, DisconnectCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import { createCluster } from "@/lib/server/clusters/create-cluster.ts";
+import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
 
-let service: LocalKms;
+const service = useLocalKms("connection-delay");
 let storeId: string;
 
 beforeAll(async () => {
-  service = await startLocalKms();
   const cluster = await createCluster({ availabilityZones: ["us-east-1a", "us-east-1b"], hsmAvailabilityZones: ["us-east-1a", "us-east-1b"] });
   const created = await service.kms.send(
     new CreateCustomKeyStoreCommand({
@@ -28,7 +27,6 @@ beforeAll(async () => {
   );
   storeId = created.CustomKeyStoreId!;
 });
-afterAll(() => service.close());
 
 /** How long the store stays in `during` after `start`, until it reaches `after`. */
 async function transition(start: () => Promise<unknown>, during: string, after: string): Promise<number> {

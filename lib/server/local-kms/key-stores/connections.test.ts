@@ -2,14 +2,7 @@
 // §6.2), driven by @aws-sdk/client-kms and @aws-sdk/client-cloudhsm-v2 over HTTP against the real
 // local service. Every failure is produced for real: a wrong kmsuser password really fails C_Login on
 // the SoftHSM tokens, HSMs are really deleted through CloudHSM's DeleteHsm.
-import {
-  rejection,
-  startLocalKms,
-  stopLocalKms,
-  waitForConnectionState,
-  type LocalKms,
-} from "@/test/local-kms-server.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CreateHsmCommand, DeleteHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
 import {
   ConnectCustomKeyStoreCommand,
@@ -19,6 +12,7 @@ import {
   UpdateCustomKeyStoreCommand,
 } from "@aws-sdk/client-kms";
 import { changeKmsuserPassword } from "@/lib/server/clusters/rotate-kmsuser-pin.ts";
+import { forgetCluster } from "@/lib/server/clusters/cluster-access.ts";
 import { withClusterLock } from "@/lib/server/clusters/cluster-lock.ts";
 import { createBackup } from "@/lib/server/clusters/create-backup.ts";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
@@ -30,8 +24,10 @@ import { settleConnectionJobs } from "./connection-jobs.ts";
 import { keyStateInStore } from "./key-state-in-store.ts";
 import { isKeyStoreUsable, requireConnectedKeyStore } from "./require-connected-key-store.ts";
 import { forgetSession, hasSession } from "./store-sessions.ts";
+import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
-let service: LocalKms;
+const service = useLocalKms("connections");
 const TWO_ZONES = ["us-east-1a", "us-east-1b"];
 
 const connect = (id: string) => service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
@@ -66,13 +62,6 @@ async function disconnectAndWait(id: string) {
   await disconnect(id);
   return waitForConnectionState(service.kms, id, "DISCONNECTED");
 }
-
-beforeAll(async () => {
-  service = await startLocalKms();
-});
-afterAll(async () => {
-  await stopLocalKms();
-});
 
 describe("connect and disconnect", () => {
   let store: { id: string; cluster: CreatedCluster };
@@ -222,8 +211,10 @@ describe("connection failures, produced for real", () => {
   it("cluster gone → FAILED / CLUSTER_NOT_FOUND; a cluster restored from its backup takes over", async () => {
     const { id, cluster } = await newStore("cluster-gone");
     const backup = await createBackup({ clusterId: cluster.clusterId });
-    // CloudHSM's DeleteCluster is not part of Keyhold's API: mark the cluster deleted as it would.
+    // CloudHSM's DeleteCluster is not part of Keyhold's API: mark the cluster deleted as it would (behind
+    // the cluster functions' back, so their cache is told too).
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "DELETED" } });
+    forgetCluster(cluster.clusterId);
     expect(await connectAndWait(id)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "CLUSTER_NOT_FOUND" });
 
     await disconnectAndWait(id);
@@ -236,10 +227,12 @@ describe("connection failures, produced for real", () => {
   it("a cluster that is not ACTIVE fails synchronously, and the store stays DISCONNECTED", async () => {
     const { id, cluster } = await newStore("not-active");
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "UPDATE_IN_PROGRESS" } });
+    forgetCluster(cluster.clusterId);
     const e = await rejection(connect(id));
     expect(e.name).toBe("CloudHsmClusterNotActiveException");
     expect((await waitForConnectionState(service.kms, id, "DISCONNECTED")).ConnectionState).toBe("DISCONNECTED");
     await db().cluster.update({ where: { id: cluster.clusterId }, data: { state: "ACTIVE" } });
+    forgetCluster(cluster.clusterId);
   });
 });
 

@@ -1,7 +1,6 @@
 // CreateCustomKeyStore, DescribeCustomKeyStores, UpdateCustomKeyStore and DeleteCustomKeyStore through
 // @aws-sdk/client-kms over HTTP against the real local service (SQLite, SoftHSM clusters).
-import { rejection, startLocalKms, stopLocalKms, type LocalKms } from "@/test/local-kms-server.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CreateCustomKeyStoreCommand,
   DeleteCustomKeyStoreCommand,
@@ -13,8 +12,10 @@ import { createBackup } from "@/lib/server/clusters/create-backup.ts";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { restoreBackup } from "@/lib/server/clusters/restore-backup.ts";
 import { db } from "@/lib/server/db.ts";
+import { useLocalKms } from "@/test/local-kms-server.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
-let service: LocalKms;
+const service = useLocalKms("key-stores");
 let a: CreatedCluster; // two ACTIVE HSMs in us-east-1a / us-east-1b
 let b: CreatedCluster; // same, unrelated to a
 let restoredFromA: string; // restored from a backup of a, two HSMs
@@ -43,7 +44,6 @@ async function describeOne(id: string) {
 }
 
 beforeAll(async () => {
-  service = await startLocalKms();
   [a, b] = await Promise.all([
     createCluster({ hsmAvailabilityZones: TWO_ZONES }),
     createCluster({ hsmAvailabilityZones: TWO_ZONES }),
@@ -52,9 +52,6 @@ beforeAll(async () => {
   ({ clusterId: restoredFromA } = await restoreBackup({ backupId: backup.id, hsmAvailabilityZones: TWO_ZONES }));
   oneZone = await createCluster({ hsmAvailabilityZones: ["us-east-1a", "us-east-1a"] });
   noHsms = await createCluster();
-});
-afterAll(async () => {
-  await stopLocalKms();
 });
 
 describe("CreateCustomKeyStore", () => {

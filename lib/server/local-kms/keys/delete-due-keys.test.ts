@@ -1,14 +1,12 @@
 // The due-deletion sweeper on real SQLite and SoftHSM: keys whose waiting period is over are deleted
 // with their aliases and tags, their material destroyed in the default token or on every HSM of the
 // cluster, or left as orphaned material when the store is disconnected; each outcome is audited.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_TOKEN_LABEL } from "@/lib/server/clusters/ensure-default-token.ts";
 import { listClusterKeyLabels } from "@/lib/server/clusters/list-cluster-key-labels.ts";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
 import { db } from "@/lib/server/db.ts";
 import { hasKey } from "@/lib/server/hsm/keys.ts";
 import { closeModule, isModuleLoaded } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
 import { ACCOUNT_ID, REGION, connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
 import { cancelKeyDeletion } from "./cancel-key-deletion.ts";
 import { createAlias } from "./create-alias.ts";
@@ -16,21 +14,13 @@ import { createKey } from "./create-key.ts";
 import { deleteDueKeys } from "./delete-due-keys.ts";
 import { startKeyDeletionSweeper } from "./key-deletion-sweeper.ts";
 import { scheduleKeyDeletion } from "./schedule-key-deletion.ts";
+import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
-const dir = useTempDataDir("kms-sweeper");
+useMigratedDataDir("kms-sweeper");
 const scope = { region: REGION, accountId: ACCOUNT_ID };
 const callerArn = `arn:aws:iam::${ACCOUNT_ID}:user/alice`;
 const DAY = 86_400_000;
 let store: TestKeyStore;
-
-beforeAll(async () => {
-  await migrateDatabase(dir);
-});
-afterAll(async () => {
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
-});
 
 async function labelsOn(clusterId: string): Promise<string[][]> {
   return (await listClusterKeyLabels({ clusterId })).map((h) => h.labels ?? []);

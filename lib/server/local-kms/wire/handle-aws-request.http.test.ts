@@ -1,11 +1,6 @@
 // The wire layer over real HTTP, driven by the real SDK clients (@aws-sdk/client-kms 3.1164 and
 // @aws-sdk/client-cloudhsm-v2 3.332) and by Debian's AWS CLI v2. Nothing of the SDKs is mocked:
 // where a test needs a broken request it edits the SDK's own request in a middleware.
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   DecryptCommand,
@@ -36,6 +31,8 @@ import {
   type RunningServer,
   type TestService,
 } from "@/test/local-kms-test-service.ts";
+import { haveAwsCli, useAwsCli } from "@/test/aws-cli.ts";
+import { rejection } from "@/test/sdk-failure.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -98,15 +95,6 @@ function afterSigning(client: Stack, edit: (req: MutableRequest) => void): void 
     },
     { relation: "after", toMiddleware: "awsAuthMiddleware", name: "testEditAfterSigning" },
   );
-}
-
-async function rejection(p: Promise<unknown>): Promise<Error & Record<string, any>> {
-  try {
-    await p;
-  } catch (e) {
-    return e as Error & Record<string, any>;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("KMS over HTTP with @aws-sdk/client-kms", () => {
@@ -381,34 +369,8 @@ describe("raw HTTP", () => {
   });
 });
 
-const AWS_CLI = "/usr/bin/aws";
-const haveCli = fs.existsSync(AWS_CLI);
-if (!haveCli) console.warn(`[skip] Debian's AWS CLI v2 is not installed at ${AWS_CLI}: the CLI tests are skipped.`);
-
-describe.skipIf(!haveCli)(`AWS CLI v2 (${AWS_CLI})`, () => {
-  const run = promisify(execFile);
-  let home: string;
-  beforeAll(() => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-awscli-"));
-  });
-  afterAll(() => {
-    fs.rmSync(home, { recursive: true, force: true });
-  });
-
-  function cli(args: string[], credentials: Credentials = ALICE) {
-    return run(AWS_CLI, [...args, "--endpoint-url", server.url, "--region", REGION, "--output", "json"], {
-      env: {
-        NODE_ENV: "test",
-        PATH: "/usr/bin:/bin",
-        HOME: home,
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_CONFIG_FILE: path.join(home, "config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(home, "credentials"),
-        AWS_PAGER: "",
-      },
-    });
-  }
+describe.skipIf(!haveAwsCli)("AWS CLI v2 (/usr/bin/aws)", () => {
+  const cli = useAwsCli({ url: () => server.url, region: REGION, credentials: ALICE });
 
   it("aws kms generate-random --number-of-bytes 16", async () => {
     const { stdout } = await cli(["kms", "generate-random", "--number-of-bytes", "16"]);

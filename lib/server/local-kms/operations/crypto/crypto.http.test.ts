@@ -1,6 +1,6 @@
 // The cryptographic operations over HTTP with the real @aws-sdk/client-kms against the real local
 // service: keys in the default token and in a CloudHSM key store on a real local cluster (SoftHSM).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -18,26 +18,13 @@ import {
 import { deleteClusterKey } from "@/lib/server/clusters/delete-cluster-key.ts";
 import { deleteHsm } from "@/lib/server/clusters/delete-hsm.ts";
 import { DEFAULT_TOKEN_LABEL } from "@/lib/server/clusters/ensure-default-token.ts";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
 import { db } from "@/lib/server/db.ts";
 import { destroyKey } from "@/lib/server/hsm/keys.ts";
-import { closeModule } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import {
-  ACCOUNT_ID,
-  REGION,
-  createTestKeyStore,
-  kmsClientFor,
-  connectTestKeyStore,
-  disconnectTestKeyStore,
-  startRealKmsService,
-  type TestKeyStore,
-} from "@/test/local-kms-real-service.ts";
-import type { RunningServer } from "@/test/local-kms-test-service.ts";
+import { createTestKeyStore, connectTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { ACCOUNT_ID, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 
-const dir = useTempDataDir("kms-crypto");
-let server: RunningServer;
+const service = useLocalKms("kms-crypto");
 let kms: KMSClient;
 let store: TestKeyStore;
 let plainKey: KeyMetadata;
@@ -47,18 +34,10 @@ const text = (s: string) => Buffer.from(s, "utf8");
 const CONTEXT = { purpose: "test", "Department": "10" };
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
-  server = await startRealKmsService();
-  kms = kmsClientFor(server);
+  ({ kms } = service);
   store = await createTestKeyStore();
   plainKey = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
   hsmKey = await storeKey(store);
-});
-afterAll(async () => {
-  await server.close();
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 async function storeKey(s: TestKeyStore): Promise<KeyMetadata> {

@@ -1,6 +1,6 @@
 // The key operations over HTTP with the real @aws-sdk/client-kms against the real local service:
 // SQLite and SoftHSM in this file's temp data dir, a real local CloudHSM cluster behind the key store.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -27,40 +27,19 @@ import { DEFAULT_TOKEN_LABEL } from "@/lib/server/clusters/ensure-default-token.
 import { listClusterKeyLabels } from "@/lib/server/clusters/list-cluster-key-labels.ts";
 import { db } from "@/lib/server/db.ts";
 import { hasKey } from "@/lib/server/hsm/keys.ts";
-import { closeModule } from "@/lib/server/hsm/module.ts";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import {
-  ACCOUNT_ID,
-  REGION,
-  createTestKeyStore,
-  kmsClientFor,
-  connectTestKeyStore,
-  disconnectTestKeyStore,
-  startRealKmsService,
-  type TestKeyStore,
-} from "@/test/local-kms-real-service.ts";
-import type { RunningServer } from "@/test/local-kms-test-service.ts";
+import { createTestKeyStore, connectTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import { ACCOUNT_ID, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 
-const dir = useTempDataDir("kms-keys");
+const service = useLocalKms("kms-keys");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ROOT = `arn:aws:iam::${ACCOUNT_ID}:root`;
-let server: RunningServer;
 let kms: KMSClient;
 let store: TestKeyStore;
 
 beforeAll(async () => {
-  await migrateDatabase(dir);
-  server = await startRealKmsService();
-  kms = kmsClientFor(server);
+  ({ kms } = service);
   store = await createTestKeyStore();
-});
-afterAll(async () => {
-  await server.close();
-  closeModule();
-  await db().$disconnect();
-  removeTempDataDir(dir);
 });
 
 async function newKey(input: ConstructorParameters<typeof CreateKeyCommand>[0] = {}) {
