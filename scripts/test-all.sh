@@ -15,6 +15,10 @@ trap 'bash scripts/test/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 say "Type-checking (tsc --noEmit)"
 npx tsc --noEmit
 
+say "Lint (ESLint) and format (Prettier --check)"
+npx eslint .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Run: npx prettier --write ." >&2; exit 1; }
+
 say "Unit and integration tests (vitest)"
 npx vitest run
 

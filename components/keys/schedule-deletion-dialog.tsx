@@ -20,8 +20,10 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
   const [days, setDays] = useState("30");
   const [ack, setAck] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The deletion date is shown relative to when the dialog opened (render must not read the clock).
+  const [openedAt] = useState(() => Date.now());
   const parsedDays = Number(days);
-  const when = Number.isInteger(parsedDays) && parsedDays >= 7 && parsedDays <= 30 ? new Date(Date.now() + parsedDays * 86_400_000).toISOString() : undefined;
+  const when = Number.isInteger(parsedDays) && parsedDays >= 7 && parsedDays <= 30 ? new Date(openedAt + parsedDays * 86_400_000).toISOString() : undefined;
   const submit = () => {
     const v = validate(ZScheduleKeyDeletionRequest, { pendingWindowInDays: days === "" ? undefined : days });
     const e: Record<string, string> = { ...(v.errors ?? {}) };
