@@ -1,11 +1,33 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ACCOUNT_ID, E2E_ADMIN, E2E_BASE_URL, E2E_DATA_DIR, E2E_PORT, E2E_REGION } from "./e2e/support/e2e-env.ts";
+import path from "node:path";
+import {
+  E2E_ACCOUNT_ID,
+  E2E_ADMIN,
+  E2E_AWS_BASE_URL,
+  E2E_AWS_CREDENTIALS_DIR,
+  E2E_AWS_DATA_DIR,
+  E2E_AWS_PORT,
+  E2E_BASE_URL,
+  E2E_DATA_DIR,
+  E2E_PORT,
+  E2E_PROXY_PORT,
+  E2E_REGION,
+} from "./e2e/support/e2e-env.ts";
 
-// End-to-end tests against the production build (`next build` first), in Debian's chromium.
-// The web server command prepares data/e2e with set-up's bootstrap, then runs `next start` on E2E_PORT
-// (default 3100).
-// (Playwright starts webServer before globalSetup, so the bootstrap is part of the command.)
+// End-to-end tests against the production build (`next build` first), in Debian's chromium, on two
+// servers (Playwright starts them one after the other, each once the previous one answers):
+// 1. the main console, KEYHOLD_BACKEND=local, on E2E_PORT (default 3100), data in data/e2e. Every spec
+//    uses it (baseURL). Its command prepares data/e2e with set-up's bootstrap and writes an access key of
+//    its admin to data/e2e/aws-backed-console/ for the second server.
+// 2. a console with KEYHOLD_BACKEND=aws on E2E_PORT+1, data in data/e2e-aws, whose AWS endpoint is the
+//    main server's /api/aws behind a TCP proxy on E2E_PORT+2. Only e2e/backend-outage.ui.spec.ts uses
+//    it: it starts and stops that proxy (a real outage), so the backend is unreachable outside that spec.
+// (Playwright starts webServer before globalSetup, so the bootstrap is part of each command.)
 const CI = !!process.env.CI;
+const prepareData = "npx tsx --conditions=react-server e2e/support/prepare-data.ts";
+// `next start` itself, not `npm run start` (scripts/start.sh also runs set-up and may rebuild).
+const nextStart = (port: number) => `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`;
+const server = { reuseExistingServer: !CI, timeout: 180_000, stdout: "pipe", gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 } } as const;
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,22 +54,43 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
     },
   ],
-  webServer: {
-    // `next start` itself, not `npm run start` (scripts/start.sh also runs set-up and may rebuild).
-    command: `npx tsx --conditions=react-server e2e/support/prepare-data.ts && node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${E2E_PORT}`,
-    url: `${E2E_BASE_URL}/login`,
-    reuseExistingServer: !CI,
-    timeout: 180_000,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-    env: {
-      KEYHOLD_DATA_DIR: E2E_DATA_DIR,
-      KEYHOLD_ADMIN_PASSWORD: E2E_ADMIN.password,
-      KEYHOLD_BACKEND: "local",
-      KEYHOLD_REGION: E2E_REGION,
-      KEYHOLD_ACCOUNT_ID: E2E_ACCOUNT_ID,
-      // Connecting and disconnecting take this long, so the CONNECTING / DISCONNECTING badges are seen.
-      KEYHOLD_LOCAL_CONNECTION_DELAY_MS: "1500",
+  webServer: [
+    {
+      ...server,
+      command: `${prepareData} && ${nextStart(E2E_PORT)}`,
+      url: `${E2E_BASE_URL}/login`,
+      env: {
+        KEYHOLD_DATA_DIR: E2E_DATA_DIR,
+        KEYHOLD_ADMIN_PASSWORD: E2E_ADMIN.password,
+        KEYHOLD_BACKEND: "local",
+        KEYHOLD_REGION: E2E_REGION,
+        KEYHOLD_ACCOUNT_ID: E2E_ACCOUNT_ID,
+        // Connecting and disconnecting take this long, so the CONNECTING / DISCONNECTING badges are seen.
+        KEYHOLD_LOCAL_CONNECTION_DELAY_MS: "1500",
+      },
     },
-  },
+    {
+      ...server,
+      command: `${prepareData} && ${nextStart(E2E_AWS_PORT)}`,
+      url: `${E2E_AWS_BASE_URL}/login`,
+      env: {
+        KEYHOLD_DATA_DIR: E2E_AWS_DATA_DIR,
+        KEYHOLD_ADMIN_PASSWORD: E2E_ADMIN.password,
+        KEYHOLD_BACKEND: "aws",
+        KEYHOLD_ACCOUNT_ID: E2E_ACCOUNT_ID,
+        AWS_REGION: E2E_REGION,
+        AWS_ENDPOINT_URL: `http://127.0.0.1:${E2E_PROXY_PORT}/api/aws`,
+        // Only the files the main server's preparation wrote: no environment keys, no ~/.aws.
+        AWS_SHARED_CREDENTIALS_FILE: path.join(E2E_AWS_CREDENTIALS_DIR, "credentials"),
+        AWS_CONFIG_FILE: path.join(E2E_AWS_CREDENTIALS_DIR, "config"),
+        AWS_PROFILE: "default",
+        AWS_ACCESS_KEY_ID: "",
+        AWS_SECRET_ACCESS_KEY: "",
+        AWS_SESSION_TOKEN: "",
+        // Short intervals, so that an outage and the recovery show within seconds.
+        KEYHOLD_STATUS_POLL_MS: "1000",
+        KEYHOLD_STATUS_FAST_POLL_MS: "500",
+      },
+    },
+  ],
 });

@@ -16,6 +16,12 @@ function secured(response: NextResponse): NextResponse {
 
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Next's trailing-slash redirect, off in next.config.js so that the SigV4 endpoint keeps /api/aws/.
+  if (pathname.length > 1 && pathname.endsWith("/") && !pathname.startsWith("/api/aws/")) {
+    const url = new URL(request.url); // not nextUrl.clone(): NextURL puts the trailing slash back
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return secured(NextResponse.redirect(url, 308));
+  }
   if (isPublicPath(pathname) || (process.env.NODE_ENV === "development" && pathname.startsWith("/__nextjs"))) {
     return secured(NextResponse.next());
   }

@@ -1,11 +1,10 @@
-import Database from "better-sqlite3";
 import path from "node:path";
 import { expect, test } from "./fixtures.ts";
 import { createKeyStore, createLocalCluster, fastForwardKeyDeletion, snap, unique, waitForState, type LocalCluster } from "./support/console.ts";
-import { E2E_DATA_DIR } from "./support/e2e-env.ts";
 
 // The status cache on the pages: badges with their age, readiness checks, the connection-history
-// timeline, and the "backend unreachable" state, on one store over a cluster of its own.
+// timeline, on one store over a cluster of its own. The "backend unreachable" state, with a real
+// outage, is in backend-outage.ui.spec.ts.
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 let cluster: LocalCluster;
@@ -94,24 +93,4 @@ test("a wrong kmsuser password: FAILED with its code in the list and the readine
   await page.goto("/key-stores");
   await expect(page.getByTestId("key-stores-table").getByTestId("cached-state").first()).toBeVisible();
   await snap(page, "status-badges-list");
-});
-
-test("backend unreachable: the badges say so, with the last known state", async ({ adminPage: page }) => {
-  // The poll's failure record, as the poller writes it when DescribeCustomKeyStores cannot be reached
-  // (lib/server/status/status-cache.test.ts makes that happen for real); undone below.
-  const db = new Database(path.join(E2E_DATA_DIR, "keyhold.db"));
-  db.pragma("busy_timeout = 5000");
-  const until = new Date(Date.now() + 60_000).toISOString().replace("Z", "+00:00");
-  const set = db.prepare(`UPDATE StatusPoll SET lastErrorAt = ?, lastErrorCode = ? WHERE id = 'status'`);
-  try {
-    set.run(until, "ECONNREFUSED");
-    await page.goto("/key-stores");
-    await expect(page.getByTestId("backend-status-alert")).toBeVisible();
-    await expect(page.getByTestId("backend-unreachable").first()).toBeVisible();
-    await expect(page.getByTestId("state-age").first()).toContainText("last known");
-    await snap(page, "status-backend-unreachable");
-  } finally {
-    set.run(null, null);
-    db.close();
-  }
 });

@@ -10,3 +10,12 @@ export const E2E_ADMIN = { userName: "admin", password: "e2e-Keyhold-admin-pw-1"
 
 export const E2E_ACCOUNT_ID = "111122223333";
 export const E2E_REGION = "us-east-1";
+
+// The second console, KEYHOLD_BACKEND=aws, whose "AWS" is the main e2e server's /api/aws reached
+// through a TCP proxy that the outage spec starts and stops (e2e/support/tcp-proxy.ts).
+export const E2E_AWS_PORT = E2E_PORT + 1;
+export const E2E_AWS_BASE_URL = `http://127.0.0.1:${E2E_AWS_PORT}`;
+export const E2E_AWS_DATA_DIR = path.resolve("data/e2e-aws");
+export const E2E_PROXY_PORT = E2E_PORT + 2;
+/** Written by prepare-data.ts for the main server: an access key of its admin, for the second console's SDK. */
+export const E2E_AWS_CREDENTIALS_DIR = path.join(E2E_DATA_DIR, "aws-backed-console");

@@ -1,5 +1,7 @@
 // Prepares the data folder, idempotently: database migrations, the PKCS#11 token directory, the
 // service's default token, one demo CloudHSM cluster, the first admin and its AWS CLI credentials.
+// With KEYHOLD_BACKEND=aws only the migrations, the master key and the admin: the HSM side belongs to
+// the remote backend, and the admin's access key signs nothing there (the SDK credential chain does).
 // Run by scripts/setup.sh with `tsx --conditions=react-server` (so "server-only" resolves) while no
 // Keyhold server runs on the same data folder: only one process may write the token directory.
 import fs from "node:fs";
@@ -26,15 +28,21 @@ async function main() {
   masterKey();
   ok(process.env.KEYHOLD_MASTER_KEY ? "master key: from KEYHOLD_MASTER_KEY" : `master key: ${shown(masterKeyPath())}`);
 
-  const { ensureDefaultToken } = await import("@/lib/server/clusters/ensure-default-token.ts");
-  const token = await ensureDefaultToken();
-  ok(`default HSM token for AWS_KMS keys: ${token.created ? "created" : "present"}`);
+  const { env } = await import("@/lib/server/env.ts");
+  const local = env().KEYHOLD_BACKEND === "local";
+  if (local) {
+    const { ensureDefaultToken } = await import("@/lib/server/clusters/ensure-default-token.ts");
+    const token = await ensureDefaultToken();
+    ok(`default HSM token for AWS_KMS keys: ${token.created ? "created" : "present"}`);
 
-  const { ensureDemoCluster } = await import("@/lib/server/clusters/ensure-demo-cluster.ts");
-  const demo = await ensureDemoCluster();
-  const clusterDir = shown(path.join(dir, "clusters", demo.clusterId));
-  ok(`demo CloudHSM cluster ${demo.clusterId}: ${demo.created ? "created with two HSMs" : "present"}`);
-  ok(`  trust anchor: ${clusterDir}/customerCA.crt   kmsuser password: ${clusterDir}/kmsuser-password`);
+    const { ensureDemoCluster } = await import("@/lib/server/clusters/ensure-demo-cluster.ts");
+    const demo = await ensureDemoCluster();
+    const clusterDir = shown(path.join(dir, "clusters", demo.clusterId));
+    ok(`demo CloudHSM cluster ${demo.clusterId}: ${demo.created ? "created with two HSMs" : "present"}`);
+    ok(`  trust anchor: ${clusterDir}/customerCA.crt   kmsuser password: ${clusterDir}/kmsuser-password`);
+  } else {
+    ok("KEYHOLD_BACKEND=aws: no HSM tokens or demo cluster (the backend has its own)");
+  }
 
   const { ensureAdmin } = await import("@/lib/server/auth/ensure-admin.ts");
   const admin = await ensureAdmin({ password: process.env.KEYHOLD_ADMIN_PASSWORD });
@@ -45,8 +53,10 @@ async function main() {
     ok(`console admin "${admin.userName}": ${admin.created ? "created with KEYHOLD_ADMIN_PASSWORD" : "present"}`);
   }
 
-  const files = writeAwsCliFiles({ dir, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
-  ok(`AWS CLI profile "keyhold": ${shown(files.credentials)} (0600), ${shown(files.config)}`);
+  if (local) {
+    const files = writeAwsCliFiles({ dir, accessKeyId: admin.accessKeyId, secretAccessKey: admin.secretAccessKey });
+    ok(`AWS CLI profile "keyhold": ${shown(files.credentials)} (0600), ${shown(files.config)}`);
+  }
 }
 
 main().then(
