@@ -27,7 +27,12 @@ const CI = !!process.env.CI;
 const prepareData = "npx tsx --conditions=react-server e2e/support/prepare-data.ts";
 // `next start` itself, not `npm run start` (scripts/start.sh also runs set-up and may rebuild).
 const nextStart = (port: number) => `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`;
-const server = { reuseExistingServer: !CI, timeout: 180_000, stdout: "pipe", gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 } } as const;
+const server = {
+  reuseExistingServer: !CI,
+  timeout: 180_000,
+  stdout: "pipe",
+  gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+} as const;
 
 export default defineConfig({
   testDir: "e2e",

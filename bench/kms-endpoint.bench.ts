@@ -82,7 +82,8 @@ export async function kmsEndpointBench(options: { seconds?: number; hsmRows?: Hs
   try {
     const admin = sdkClient(service.url);
     const keys = {
-      "CloudHSM key store": (await admin.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: service.storeId }))).KeyMetadata!.KeyId!,
+      "CloudHSM key store": (await admin.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: service.storeId })))
+        .KeyMetadata!.KeyId!,
       AWS_KMS: (await admin.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!,
     } as const;
     const pool = Array.from({ length: Math.max(...CLIENTS) }, () => sdkClient(service.url));
@@ -93,7 +94,8 @@ export async function kmsEndpointBench(options: { seconds?: number; hsmRows?: Hs
     for (const [keyName, keyId] of Object.entries(keys) as [KmsEndpointBenchRow["key"], string][]) {
       for (const bytes of SIZES) {
         const plaintext = crypto.randomBytes(bytes);
-        const blob = (await admin.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }))).CiphertextBlob!;
+        const blob = (await admin.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })))
+          .CiphertextBlob!;
         const calls = {
           Encrypt: (c: KMSClient) => c.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })),
           Decrypt: (c: KMSClient) => c.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context })),

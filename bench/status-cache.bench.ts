@@ -60,14 +60,27 @@ export async function statusCacheBench(): Promise<void> {
         case "ListKeysCommand": {
           const from = Number(cmd.input.Marker ?? 0);
           const to = Math.min(KEYS, from + 1000);
-          return { Keys: Array.from({ length: to - from }, (_, j) => ({ KeyId: String(from + j), KeyArn: keyArn(from + j) })), Truncated: to < KEYS, NextMarker: String(to) };
+          return {
+            Keys: Array.from({ length: to - from }, (_, j) => ({ KeyId: String(from + j), KeyArn: keyArn(from + j) })),
+            Truncated: to < KEYS,
+            NextMarker: String(to),
+          };
         }
         case "DescribeKeyCommand": {
           const k = Number(cmd.input.KeyId);
           return {
             KeyMetadata: {
-              KeyId: String(k), Arn: keyArn(k), KeyState: "Enabled", Origin: "AWS_CLOUDHSM", KeyManager: "CUSTOMER", KeyUsage: "ENCRYPT_DECRYPT",
-              KeySpec: "SYMMETRIC_DEFAULT", CreationDate: new Date(), Enabled: true, CustomKeyStoreId: id(k % STORES), CloudHsmClusterId: cluster(k % STORES),
+              KeyId: String(k),
+              Arn: keyArn(k),
+              KeyState: "Enabled",
+              Origin: "AWS_CLOUDHSM",
+              KeyManager: "CUSTOMER",
+              KeyUsage: "ENCRYPT_DECRYPT",
+              KeySpec: "SYMMETRIC_DEFAULT",
+              CreationDate: new Date(),
+              Enabled: true,
+              CustomKeyStoreId: id(k % STORES),
+              CloudHsmClusterId: cluster(k % STORES),
             },
           };
         }
@@ -77,7 +90,11 @@ export async function statusCacheBench(): Promise<void> {
     };
     const clients = { kms: { send }, cloudHsm: { send } } as unknown as Parameters<typeof refreshStatusCache>[0];
 
-    for (const [label, keyCounts] of [["first refresh (creates rows)", true], ["refresh, no change, with key counts", true], ["refresh, no change, without key counts", false]] as const) {
+    for (const [label, keyCounts] of [
+      ["first refresh (creates rows)", true],
+      ["refresh, no change, with key counts", true],
+      ["refresh, no change, without key counts", false],
+    ] as const) {
       calls.clear();
       const t = performance.now();
       await refreshStatusCache({ ...clients, keyCounts });
@@ -88,7 +105,9 @@ export async function statusCacheBench(): Promise<void> {
     for (const s of stores) Object.assign(s, { ConnectionState: "DISCONNECTED", ConnectionErrorCode: undefined });
     const t = performance.now();
     const { changes } = await refreshStatusCache({ ...clients, keyCounts: false });
-    console.log(`  ${"refresh, every store changed state".padEnd(42)} ${STORES} stores: ${(performance.now() - t).toFixed(0)} ms (${changes} changes recorded)`);
+    console.log(
+      `  ${"refresh, every store changed state".padEnd(42)} ${STORES} stores: ${(performance.now() - t).toFixed(0)} ms (${changes} changes recorded)`,
+    );
     for (const [i, s] of stores.entries()) if (i % 10 !== 0) s.ConnectionState = "CONNECTED";
 
     const list = async () => {
@@ -101,10 +120,13 @@ export async function statusCacheBench(): Promise<void> {
       const t = performance.now();
       const r = await list();
       times.push(performance.now() - t);
-      if (r.keyStores.length !== STORES || r.keyStores.reduce((n, s) => n + s.keyCount, 0) !== KEYS) throw new Error("bench: unexpected cache contents");
+      if (r.keyStores.length !== STORES || r.keyStores.reduce((n, s) => n + s.keyCount, 0) !== KEYS)
+        throw new Error("bench: unexpected cache contents");
     }
     times.sort((a, b) => a - b);
-    console.log(`  key stores list from the cache (GET /api/key-stores server time): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+    console.log(
+      `  key stores list from the cache (GET /api/key-stores server time): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`,
+    );
     await db().$disconnect();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

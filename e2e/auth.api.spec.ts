@@ -46,7 +46,10 @@ test("bad requests get the error envelope, never a stack", async ({ request }) =
   const notJson = await request.post("/api/auth/login", { headers: { "content-type": "application/json" }, data: Buffer.from("{nope") });
   expect(notJson.status()).toBe(400);
   const body = await notJson.json();
-  expect(body).toEqual({ error: { code: "ValidationException", message: "The request body is not valid JSON." }, requestId: expect.any(String) });
+  expect(body).toEqual({
+    error: { code: "ValidationException", message: "The request body is not valid JSON." },
+    requestId: expect.any(String),
+  });
 
   const notObject = await request.post("/api/auth/login", { data: ["admin"] });
   expect(notObject.status()).toBe(400);

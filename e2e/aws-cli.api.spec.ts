@@ -12,7 +12,8 @@ test("the AWS CLI flow against /api/aws", async () => {
       "bash",
       ["e2e/aws-cli/aws-cli-flow.sh", E2E_BASE_URL, E2E_DATA_DIR],
       { timeout: 230_000, maxBuffer: 10 * 1024 * 1024, env: { ...process.env, CONNECT_TIMEOUT: "120" } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, output: `${stdout}\n${stderr}` }),
     );
     child.stdin?.end();
   });

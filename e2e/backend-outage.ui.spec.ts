@@ -35,7 +35,10 @@ test.afterAll(async ({ playwright }) => {
   await api.dispose();
 });
 
-test("the aws-backed console shows its backend's store; cut off, it says so with the last known state", async ({ adminPage: page, localAdminApi }) => {
+test("the aws-backed console shows its backend's store; cut off, it says so with the last known state", async ({
+  adminPage: page,
+  localAdminApi,
+}) => {
   const cluster = await createLocalCluster(localAdminApi);
   storeId = await createKeyStore(localAdminApi, cluster, storeName);
   expect((await localAdminApi.post(`/api/key-stores/${storeId}/connect`)).status()).toBe(200);

@@ -26,11 +26,31 @@ test("bad input in every form gives field errors (and nothing is created)", asyn
       data: { origin: "AWS_CLOUDHSM", alias: "aws/x", description: "", tags: [{ tagKey: "aws:x", tagValue: "" }], policy: "{" },
       fields: ["customKeyStoreId", "alias", "tags.0.tagKey", "policy"],
     },
-    { method: "post", path: "/api/keys/any/state", data: { action: "schedule-deletion", pendingWindowInDays: 31 }, fields: ["pendingWindowInDays"] },
+    {
+      method: "post",
+      path: "/api/keys/any/state",
+      data: { action: "schedule-deletion", pendingWindowInDays: 31 },
+      fields: ["pendingWindowInDays"],
+    },
     { method: "put", path: "/api/keys/any/policy", data: { policy: '{"Statement": []}' }, fields: ["policy"] },
-    { method: "post", path: "/api/keys/any/encrypt", data: { plaintext: "", encryptionContext: [{ key: "", value: "v" }] }, fields: ["plaintext", "encryptionContext.0.key"] },
-    { method: "post", path: "/api/keys/any/decrypt", data: { ciphertextBlob: "not base64!", encryptionContext: [] }, fields: ["ciphertextBlob"] },
-    { method: "post", path: "/api/clusters", data: { availabilityZones: [], createHsms: true, kmsuserPassword: "x" }, fields: ["availabilityZones", "kmsuserPassword"] },
+    {
+      method: "post",
+      path: "/api/keys/any/encrypt",
+      data: { plaintext: "", encryptionContext: [{ key: "", value: "v" }] },
+      fields: ["plaintext", "encryptionContext.0.key"],
+    },
+    {
+      method: "post",
+      path: "/api/keys/any/decrypt",
+      data: { ciphertextBlob: "not base64!", encryptionContext: [] },
+      fields: ["ciphertextBlob"],
+    },
+    {
+      method: "post",
+      path: "/api/clusters",
+      data: { availabilityZones: [], createHsms: true, kmsuserPassword: "x" },
+      fields: ["availabilityZones", "kmsuserPassword"],
+    },
     { method: "post", path: "/api/clusters/cluster-abcdefghijk/hsms", data: { availabilityZone: "mars" }, fields: ["availabilityZone"] },
   ];
   const before = await (await adminApi.get("/api/key-stores")).json();
@@ -67,21 +87,37 @@ test("the store and key lifecycle through the API, as the pages drive it", async
 
   // Exactly the same request again is idempotent (KMS answers the existing store) …
   const same = await adminApi.post("/api/key-stores", {
-    data: { customKeyStoreName: name, cloudHsmClusterId: cluster.clusterId, trustAnchorCertificate: cluster.trustAnchor, keyStorePassword: cluster.password },
+    data: {
+      customKeyStoreName: name,
+      cloudHsmClusterId: cluster.clusterId,
+      trustAnchorCertificate: cluster.trustAnchor,
+      keyStorePassword: cluster.password,
+    },
   });
   expect((await same.json()).keyStore.customKeyStoreId).toBe(id);
   // … but the same name with other values is refused beside the name field.
   const dup = await adminApi.post("/api/key-stores", {
-    data: { customKeyStoreName: name, cloudHsmClusterId: cluster.clusterId, trustAnchorCertificate: cluster.trustAnchor, keyStorePassword: "Different1" },
+    data: {
+      customKeyStoreName: name,
+      cloudHsmClusterId: cluster.clusterId,
+      trustAnchorCertificate: cluster.trustAnchor,
+      keyStorePassword: "Different1",
+    },
   });
   expect(dup.status()).toBe(400);
-  expect((await dup.json()).error).toMatchObject({ code: "CustomKeyStoreNameInUseException", fields: { customKeyStoreName: expect.any(String) } });
+  expect((await dup.json()).error).toMatchObject({
+    code: "CustomKeyStoreNameInUseException",
+    fields: { customKeyStoreName: expect.any(String) },
+  });
 
   // A key cannot be created while the store is disconnected.
   const keyBody = { origin: "AWS_CLOUDHSM", customKeyStoreId: id, alias: unique("e2e-api-key"), description: "", tags: [], policy: POLICY };
   const early = await adminApi.post("/api/keys", { data: keyBody });
   expect(early.status()).toBe(400);
-  expect((await early.json()).error).toMatchObject({ code: "CustomKeyStoreInvalidStateException", fields: { customKeyStoreId: expect.any(String) } });
+  expect((await early.json()).error).toMatchObject({
+    code: "CustomKeyStoreInvalidStateException",
+    fields: { customKeyStoreId: expect.any(String) },
+  });
 
   const connect = await adminApi.post(`/api/key-stores/${id}/connect`);
   expect(connect.status()).toBe(200);
@@ -97,9 +133,13 @@ test("the store and key lifecycle through the API, as the pages drive it", async
   const inStore = (await (await adminApi.get(`/api/key-stores/${id}`)).json()).keys;
   expect(inStore.map((k: { keyId: string }) => k.keyId)).toEqual([keyId]);
 
-  const enc = await adminApi.post(`/api/keys/${keyId}/encrypt`, { data: { plaintext: "hi", encryptionContext: [{ key: "a", value: "b" }] } });
+  const enc = await adminApi.post(`/api/keys/${keyId}/encrypt`, {
+    data: { plaintext: "hi", encryptionContext: [{ key: "a", value: "b" }] },
+  });
   const { ciphertextBlob } = await enc.json();
-  const dec = await adminApi.post(`/api/keys/${keyId}/decrypt`, { data: { ciphertextBlob, encryptionContext: [{ key: "a", value: "b" }] } });
+  const dec = await adminApi.post(`/api/keys/${keyId}/decrypt`, {
+    data: { ciphertextBlob, encryptionContext: [{ key: "a", value: "b" }] },
+  });
   expect(await dec.json()).toMatchObject({ plaintext: "hi", plaintextIsUtf8: true });
 
   // A policy that would lock the caller out is refused beside the policy editor.
@@ -128,7 +168,10 @@ test("the store and key lifecycle through the API, as the pages drive it", async
   expect((await (await adminApi.get(`/api/keys/${keyId}`)).json()).key.keyState).toBe("Disabled");
 
   // One HSM left: KMS refuses new keys with the documented reason.
-  const clusters = (await (await adminApi.get("/api/clusters")).json()).clusters as { clusterId: string; hsms: { hsmId: string; availabilityZone: string }[] }[];
+  const clusters = (await (await adminApi.get("/api/clusters")).json()).clusters as {
+    clusterId: string;
+    hsms: { hsmId: string; availabilityZone: string }[];
+  }[];
   const hsm = clusters.find((c) => c.clusterId === cluster.clusterId)!.hsms.find((h) => h.availabilityZone === "us-east-1b")!;
   expect((await adminApi.delete(`/api/clusters/${cluster.clusterId}/hsms/${hsm.hsmId}`)).status()).toBe(200);
   const noHsms = await adminApi.post("/api/keys", { data: { ...keyBody, alias: unique("e2e-api-key") } });

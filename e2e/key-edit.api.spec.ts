@@ -11,7 +11,12 @@ type Detail = { key: { aliases: string[]; description: string; keyState: string 
 test("bad input to the label routes gives field errors", async ({ adminApi }) => {
   const cases: { method: "post" | "put" | "delete"; path: string; data: unknown; fields: string[] }[] = [
     { method: "post", path: "/api/keys/any/tags", data: { tags: [{ tagKey: "aws:owner", tagValue: "x" }] }, fields: ["tags.0.tagKey"] },
-    { method: "post", path: "/api/keys/any/tags", data: { tags: [{ tagKey: "", tagValue: "v".repeat(257) }] }, fields: ["tags.0.tagKey", "tags.0.tagValue"] },
+    {
+      method: "post",
+      path: "/api/keys/any/tags",
+      data: { tags: [{ tagKey: "", tagValue: "v".repeat(257) }] },
+      fields: ["tags.0.tagKey", "tags.0.tagValue"],
+    },
     { method: "post", path: "/api/keys/any/tags", data: { tags: [{ tagKey: "k".repeat(129), tagValue: "" }] }, fields: ["tags.0.tagKey"] },
     { method: "delete", path: "/api/keys/any/tags", data: { tagKeys: [] }, fields: ["tagKeys"] },
     { method: "post", path: "/api/keys/any/aliases", data: { aliasName: "aws/mine" }, fields: ["aliasName"] },
@@ -36,8 +41,24 @@ test("tags, aliases and the description are edited through KMS; pending deletion
   // Tags: add, replace the value, remove.
   expect((await adminApi.post(`/api/keys/${keyId}/tags`, { data: { tags: [{ tagKey: "env", tagValue: "dev" }] } })).status()).toBe(200);
   expect((await detail()).tags).toEqual([{ tagKey: "env", tagValue: "dev" }]);
-  expect((await adminApi.post(`/api/keys/${keyId}/tags`, { data: { tags: [{ tagKey: "env", tagValue: "prod" }, { tagKey: "team", tagValue: "" }] } })).status()).toBe(200);
-  expect((await detail()).tags).toEqual(expect.arrayContaining([{ tagKey: "env", tagValue: "prod" }, { tagKey: "team", tagValue: "" }]));
+  expect(
+    (
+      await adminApi.post(`/api/keys/${keyId}/tags`, {
+        data: {
+          tags: [
+            { tagKey: "env", tagValue: "prod" },
+            { tagKey: "team", tagValue: "" },
+          ],
+        },
+      })
+    ).status(),
+  ).toBe(200);
+  expect((await detail()).tags).toEqual(
+    expect.arrayContaining([
+      { tagKey: "env", tagValue: "prod" },
+      { tagKey: "team", tagValue: "" },
+    ]),
+  );
   expect((await adminApi.delete(`/api/keys/${keyId}/tags`, { data: { tagKeys: ["env"] } })).status()).toBe(200);
   expect((await detail()).tags).toEqual([{ tagKey: "team", tagValue: "" }]);
 
@@ -48,7 +69,10 @@ test("tags, aliases and the description are edited through KMS; pending deletion
   expect((await detail()).key.aliases).toEqual(expect.arrayContaining([alias, second]));
   const dup = await adminApi.post(`/api/keys/${keyId}/aliases`, { data: { aliasName: alias.replace(/^alias\//, "") } });
   expect(dup.status()).toBe(400);
-  expect((await dup.json()).error).toMatchObject({ code: "AlreadyExistsException", fields: { aliasName: expect.stringContaining("already exists") } });
+  expect((await dup.json()).error).toMatchObject({
+    code: "AlreadyExistsException",
+    fields: { aliasName: expect.stringContaining("already exists") },
+  });
   const other = await createAwsKmsKey(adminApi);
   const foreign = await adminApi.delete(`/api/keys/${keyId}/aliases`, { data: { aliasName: other.alias } });
   expect(foreign.status()).toBe(404);

@@ -43,7 +43,10 @@ test("add, edit and remove a tag; a reserved tag key is refused beside the field
   expect(((await (await adminApi.get(`/api/keys/${keyId}`)).json()) as { tags: unknown[] }).tags).toEqual([]);
 });
 
-test("create an alias (a name in use is refused beside the field) and delete one after confirming", async ({ adminPage: page, adminApi }) => {
+test("create an alias (a name in use is refused beside the field) and delete one after confirming", async ({
+  adminPage: page,
+  adminApi,
+}) => {
   const { keyId, alias } = await createAwsKmsKey(adminApi);
   const other = await createAwsKmsKey(adminApi);
   await page.goto(`/keys/${keyId}`);

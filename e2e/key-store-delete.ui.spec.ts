@@ -1,7 +1,6 @@
 import { expect, test } from "./fixtures.ts";
 import { createKeyStore, createLocalCluster, snap, unique } from "./support/console.ts";
 
-
 // Each flow creates its own local cluster and store, so it needs more than the default 30 s.
 test.describe.configure({ timeout: 60_000 });
 test("delete an empty, disconnected key store: typing its name confirms", async ({ adminPage: page, adminApi }) => {

@@ -21,7 +21,12 @@ async function recordBadgeStates(page: Page) {
         if (w.__states.at(-1) !== s) w.__states.push(s);
       });
     note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-state"],
+    });
   });
   return () => page.evaluate(() => (window as unknown as { __states: string[] }).__states);
 }
@@ -51,7 +56,9 @@ test("create a key store through the wizard, with field errors for bad input", a
 
   // Step 3: a file that is not a certificate, and a short password.
   await expect(page.getByTestId("wizard-step-title")).toHaveText("Trust anchor and kmsuser");
-  await page.getByTestId("trust-anchor-file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello, not a certificate") });
+  await page
+    .getByTestId("trust-anchor-file")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello, not a certificate") });
   await expect(page.getByText(/This is not a PEM certificate/)).toBeVisible();
   await page.getByLabel("kmsuser password", { exact: true }).fill("abc");
   await page.getByRole("button", { name: "Next" }).click();
@@ -60,7 +67,9 @@ test("create a key store through the wizard, with field errors for bad input", a
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByText(/Use letters and digits only/)).toBeVisible();
   await snap(page, "store-wizard-3-errors");
-  await page.getByTestId("trust-anchor-file").setInputFiles({ name: "customerCA.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(cluster.trustAnchor) });
+  await page
+    .getByTestId("trust-anchor-file")
+    .setInputFiles({ name: "customerCA.crt", mimeType: "application/x-x509-ca-cert", buffer: Buffer.from(cluster.trustAnchor) });
   await expect(page.getByText("customerCA.crt", { exact: true })).toBeVisible();
   await page.getByLabel("kmsuser password", { exact: true }).fill(cluster.password);
   await page.getByRole("button", { name: "Show kmsuser password" }).click();
@@ -87,14 +96,25 @@ test("create a key store through the wizard, with field errors for bad input", a
   await snap(page, "store-detail-created");
 });
 
-test("a second store on the same cluster is refused beside the cluster field, and nothing is created", async ({ adminPage: page, adminApi }) => {
+test("a second store on the same cluster is refused beside the cluster field, and nothing is created", async ({
+  adminPage: page,
+  adminApi,
+}) => {
   test.skip(!storeId, "needs the store of the previous test");
   const before = ((await (await adminApi.get("/api/key-stores")).json()) as { totalStores: number }).totalStores;
   const r = await adminApi.post("/api/key-stores", {
-    data: { customKeyStoreName: unique("e2e-dup"), cloudHsmClusterId: cluster.clusterId, trustAnchorCertificate: cluster.trustAnchor, keyStorePassword: cluster.password },
+    data: {
+      customKeyStoreName: unique("e2e-dup"),
+      cloudHsmClusterId: cluster.clusterId,
+      trustAnchorCertificate: cluster.trustAnchor,
+      keyStorePassword: cluster.password,
+    },
   });
   expect(r.status()).toBe(400);
-  expect((await r.json()).error).toMatchObject({ code: "CloudHsmClusterInUseException", fields: { cloudHsmClusterId: expect.any(String) } });
+  expect((await r.json()).error).toMatchObject({
+    code: "CloudHsmClusterInUseException",
+    fields: { cloudHsmClusterId: expect.any(String) },
+  });
   expect(((await (await adminApi.get("/api/key-stores")).json()) as { totalStores: number }).totalStores).toBe(before);
 
   // In the wizard, the used cluster is shown but cannot be chosen, with the reason.
@@ -336,7 +356,13 @@ test("remove HSMs until key creation is refused with the documented reason", asy
   await page.goto("/clusters");
   const card = page.locator(`[data-cluster-id="${cluster.clusterId}"]`);
   await expect(card.getByTestId("hsm-row")).toHaveCount(2);
-  const hsmId = (await card.getByTestId("az-group").filter({ hasText: "us-east-1b" }).getByTestId("hsm-row").locator(".font-mono").first().textContent())!;
+  const hsmId = (await card
+    .getByTestId("az-group")
+    .filter({ hasText: "us-east-1b" })
+    .getByTestId("hsm-row")
+    .locator(".font-mono")
+    .first()
+    .textContent())!;
   await card.getByRole("button", { name: `Remove HSM ${hsmId}` }).click();
   const dialog = page.getByRole("dialog", { name: `Remove HSM ${hsmId}?` });
   await expect(dialog).toContainText("KMS will refuse to create keys in the store");

@@ -73,14 +73,21 @@ test("the public routes answer without a session", async ({ request }) => {
 });
 
 test("a trailing slash redirects to the path without it, except on /api/aws/, where the AWS SDKs post", async ({ request }) => {
-  for (const [from, to] of [["/key-stores/", "/key-stores"], ["/api/me/?x=1", "/api/me?x=1"], ["/login/", "/login"]]) {
+  for (const [from, to] of [
+    ["/key-stores/", "/key-stores"],
+    ["/api/me/?x=1", "/api/me?x=1"],
+    ["/login/", "/login"],
+  ]) {
     const response = await request.get(from!, { maxRedirects: 0 });
     expect(response.status(), from).toBe(308);
     const location = new URL(response.headers()["location"] ?? "", "http://x");
     expect(location.pathname + location.search, from).toBe(to);
   }
   // The SigV4 endpoint itself answers, with the KMS error for an unsigned request.
-  const aws = await request.post("/api/aws/", { headers: { "x-amz-target": "TrentService.ListKeys", "content-type": "application/x-amz-json-1.1" }, data: "{}" });
+  const aws = await request.post("/api/aws/", {
+    headers: { "x-amz-target": "TrentService.ListKeys", "content-type": "application/x-amz-json-1.1" },
+    data: "{}",
+  });
   expect(aws.status()).toBe(400);
   expect(await aws.json()).toMatchObject({ __type: "MissingAuthenticationTokenException" });
 });

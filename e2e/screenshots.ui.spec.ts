@@ -53,7 +53,10 @@ test("shell on a tablet", async ({ adminPage: page }) => {
   await page.screenshot({ path: shot("shell-tablet"), fullPage: true });
 });
 
-test("key stores table with several stores fits its card at 1440 px, and scrolls inside it when narrower", async ({ adminPage: page, adminApi: api }) => {
+test("key stores table with several stores fits its card at 1440 px, and scrolls inside it when narrower", async ({
+  adminPage: page,
+  adminApi: api,
+}) => {
   test.setTimeout(120_000); // four clusters and stores, and a connect that fails
   const ids: string[] = [];
   try {

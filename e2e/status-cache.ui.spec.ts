@@ -1,6 +1,14 @@
 import path from "node:path";
 import { expect, test } from "./fixtures.ts";
-import { createKeyStore, createLocalCluster, fastForwardKeyDeletion, snap, unique, waitForState, type LocalCluster } from "./support/console.ts";
+import {
+  createKeyStore,
+  createLocalCluster,
+  fastForwardKeyDeletion,
+  snap,
+  unique,
+  waitForState,
+  type LocalCluster,
+} from "./support/console.ts";
 
 // The status cache on the pages: badges with their age, readiness checks, the connection-history
 // timeline, on one store over a cluster of its own. The "backend unreachable" state, with a real
@@ -30,7 +38,10 @@ const POLICY = JSON.stringify({
   Statement: [{ Sid: "root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }],
 });
 
-test("key material inventory: orphaned material left by a key deleted while disconnected, removed after confirmation", async ({ adminPage: page, adminApi }) => {
+test("key material inventory: orphaned material left by a key deleted while disconnected, removed after confirmation", async ({
+  adminPage: page,
+  adminApi,
+}) => {
   expect((await adminApi.post(`/api/key-stores/${storeId}/connect`)).status()).toBe(200);
   await waitForState(adminApi, storeId, "CONNECTED");
   const created = await adminApi.post("/api/keys", {
@@ -45,7 +56,9 @@ test("key material inventory: orphaned material left by a key deleted while disc
   // Deleted while the store is disconnected: KMS deletes the key but cannot reach its material.
   expect((await adminApi.post(`/api/key-stores/${storeId}/disconnect`)).status()).toBe(200);
   await waitForState(adminApi, storeId, "DISCONNECTED");
-  expect((await adminApi.post(`/api/keys/${keyId}/state`, { data: { action: "schedule-deletion", pendingWindowInDays: 7 } })).status()).toBe(200);
+  expect(
+    (await adminApi.post(`/api/keys/${keyId}/state`, { data: { action: "schedule-deletion", pendingWindowInDays: 7 } })).status(),
+  ).toBe(200);
   fastForwardKeyDeletion(keyId);
   await expect.poll(async () => (await adminApi.get(`/api/keys/${keyId}`)).status(), { timeout: 75_000, intervals: [1_000] }).toBe(404);
   expect((await adminApi.post(`/api/key-stores/${storeId}/connect`)).status()).toBe(200);

@@ -32,7 +32,10 @@ export type ApiFetchOptions<S extends z.ZodType> = {
   signal?: AbortSignal;
 };
 
-export async function apiFetch<S extends z.ZodType>(path: string, { method = "GET", body, schema, signal }: ApiFetchOptions<S>): Promise<z.infer<S>> {
+export async function apiFetch<S extends z.ZodType>(
+  path: string,
+  { method = "GET", body, schema, signal }: ApiFetchOptions<S>,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -51,11 +54,18 @@ export async function apiFetch<S extends z.ZodType>(path: string, { method = "GE
   if (!response.ok) {
     const parsed = ZApiErrorResponse.safeParse(json);
     if (parsed.success) {
-      throw new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.requestId, parsed.data.error.fields);
+      throw new ApiError(
+        response.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.requestId,
+        parsed.data.error.fields,
+      );
     }
     throw new ApiError(response.status, "HttpError", `The server answered with HTTP ${response.status}.`, requestId);
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiError(response.status, "InvalidResponse", "The server sent a response the console does not understand.", requestId);
+  if (!parsed.success)
+    throw new ApiError(response.status, "InvalidResponse", "The server sent a response the console does not understand.", requestId);
   return parsed.data;
 }

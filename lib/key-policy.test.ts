@@ -6,14 +6,24 @@ const admin = "arn:aws:iam::111122223333:user/admin";
 
 describe("buildKeyPolicy", () => {
   it("always keeps the account root statement, so the key stays manageable", () => {
-    const doc = JSON.parse(buildKeyPolicy({ accountId: "111122223333", keyAdministrators: [], allowAdminsToDelete: false, keyUsers: [], otherAccounts: [] }));
+    const doc = JSON.parse(
+      buildKeyPolicy({ accountId: "111122223333", keyAdministrators: [], allowAdminsToDelete: false, keyUsers: [], otherAccounts: [] }),
+    );
     expect(doc.Statement).toHaveLength(1);
     expect(doc.Statement[0]).toMatchObject({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*" });
   });
 
   it("gives administrators deletion rights only when allowed, and users the cryptographic actions", () => {
     const build = (allowAdminsToDelete: boolean) =>
-      JSON.parse(buildKeyPolicy({ accountId: "111122223333", keyAdministrators: [admin], allowAdminsToDelete, keyUsers: [admin], otherAccounts: ["444455556666"] }));
+      JSON.parse(
+        buildKeyPolicy({
+          accountId: "111122223333",
+          keyAdministrators: [admin],
+          allowAdminsToDelete,
+          keyUsers: [admin],
+          otherAccounts: ["444455556666"],
+        }),
+      );
     const withDelete = build(true).Statement[1].Action as string[];
     const withoutDelete = build(false).Statement[1].Action as string[];
     expect(withDelete).toContain("kms:ScheduleKeyDeletion");
@@ -24,7 +34,13 @@ describe("buildKeyPolicy", () => {
   });
 
   it("produces a policy the wizard's own validation accepts", () => {
-    const policy = buildKeyPolicy({ accountId: "111122223333", keyAdministrators: [admin], allowAdminsToDelete: true, keyUsers: [], otherAccounts: [] });
+    const policy = buildKeyPolicy({
+      accountId: "111122223333",
+      keyAdministrators: [admin],
+      allowAdminsToDelete: true,
+      keyUsers: [],
+      otherAccounts: [],
+    });
     expect(keyPolicyProblem(policy)).toBeNull();
     expect(ZCreateKeyRequest.safeParse({ origin: "AWS_KMS", alias: "x", description: "", tags: [], policy }).success).toBe(true);
   });

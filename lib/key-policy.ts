@@ -45,7 +45,9 @@ export function buildKeyPolicy(input: KeyPolicyInput): string {
     },
   ];
   if (input.keyAdministrators.length > 0) {
-    const actions = input.allowAdminsToDelete ? ADMIN_ACTIONS : ADMIN_ACTIONS.filter((a) => a !== "kms:ScheduleKeyDeletion" && a !== "kms:CancelKeyDeletion");
+    const actions = input.allowAdminsToDelete
+      ? ADMIN_ACTIONS
+      : ADMIN_ACTIONS.filter((a) => a !== "kms:ScheduleKeyDeletion" && a !== "kms:CancelKeyDeletion");
     statement.push({
       Sid: "Allow access for Key Administrators",
       Effect: "Allow",

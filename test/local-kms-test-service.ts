@@ -7,11 +7,7 @@ import type { AddressInfo } from "node:net";
 import { handleAwsRequest, type HandleAwsRequestDeps } from "@/lib/server/local-kms/wire/handle-aws-request.ts";
 import { blobFromWire } from "@/lib/server/local-kms/wire/wire-values.ts";
 import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
-import type {
-  CompletedRequest,
-  OperationContext,
-  OperationRegistry,
-} from "@/lib/server/local-kms/wire/operation-types.ts";
+import type { CompletedRequest, OperationContext, OperationRegistry } from "@/lib/server/local-kms/wire/operation-types.ts";
 import type { AccessKeyRecord } from "@/lib/server/local-kms/wire/verify-sigv4.ts";
 
 export const REGION = "us-east-1";

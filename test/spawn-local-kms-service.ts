@@ -5,7 +5,12 @@ import readline from "node:readline";
 
 export type ServiceProcess = { url: string; storeId?: string; clusterId?: string; child: ChildProcess; stop: () => Promise<number | null> };
 
-export async function spawnLocalKmsService(opts: { dataDir: string; withStore?: boolean; audit?: boolean; env?: Record<string, string> }): Promise<ServiceProcess> {
+export async function spawnLocalKmsService(opts: {
+  dataDir: string;
+  withStore?: boolean;
+  audit?: boolean;
+  env?: Record<string, string>;
+}): Promise<ServiceProcess> {
   // node with tsx as a loader, not the tsx CLI: the CLI relays SIGTERM through a watcher that SIGKILLs a
   // child slower than 30 ms to acknowledge it, which a busy machine is; the shutdown is what some tests check.
   const args = ["--import", "tsx", "--conditions=react-server", path.resolve("test/local-kms-service-process.ts")];

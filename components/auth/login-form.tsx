@@ -69,7 +69,9 @@ export function LoginForm({ next }: { next: string }) {
       {failure ? (
         <Alert tone="error" title={failure.title} id={errorId} data-testid="login-error">
           {failure.message}
-          {failure.requestId ? <span className="mt-1 block font-mono text-xs text-muted-foreground">Request ID: {failure.requestId}</span> : null}
+          {failure.requestId ? (
+            <span className="mt-1 block font-mono text-xs text-muted-foreground">Request ID: {failure.requestId}</span>
+          ) : null}
         </Alert>
       ) : null}
 

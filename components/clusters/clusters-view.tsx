@@ -30,7 +30,12 @@ function AddHsm({ cluster }: { cluster: ClusterSummary }) {
     <div className="flex items-center gap-2">
       <label className="flex items-center gap-2 text-sm">
         <span className="text-muted-foreground">Availability Zone</span>
-        <Select className="w-36" value={az} onChange={(e) => setAz(e.target.value)} aria-label={`Availability Zone for a new HSM in ${cluster.clusterId}`}>
+        <Select
+          className="w-36"
+          value={az}
+          onChange={(e) => setAz(e.target.value)}
+          aria-label={`Availability Zone for a new HSM in ${cluster.clusterId}`}
+        >
           {cluster.subnetZones.map((z) => (
             <option key={z} value={z}>
               {z}
@@ -147,7 +152,11 @@ export function ClustersView() {
         </Card>
       ) : data.clusters.length === 0 ? (
         <Card>
-          <EmptyState icon={Server} title="No clusters" description="A CloudHSM key store needs a cluster with at least two active HSMs in different Availability Zones." />
+          <EmptyState
+            icon={Server}
+            title="No clusters"
+            description="A CloudHSM key store needs a cluster with at least two active HSMs in different Availability Zones."
+          />
         </Card>
       ) : (
         data.clusters.map((c) => (
@@ -156,7 +165,9 @@ export function ClustersView() {
               <div className="min-w-0">
                 <h3 className="flex flex-wrap items-center gap-2 text-base font-bold">
                   <span className="font-mono">{c.clusterId}</span>
-                  <Badge tone={c.state === "ACTIVE" ? "success" : c.state.includes("PROGRESS") ? "info" : "neutral"}>{c.state.replaceAll("_", " ").toLowerCase()}</Badge>
+                  <Badge tone={c.state === "ACTIVE" ? "success" : c.state.includes("PROGRESS") ? "info" : "neutral"}>
+                    {c.state.replaceAll("_", " ").toLowerCase()}
+                  </Badge>
                   {c.eligibility.eligible ? <Badge tone="info">Can back a new key store</Badge> : null}
                 </h3>
                 <p className="mt-1 text-sm text-muted-foreground">
@@ -173,7 +184,9 @@ export function ClustersView() {
                   {c.createTimestamp ? ` · Created ${formatDateTime(c.createTimestamp)}` : ""}
                   {c.hsmType ? ` · ${c.hsmType}` : ""}
                 </p>
-                {!c.eligibility.eligible && !c.keyStore ? <p className="mt-1 text-xs text-warning">{c.eligibility.reasons.join(" ")}</p> : null}
+                {!c.eligibility.eligible && !c.keyStore ? (
+                  <p className="mt-1 text-xs text-warning">{c.eligibility.reasons.join(" ")}</p>
+                ) : null}
               </div>
               {local ? <AddHsm cluster={c} /> : null}
             </CardHeader>
@@ -184,7 +197,13 @@ export function ClustersView() {
                   local
                     ? (h) =>
                         h.state === "ACTIVE" ? (
-                          <Button variant="ghost" size="icon" aria-label={`Remove HSM ${h.hsmId}`} title="Remove HSM" onClick={() => setRemoving({ cluster: c, hsm: h })}>
+                          <Button
+                            variant="ghost"
+                            size="icon"
+                            aria-label={`Remove HSM ${h.hsmId}`}
+                            title="Remove HSM"
+                            onClick={() => setRemoving({ cluster: c, hsm: h })}
+                          >
                             <Trash2 aria-hidden />
                           </Button>
                         ) : null

@@ -86,8 +86,8 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
       {created ? (
         <div className="flex flex-col gap-3" data-testid="cluster-created">
           <p>
-            Cluster <span className="font-mono font-bold">{created.clusterId}</span> is initialised, with a crypto user named kmsuser whose password is the
-            one you chose. To create a key store on it you need its trust anchor certificate:
+            Cluster <span className="font-mono font-bold">{created.clusterId}</span> is initialised, with a crypto user named kmsuser whose
+            password is the one you chose. To create a key store on it you need its trust anchor certificate:
           </p>
           <div>
             <Button variant="normal" onClick={() => download("customerCA.crt", created.trustAnchorCertificate)}>
@@ -106,7 +106,12 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
             submit();
           }}
         >
-          <Field asGroup label="Availability Zones" description="One private subnet per zone. A key store needs HSMs in at least two." error={errors.availabilityZones}>
+          <Field
+            asGroup
+            label="Availability Zones"
+            description="One private subnet per zone. A key store needs HSMs in at least two."
+            error={errors.availabilityZones}
+          >
             <div className="flex flex-wrap gap-4">
               {zones.map((az) => (
                 <label key={az} className="flex cursor-pointer items-center gap-2 text-sm">
@@ -122,13 +127,25 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
             </div>
           </Field>
           <label className="flex cursor-pointer items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4 accent-[var(--color-link)]" checked={createHsms} onChange={(e) => setCreateHsms(e.target.checked)} />
+            <input
+              type="checkbox"
+              className="size-4 accent-[var(--color-link)]"
+              checked={createHsms}
+              onChange={(e) => setCreateHsms(e.target.checked)}
+            />
             Create one HSM in each chosen zone now
           </label>
-          <Field label="kmsuser password" constraint="7–32 letters and digits. You will enter it again in the key-store wizard." error={errors.kmsuserPassword}>
+          <Field
+            label="kmsuser password"
+            constraint="7–32 letters and digits. You will enter it again in the key-store wizard."
+            error={errors.kmsuserPassword}
+          >
             <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
           </Field>
-          <ApiErrorAlert error={create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null} title="The cluster was not created" />
+          <ApiErrorAlert
+            error={create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null}
+            title="The cluster was not created"
+          />
           <button type="submit" hidden />
         </form>
       )}

@@ -11,8 +11,9 @@ export function BackendStatusAlert({ backend }: { backend: BackendStatus | undef
   if (!backend || backend.reachable) return null;
   return (
     <Alert tone="warning" title="The backend cannot be reached" data-testid="backend-status-alert">
-      The last status check failed{backend.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} at {formatDateTime(backend.lastErrorAt ?? undefined)}. The
-      states shown are the last known ones, from {formatAge(backend.lastSuccessAt, now)}; they update by themselves when the backend answers again.
+      The last status check failed{backend.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} at{" "}
+      {formatDateTime(backend.lastErrorAt ?? undefined)}. The states shown are the last known ones, from{" "}
+      {formatAge(backend.lastSuccessAt, now)}; they update by themselves when the backend answers again.
     </Alert>
   );
 }

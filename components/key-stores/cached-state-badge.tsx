@@ -38,7 +38,11 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
         </Badge>
       ) : null}
       {store.checkedAt ? (
-        <span className="text-xs whitespace-nowrap text-muted-foreground" title={`${since}. Checked ${formatDateTime(store.checkedAt)}.`} data-testid="state-age">
+        <span
+          className="text-xs whitespace-nowrap text-muted-foreground"
+          title={`${since}. Checked ${formatDateTime(store.checkedAt)}.`}
+          data-testid="state-age"
+        >
           {unreachable ? "last known, " : ""}
           {compact ? formatAge(store.checkedAt, now) : `checked ${formatAge(store.checkedAt, now)}`}
         </span>

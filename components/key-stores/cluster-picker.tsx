@@ -44,10 +44,20 @@ export function ClusterPicker({
     );
   }
   return (
-    <div role="radiogroup" aria-label="CloudHSM cluster" aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="flex flex-col gap-2" data-testid="cluster-picker">
+    <div
+      role="radiogroup"
+      aria-label="CloudHSM cluster"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
+      className="flex flex-col gap-2"
+      data-testid="cluster-picker"
+    >
       {data.clusters.map((c) => {
         const zones = [...new Set(c.hsms.map((h) => h.availabilityZone))].sort();
-        const summary = zones.map((az) => `${az}: ${c.hsms.filter((h) => h.availabilityZone === az && h.state === "ACTIVE").length} active`).join(" · ") || "no HSMs";
+        const summary =
+          zones
+            .map((az) => `${az}: ${c.hsms.filter((h) => h.availabilityZone === az && h.state === "ACTIVE").length} active`)
+            .join(" · ") || "no HSMs";
         const selected = value === c.clusterId;
         return (
           <label
@@ -79,7 +89,8 @@ export function ClusterPicker({
               <span id={`why-${c.clusterId}`} className="mt-1 flex flex-col gap-0.5 text-xs">
                 {c.eligibility.eligible ? (
                   <span className="flex items-center gap-1 text-success">
-                    <CircleCheck className="size-3.5" aria-hidden /> Eligible: active, HSMs in two or more Availability Zones, not used by a key store
+                    <CircleCheck className="size-3.5" aria-hidden /> Eligible: active, HSMs in two or more Availability Zones, not used by a
+                    key store
                   </span>
                 ) : (
                   c.eligibility.reasons.map((r) => (

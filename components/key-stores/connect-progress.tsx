@@ -42,7 +42,10 @@ export function ConnectProgress({
       label: "KMS logs in to the cluster as kmsuser",
       status: state === "CONNECTING" ? ("active" as const) : state === "FAILED" ? ("failed" as const) : ("done" as const),
     },
-    { label: state === "FAILED" ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected", status: state === "CONNECTED" ? ("done" as const) : state === "FAILED" ? ("failed" as const) : ("todo" as const) },
+    {
+      label: state === "FAILED" ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected",
+      status: state === "CONNECTED" ? ("done" as const) : state === "FAILED" ? ("failed" as const) : ("todo" as const),
+    },
   ];
   return (
     <div
@@ -51,7 +54,11 @@ export function ConnectProgress({
       data-testid="connect-progress"
       className={cn(
         "rounded-xl border-2 px-5 py-4",
-        state === "FAILED" ? "border-destructive bg-destructive-soft" : state === "CONNECTED" ? "border-success bg-success-soft" : "border-info bg-info-soft",
+        state === "FAILED"
+          ? "border-destructive bg-destructive-soft"
+          : state === "CONNECTED"
+            ? "border-success bg-success-soft"
+            : "border-info bg-info-soft",
       )}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -13,7 +13,15 @@ export const CONNECTION_STATE_BADGES: Record<ConnectionState, { label: string; t
 };
 
 /** The Connection state badge. When FAILED, the error code is IN the badge, and its cause in the tooltip. */
-export function ConnectionStateBadge({ state, errorCode, compact }: { state: ConnectionState; errorCode?: ConnectionErrorCode | string; compact?: boolean }) {
+export function ConnectionStateBadge({
+  state,
+  errorCode,
+  compact,
+}: {
+  state: ConnectionState;
+  errorCode?: ConnectionErrorCode | string;
+  compact?: boolean;
+}) {
   const b = CONNECTION_STATE_BADGES[state] ?? { label: state, tone: "neutral" as const, icon: CircleDashed };
   const Icon = b.icon;
   const help = errorCode ? CONNECTION_ERROR_HELP[errorCode as ConnectionErrorCode] : undefined;

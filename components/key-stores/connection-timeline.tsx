@@ -15,22 +15,38 @@ function describe(c: StatusChange): string {
 /** The connection-history timeline: every state change of the store, its cluster and its HSMs, newest first. */
 export function ConnectionTimeline({ history }: { history: StatusChange[] }) {
   if (history.length === 0) {
-    return <EmptyState icon={History} title="No changes recorded yet" description="Every connection state change and HSM change the console sees appears here." />;
+    return (
+      <EmptyState
+        icon={History}
+        title="No changes recorded yet"
+        description="Every connection state change and HSM change the console sees appears here."
+      />
+    );
   }
   return (
     <ol className="flex flex-col" data-testid="connection-timeline">
       {history.map((c) => (
-        <li key={c.id} className="relative flex gap-3 border-l-2 border-border py-1.5 pl-4" data-testid="timeline-entry" data-subject={c.subjectType}>
+        <li
+          key={c.id}
+          className="relative flex gap-3 border-l-2 border-border py-1.5 pl-4"
+          data-testid="timeline-entry"
+          data-subject={c.subjectType}
+        >
           <span
             className={cn(
               "absolute top-3 -left-[5px] size-2 rounded-full",
-              c.toState === "FAILED" || c.toState === "DELETED" ? "bg-destructive" : c.toState === "CONNECTED" || c.toState === "ACTIVE" ? "bg-success" : "bg-muted-foreground",
+              c.toState === "FAILED" || c.toState === "DELETED"
+                ? "bg-destructive"
+                : c.toState === "CONNECTED" || c.toState === "ACTIVE"
+                  ? "bg-success"
+                  : "bg-muted-foreground",
             )}
             aria-hidden
           />
           <span className="w-44 shrink-0 text-xs whitespace-nowrap text-muted-foreground">{formatDateTime(c.at)}</span>
           <span className="min-w-0 text-sm">
-            <span className="font-bold">{SUBJECT[c.subjectType]}</span> <span className="font-mono text-xs">{c.subjectId}</span> {describe(c)}
+            <span className="font-bold">{SUBJECT[c.subjectType]}</span> <span className="font-mono text-xs">{c.subjectId}</span>{" "}
+            {describe(c)}
             {c.errorCode ? <span className="ml-1 font-mono text-xs text-destructive">{c.errorCode}</span> : null}
           </span>
         </li>

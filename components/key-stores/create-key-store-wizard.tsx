@@ -32,7 +32,12 @@ const STEP_SCHEMAS = [
   ZCreateKeyStoreRequest,
 ] as const;
 
-const STEP_OF_FIELD: Record<string, number> = { customKeyStoreName: 1, cloudHsmClusterId: 1, trustAnchorCertificate: 2, keyStorePassword: 2 };
+const STEP_OF_FIELD: Record<string, number> = {
+  customKeyStoreName: 1,
+  cloudHsmClusterId: 1,
+  trustAnchorCertificate: 2,
+  keyStorePassword: 2,
+};
 
 /** Create an AWS CloudHSM key store: type → name and cluster → trust anchor and kmsuser → review → create. */
 export function CreateKeyStoreWizard() {
@@ -66,13 +71,19 @@ export function CreateKeyStoreWizard() {
     }
     create.mutate(v.data, {
       onSuccess: ({ keyStore }) => {
-        toast({ tone: "success", title: `Created key store ${keyStore.customKeyStoreName}`, description: "It starts disconnected. Connect it to use it." });
+        toast({
+          tone: "success",
+          title: `Created key store ${keyStore.customKeyStoreName}`,
+          description: "It starts disconnected. Connect it to use it.",
+        });
         router.push(`/key-stores/${keyStore.customKeyStoreId}?created=1`);
       },
       onError: (e) => {
         if (isApiError(e) && e.fields) {
           setErrors(e.fields);
-          const steps = Object.keys(e.fields).map((f) => STEP_OF_FIELD[f]).filter((s): s is number => s !== undefined);
+          const steps = Object.keys(e.fields)
+            .map((f) => STEP_OF_FIELD[f])
+            .filter((s): s is number => s !== undefined);
           if (steps.length) setStep(Math.min(...steps));
         }
       },
@@ -109,12 +120,15 @@ export function CreateKeyStoreWizard() {
                 <HardDrive className="size-4" aria-hidden /> AWS CloudHSM key store
               </span>
               <span className="mt-1 block text-sm text-muted-foreground">
-                Key material in a CloudHSM cluster you own and manage: at least two active HSMs in different Availability Zones, and a kmsuser crypto
-                user for KMS.
+                Key material in a CloudHSM cluster you own and manage: at least two active HSMs in different Availability Zones, and a
+                kmsuser crypto user for KMS.
               </span>
             </span>
           </label>
-          <label className="flex cursor-not-allowed gap-3 rounded-lg border-2 border-border bg-muted/50 p-4" title="External key stores come with their own issue">
+          <label
+            className="flex cursor-not-allowed gap-3 rounded-lg border-2 border-border bg-muted/50 p-4"
+            title="External key stores come with their own issue"
+          >
             <input type="radio" name="type" disabled className="mt-1 size-4" aria-describedby="xks-soon" />
             <span>
               <span className="flex items-center gap-2 font-bold text-muted-foreground">
@@ -136,7 +150,12 @@ export function CreateKeyStoreWizard() {
             constraint="1–256 characters."
             error={errors.customKeyStoreName}
           >
-            <Input value={form.customKeyStoreName} onChange={(e) => set("customKeyStoreName", e.target.value)} autoFocus placeholder="example-key-store" />
+            <Input
+              value={form.customKeyStoreName}
+              onChange={(e) => set("customKeyStoreName", e.target.value)}
+              autoFocus
+              placeholder="example-key-store"
+            />
           </Field>
           <Field
             asGroup
@@ -144,7 +163,11 @@ export function CreateKeyStoreWizard() {
             description="The cluster must be active, have active HSMs in at least two Availability Zones, and not be used by another key store."
             error={errors.cloudHsmClusterId}
           >
-            <ClusterPicker value={form.cloudHsmClusterId} onChange={(id) => set("cloudHsmClusterId", id)} error={errors.cloudHsmClusterId} />
+            <ClusterPicker
+              value={form.cloudHsmClusterId}
+              onChange={(id) => set("cloudHsmClusterId", id)}
+              error={errors.cloudHsmClusterId}
+            />
           </Field>
         </>
       ) : null}
@@ -175,7 +198,11 @@ export function CreateKeyStoreWizard() {
             constraint="7–32 letters and digits; case-sensitive; no special characters."
             error={errors.keyStorePassword}
           >
-            <PasswordInput value={form.keyStorePassword} onChange={(e) => set("keyStorePassword", e.target.value)} showLabel="Show kmsuser password" />
+            <PasswordInput
+              value={form.keyStorePassword}
+              onChange={(e) => set("keyStorePassword", e.target.value)}
+              showLabel="Show kmsuser password"
+            />
           </Field>
         </>
       ) : null}

@@ -57,7 +57,9 @@ export function DeleteKeyStoreDialog({ store, open, onClose }: { store: KeyStore
       {del.error ? (
         <Alert tone="error" title={isApiError(del.error) ? del.error.code : "The request failed"}>
           {del.error.message}
-          {isApiError(del.error) && del.error.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {del.error.requestId}</p> : null}
+          {isApiError(del.error) && del.error.requestId ? (
+            <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {del.error.requestId}</p>
+          ) : null}
         </Alert>
       ) : null}
     </ConfirmDialog>

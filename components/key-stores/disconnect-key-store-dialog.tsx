@@ -35,15 +35,13 @@ export function DisconnectKeyStoreDialog({ store, open, onClose }: { store: KeyS
       }
     >
       <div>
-        <h3 className="mb-2 font-bold">
-          Keys that become unavailable{affected ? ` (${affected.length})` : ""}
-        </h3>
+        <h3 className="mb-2 font-bold">Keys that become unavailable{affected ? ` (${affected.length})` : ""}</h3>
         <AffectedKeys keys={affected} emptyText="This key store holds no usable keys: nothing becomes unavailable." />
       </div>
       {pending > 0 ? (
         <Alert tone="info">
-          {pending} key{pending === 1 ? "" : "s"} pending deletion keep that state, so their deletion can still be cancelled. Keep the store connected
-          until their waiting period ends if you want KMS to delete their key material from the cluster.
+          {pending} key{pending === 1 ? "" : "s"} pending deletion keep that state, so their deletion can still be cancelled. Keep the store
+          connected until their waiting period ends if you want KMS to delete their key material from the cluster.
         </Alert>
       ) : null}
     </ConfirmDialog>

@@ -86,7 +86,12 @@ export function EditKeyStoreDialog({
           description="Only a cluster that shares this cluster's backup history (the same cluster certificate), for example one restored from its backup."
           error={errors.cloudHsmClusterId}
         >
-          <Input value={clusterId} onChange={(e) => setClusterId(e.target.value)} className="font-mono" autoFocus={focus === "cloudHsmClusterId"} />
+          <Input
+            value={clusterId}
+            onChange={(e) => setClusterId(e.target.value)}
+            className="font-mono"
+            autoFocus={focus === "cloudHsmClusterId"}
+          />
         </Field>
         <Field
           label="kmsuser password"
@@ -94,13 +99,20 @@ export function EditKeyStoreDialog({
           constraint="7–32 letters and digits."
           error={errors.keyStorePassword}
         >
-          <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" autoFocus={focus === "keyStorePassword"} />
+          <PasswordInput
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            showLabel="Show kmsuser password"
+            autoFocus={focus === "keyStorePassword"}
+          />
         </Field>
         {errors._ ? <Alert tone="error">{errors._}</Alert> : null}
         {apiError ? (
           <Alert tone="error" title={isApiError(apiError) ? apiError.code : "The request failed"}>
             {apiError.message}
-            {isApiError(apiError) && apiError.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {apiError.requestId}</p> : null}
+            {isApiError(apiError) && apiError.requestId ? (
+              <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {apiError.requestId}</p>
+            ) : null}
           </Alert>
         ) : null}
         <button type="submit" hidden />

@@ -16,7 +16,11 @@ export function FailedConnectionPanel({
 }) {
   const help = CONNECTION_ERROR_HELP[code];
   return (
-    <section aria-labelledby="failed-title" className="rounded-xl border-2 border-destructive bg-destructive-soft px-5 py-4" data-testid="failed-panel">
+    <section
+      aria-labelledby="failed-title"
+      className="rounded-xl border-2 border-destructive bg-destructive-soft px-5 py-4"
+      data-testid="failed-panel"
+    >
       <h2 id="failed-title" className="text-base font-bold">
         Connection failed: <span className="font-mono">{code}</span> — {help.title}
       </h2>

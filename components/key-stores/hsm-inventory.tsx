@@ -10,7 +10,13 @@ const HSM_TONE: Record<string, "success" | "info" | "danger" | "neutral"> = {
 };
 
 /** The cluster's HSMs grouped by Availability Zone: id, state, ENI address, subnet. */
-export function HsmInventory({ cluster, actions }: { cluster: ClusterSummary; actions?: (hsm: ClusterSummary["hsms"][number]) => React.ReactNode }) {
+export function HsmInventory({
+  cluster,
+  actions,
+}: {
+  cluster: ClusterSummary;
+  actions?: (hsm: ClusterSummary["hsms"][number]) => React.ReactNode;
+}) {
   const zones = [...new Set([...cluster.subnetZones, ...cluster.hsms.map((h) => h.availabilityZone)])].sort();
   return (
     <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">

@@ -19,7 +19,9 @@ export function KeyMaterialInventory({ storeId }: { storeId: string }) {
   if (!run) {
     return (
       <div className="flex items-center justify-between gap-4">
-        <p className="text-sm text-muted-foreground">Reads the key labels on every active HSM of the cluster and compares them with this store&apos;s KMS keys.</p>
+        <p className="text-sm text-muted-foreground">
+          Reads the key labels on every active HSM of the cluster and compares them with this store&apos;s KMS keys.
+        </p>
         <Button variant="normal" size="sm" onClick={() => setRun(true)} data-testid="run-inventory">
           Check key material
         </Button>
@@ -31,14 +33,17 @@ export function KeyMaterialInventory({ storeId }: { storeId: string }) {
   if (!data.supported) {
     return (
       <Alert tone="info" title="Not available with AWS">
-        The console can read key labels on the local backend&apos;s clusters only. On AWS CloudHSM, list them with the CloudHSM CLI (key list) as kmsuser.
+        The console can read key labels on the local backend&apos;s clusters only. On AWS CloudHSM, list them with the CloudHSM CLI (key
+        list) as kmsuser.
       </Alert>
     );
   }
   return (
     <div className="flex flex-col gap-3" data-testid="key-material-inventory">
       <p className="text-xs text-muted-foreground">
-        {data.hsms.map((h) => `${h.hsmId} (${h.availabilityZone}): ${h.keyCount ?? `unreadable, ${h.errorCode}`} key${h.keyCount === 1 ? "" : "s"}`).join(" · ")}
+        {data.hsms
+          .map((h) => `${h.hsmId} (${h.availabilityZone}): ${h.keyCount ?? `unreadable, ${h.errorCode}`} key${h.keyCount === 1 ? "" : "s"}`)
+          .join(" · ")}
         {isFetching ? " · checking…" : ""}
       </p>
       {data.missing.length === 0 && data.orphaned.length === 0 ? (
@@ -57,8 +62,8 @@ export function KeyMaterialInventory({ storeId }: { storeId: string }) {
         <Alert key={o.label} tone="warning" title="Orphaned key material" data-testid="orphaned-material">
           <span className="flex flex-wrap items-center justify-between gap-2">
             <span>
-              <span className="font-mono text-xs break-all">{o.label}</span> on {o.hsmIds.join(", ")} has no KMS key: nothing can use it. Keep it only if
-              you plan to restore that key from a backup.
+              <span className="font-mono text-xs break-all">{o.label}</span> on {o.hsmIds.join(", ")} has no KMS key: nothing can use it.
+              Keep it only if you plan to restore that key from a backup.
             </span>
             <Button variant="normal" size="sm" onClick={() => setConfirm(o.label)}>
               <Trash2 aria-hidden />

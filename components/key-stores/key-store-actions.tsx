@@ -43,7 +43,11 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
   const doConnect = () =>
     connect.mutate(store.customKeyStoreId, {
       onSuccess: () => {
-        toast({ tone: "info", title: `Connecting ${store.customKeyStoreName}`, description: "KMS is logging in to the cluster. The connection state updates by itself." });
+        toast({
+          tone: "info",
+          title: `Connecting ${store.customKeyStoreName}`,
+          description: "KMS is logging in to the cluster. The connection state updates by itself.",
+        });
         onConnectStarted?.();
       },
     });
@@ -72,7 +76,10 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
     return (
       <>
         <DropdownMenu>
-          <DropdownMenuTrigger className={buttonVariants({ variant: "normal", size: "sm" })} aria-label={`Actions for ${store.customKeyStoreName}`}>
+          <DropdownMenuTrigger
+            className={buttonVariants({ variant: "normal", size: "sm" })}
+            aria-label={`Actions for ${store.customKeyStoreName}`}
+          >
             Actions
             <ChevronDown aria-hidden />
           </DropdownMenuTrigger>
@@ -88,9 +95,20 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
     );
   }
 
-  const btn = (key: keyof typeof rules, label: string, Icon: typeof PlugZap, onClick: () => void, variantName: "normal" | "primary" = "normal") => (
+  const btn = (
+    key: keyof typeof rules,
+    label: string,
+    Icon: typeof PlugZap,
+    onClick: () => void,
+    variantName: "normal" | "primary" = "normal",
+  ) => (
     <span title={why(rules[key])} className="inline-flex">
-      <Button variant={variantName} onClick={onClick} disabled={!rules[key].allowed || (key === "connect" && connect.isPending)} aria-describedby={rules[key].allowed ? undefined : `why-${key}`}>
+      <Button
+        variant={variantName}
+        onClick={onClick}
+        disabled={!rules[key].allowed || (key === "connect" && connect.isPending)}
+        aria-describedby={rules[key].allowed ? undefined : `why-${key}`}
+      >
         <Icon aria-hidden />
         {label}
       </Button>

@@ -30,7 +30,11 @@ import { KeyMaterialInventory } from "./key-material-inventory.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
 import { ReadinessChecks } from "./readiness-checks.tsx";
 
-const crumbs = (name?: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Key stores", href: "/key-stores" }, { label: name ?? "Key store" }];
+const crumbs = (name?: string) => [
+  { label: "Keyhold", href: "/key-stores" },
+  { label: "Key stores", href: "/key-stores" },
+  { label: name ?? "Key store" },
+];
 
 /** The key store detail page: configuration, connection state (with the fix when FAILED), HSMs, keys, actions. */
 export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: boolean }) {
@@ -41,7 +45,15 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
   const [failedDisconnect, setFailedDisconnect] = useState(false);
 
   if (error) {
-    return <DetailLoadError breadcrumbs={crumbs(id)} id={id} error={error} title="This key store could not be loaded" onRetry={() => void refetch()} />;
+    return (
+      <DetailLoadError
+        breadcrumbs={crumbs(id)}
+        id={id}
+        error={error}
+        title="This key store could not be loaded"
+        onRetry={() => void refetch()}
+      />
+    );
   }
   if (!data) {
     return (
@@ -81,13 +93,18 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
 
       {justCreated && s.connectionState === "DISCONNECTED" && watchSince === null ? (
         <Alert tone="success" title="Key store created" data-testid="created-offer">
-          New key stores start disconnected. Connect it now to check its configuration (KMS logs in to the cluster as kmsuser); you can disconnect it
-          again until you need it. Use <span className="font-bold">Connect</span> above.
+          New key stores start disconnected. Connect it now to check its configuration (KMS logs in to the cluster as kmsuser); you can
+          disconnect it again until you need it. Use <span className="font-bold">Connect</span> above.
         </Alert>
       ) : null}
 
       {watchSince !== null ? (
-        <ConnectProgress state={s.connectionState} errorCode={s.connectionErrorCode} startedAt={watchSince} onDismiss={() => setWatchSince(null)} />
+        <ConnectProgress
+          state={s.connectionState}
+          errorCode={s.connectionErrorCode}
+          startedAt={watchSince}
+          onDismiss={() => setWatchSince(null)}
+        />
       ) : null}
 
       {s.connectionState === "FAILED" && s.connectionErrorCode ? (
@@ -130,7 +147,9 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             {s.trustAnchorCertificate ? (
               <details>
                 <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
-                <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">{s.trustAnchorCertificate}</pre>
+                <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
+                  {s.trustAnchorCertificate}
+                </pre>
               </details>
             ) : (
               "—"
@@ -139,7 +158,11 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         </KeyValueGrid>
       </SectionCard>
 
-      <SectionCard title="Readiness" description="The documented prerequisites, checked against the cached store and cluster state." data-testid="readiness-card">
+      <SectionCard
+        title="Readiness"
+        description="The documented prerequisites, checked against the cached store and cluster state."
+        data-testid="readiness-card"
+      >
         <ReadinessChecks checks={s.readiness} />
       </SectionCard>
 
@@ -156,8 +179,8 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
           <HsmInventory cluster={cluster} />
         ) : (
           <Alert tone="warning" title="The cluster could not be described">
-            CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the store and edit its
-            cluster ID.
+            CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the
+            store and edit its cluster ID.
           </Alert>
         )}
       </SectionCard>
@@ -173,7 +196,10 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         actions={
           <span title={createRule.allowed ? undefined : createRule.reason}>
             {createRule.allowed ? (
-              <Link href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`} className={buttonVariants({ variant: "normal", size: "sm" })}>
+              <Link
+                href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`}
+                className={buttonVariants({ variant: "normal", size: "sm" })}
+              >
                 <Plus aria-hidden />
                 Create a KMS key in this key store
               </Link>
@@ -193,7 +219,11 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             </Alert>
           </div>
         ) : keys.length === 0 ? (
-          <EmptyState icon={KeyRound} title="No keys in this store" description="Keys you create in this key store appear here with their state." />
+          <EmptyState
+            icon={KeyRound}
+            title="No keys in this store"
+            description="Keys you create in this key store appear here with their state."
+          />
         ) : (
           <KeysList keys={keys} />
         )}

@@ -38,9 +38,7 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
     key: "id",
     header: "Key store ID",
     sortValue: (s) => s.customKeyStoreId,
-    cell: (s) => (
-      <span className="font-mono text-xs whitespace-nowrap">{s.customKeyStoreId}</span>
-    ),
+    cell: (s) => <span className="font-mono text-xs whitespace-nowrap">{s.customKeyStoreId}</span>,
   },
   {
     key: "cluster",
@@ -60,7 +58,11 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
     cell: (s) => <CachedStateBadge store={s} backend={backend} compact />,
   },
   { key: "keys", header: "Keys", sortValue: (s) => s.keyCount, cell: (s) => <span className="tabular-nums">{s.keyCount}</span> },
-  { key: "created", header: "Creation date", sortValue: (s) => s.creationDate, cell: (s) => (
+  {
+    key: "created",
+    header: "Creation date",
+    sortValue: (s) => s.creationDate,
+    cell: (s) => (
       // Date and time may go on two lines, but neither breaks inside.
       <span title={formatDateTime(s.creationDate)}>
         {splitDateTime(formatDateShort(s.creationDate)).map((part, i) => (
@@ -84,7 +86,9 @@ export function KeyStoresTable() {
   const rows = data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM" && (!state || s.connectionState === state));
   const atLimit = data ? data.totalStores >= data.limit : false;
   const create = atLimit ? (
-    <span title={`The account already has ${data?.limit} custom key stores, the most KMS allows (of both types, in any state). Delete one first.`}>
+    <span
+      title={`The account already has ${data?.limit} custom key stores, the most KMS allows (of both types, in any state). Delete one first.`}
+    >
       <button type="button" disabled className={buttonVariants({ variant: "primary" })}>
         <Plus aria-hidden />
         Create key store
@@ -98,64 +102,66 @@ export function KeyStoresTable() {
   );
   return (
     <>
-    <BackendStatusAlert backend={data?.backend} />
-    <DataTable
-      testId="key-stores-table"
-      title="AWS CloudHSM key stores"
-      total={data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM").length}
-      description={
-        data ? `${data.totalStores} of ${data.limit} custom key stores used in this account and Region (both types together).` : "Up to 10 custom key stores per account and Region."
-      }
-      actions={
-        <span className="flex items-center gap-2">
-          <button
-            type="button"
-            className={buttonVariants({ variant: "normal" })}
-            onClick={() => refresh.mutate()}
-            disabled={refresh.isPending}
-            title="Describe every key store and cluster now (the console also checks them every few seconds)"
-            data-testid="refresh-status"
-          >
-            <RefreshCw className={refresh.isPending ? "animate-spin" : undefined} aria-hidden />
-            Refresh
-          </button>
-          {create}
-        </span>
-      }
-      columns={columnsFor(data?.backend)}
-      rows={error ? [] : rows}
-      rowKey={(s) => s.customKeyStoreId}
-      filterText={(s) => `${s.customKeyStoreName} ${s.customKeyStoreId} ${s.cloudHsmClusterId ?? ""} ${s.connectionErrorCode ?? ""}`}
-      filterPlaceholder="Find key stores by name, ID or cluster"
-      defaultSort={{ key: "created", dir: "desc" }}
-      filters={
-        <label className="flex items-center gap-2 text-sm">
-          <span className="text-muted-foreground">Connection state</span>
-          <Select className="w-40" value={state ?? ""} onChange={(e) => url.set({ state: e.target.value, page: undefined })}>
-            <option value="">Any</option>
-            {CONNECTION_STATES.map((s) => (
-              <option key={s} value={s}>
-                {CONNECTION_STATE_BADGES[s].label}
-              </option>
-            ))}
-          </Select>
-        </label>
-      }
-      error={error ? <ErrorPanel error={error} title="The key stores could not be loaded" onRetry={() => void refetch()} /> : undefined}
-      empty={
-        <EmptyState
-          icon={LockKeyhole}
-          title="No CloudHSM key stores yet"
-          description="A CloudHSM key store keeps the key material of your KMS keys in a CloudHSM cluster you control. Each one appears here with its cluster, HSM count and live connection state."
-          action={
-            <Link href="/key-stores/new" className={buttonVariants({ variant: "normal" })}>
-              <Plus aria-hidden />
-              Create key store
-            </Link>
-          }
-        />
-      }
-    />
+      <BackendStatusAlert backend={data?.backend} />
+      <DataTable
+        testId="key-stores-table"
+        title="AWS CloudHSM key stores"
+        total={data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM").length}
+        description={
+          data
+            ? `${data.totalStores} of ${data.limit} custom key stores used in this account and Region (both types together).`
+            : "Up to 10 custom key stores per account and Region."
+        }
+        actions={
+          <span className="flex items-center gap-2">
+            <button
+              type="button"
+              className={buttonVariants({ variant: "normal" })}
+              onClick={() => refresh.mutate()}
+              disabled={refresh.isPending}
+              title="Describe every key store and cluster now (the console also checks them every few seconds)"
+              data-testid="refresh-status"
+            >
+              <RefreshCw className={refresh.isPending ? "animate-spin" : undefined} aria-hidden />
+              Refresh
+            </button>
+            {create}
+          </span>
+        }
+        columns={columnsFor(data?.backend)}
+        rows={error ? [] : rows}
+        rowKey={(s) => s.customKeyStoreId}
+        filterText={(s) => `${s.customKeyStoreName} ${s.customKeyStoreId} ${s.cloudHsmClusterId ?? ""} ${s.connectionErrorCode ?? ""}`}
+        filterPlaceholder="Find key stores by name, ID or cluster"
+        defaultSort={{ key: "created", dir: "desc" }}
+        filters={
+          <label className="flex items-center gap-2 text-sm">
+            <span className="text-muted-foreground">Connection state</span>
+            <Select className="w-40" value={state ?? ""} onChange={(e) => url.set({ state: e.target.value, page: undefined })}>
+              <option value="">Any</option>
+              {CONNECTION_STATES.map((s) => (
+                <option key={s} value={s}>
+                  {CONNECTION_STATE_BADGES[s].label}
+                </option>
+              ))}
+            </Select>
+          </label>
+        }
+        error={error ? <ErrorPanel error={error} title="The key stores could not be loaded" onRetry={() => void refetch()} /> : undefined}
+        empty={
+          <EmptyState
+            icon={LockKeyhole}
+            title="No CloudHSM key stores yet"
+            description="A CloudHSM key store keeps the key material of your KMS keys in a CloudHSM cluster you control. Each one appears here with its cluster, HSM count and live connection state."
+            action={
+              <Link href="/key-stores/new" className={buttonVariants({ variant: "normal" })}>
+                <Plus aria-hidden />
+                Create key store
+              </Link>
+            }
+          />
+        }
+      />
     </>
   );
 }

@@ -44,7 +44,12 @@ export function EncryptionContextEditor({
               onChange={(e) => onChange(pairs.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
             />
           </div>
-          <Button variant="ghost" size="icon" aria-label={`Remove ${idPrefix.toLowerCase()} context pair ${i + 1}`} onClick={() => onChange(pairs.filter((_, j) => j !== i))}>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`Remove ${idPrefix.toLowerCase()} context pair ${i + 1}`}
+            onClick={() => onChange(pairs.filter((_, j) => j !== i))}
+          >
             <X aria-hidden />
           </Button>
         </div>

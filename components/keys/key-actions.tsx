@@ -34,7 +34,10 @@ export function KeyActions({ keyInfo }: { keyInfo: KeySummary }) {
       },
     });
   const btn = (rule: ActionRule, label: string, Icon: LucideIcon, onClick: () => void, testId: string) => (
-    <span title={rule.allowed ? (state === "Unavailable" && testId.endsWith("able") ? UNAVAILABLE_NOTE : undefined) : rule.reason} className="inline-flex">
+    <span
+      title={rule.allowed ? (state === "Unavailable" && testId.endsWith("able") ? UNAVAILABLE_NOTE : undefined) : rule.reason}
+      className="inline-flex"
+    >
       <Button variant="normal" onClick={onClick} disabled={!rule.allowed || change.isPending} data-testid={testId}>
         <Icon aria-hidden />
         {label}

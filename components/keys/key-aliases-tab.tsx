@@ -44,7 +44,9 @@ export function KeyAliasesTab({ keyId, keyState, aliases }: { keyId: string; key
   return (
     <div className="flex flex-col gap-3" data-testid="key-aliases">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-xs text-muted-foreground">{rule.allowed ? "An alias names one key; an application can use it in place of the key ID." : rule.reason}</p>
+        <p className="text-xs text-muted-foreground">
+          {rule.allowed ? "An alias names one key; an application can use it in place of the key ID." : rule.reason}
+        </p>
         <GuardedButton
           rule={rule}
           variant="normal"

@@ -55,7 +55,11 @@ export function KeyDescriptionDialog({ keyId, description, onClose }: { keyId: s
           save();
         }}
       >
-        <Field label="Description" constraint={`${text.length} of 8192 characters. Leave it empty to remove the description.`} error={error}>
+        <Field
+          label="Description"
+          constraint={`${text.length} of 8192 characters. Leave it empty to remove the description.`}
+          error={error}
+        >
           <Textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
         </Field>
         <ApiErrorAlert error={update.error && !(isApiError(update.error) && update.error.fields) ? update.error : null} />

@@ -33,7 +33,10 @@ export function KeyDetail({ id }: { id: string }) {
   const { data, error, refetch } = useKey(id);
   const [tab, setTab] = useState<TabKey>("crypto");
   const [editingDescription, setEditingDescription] = useState(false);
-  if (error) return <DetailLoadError breadcrumbs={crumbs(id)} id={id} error={error} title="This key could not be loaded" onRetry={() => void refetch()} />;
+  if (error)
+    return (
+      <DetailLoadError breadcrumbs={crumbs(id)} id={id} error={error} title="This key could not be loaded" onRetry={() => void refetch()} />
+    );
   if (!data) return <DetailLoading breadcrumbs={crumbs("Key")} title="Loading key…" />;
   const { key: k, customKeyStore: store, policy, tags } = data;
   const title = k.aliases[0] ?? k.keyId;
@@ -53,8 +56,8 @@ export function KeyDetail({ id }: { id: string }) {
           <Link href={`/key-stores/${store.customKeyStoreId}`} className="font-bold text-link hover:underline">
             {store.customKeyStoreName}
           </Link>{" "}
-          is {store.connectionState.toLowerCase()}. Cryptographic operations fail with KMSInvalidStateException until the store is connected again; the key
-          then returns to its previous state (Enabled or Disabled).
+          is {store.connectionState.toLowerCase()}. Cryptographic operations fail with KMSInvalidStateException until the store is connected
+          again; the key then returns to its previous state (Enabled or Disabled).
         </Alert>
       ) : null}
       {k.keyState === "PendingDeletion" ? (
@@ -79,7 +82,15 @@ export function KeyDetail({ id }: { id: string }) {
           <KeyValue label="Description">
             <span className="inline-flex items-start gap-2 break-words" data-testid="key-description">
               <span>{k.description || "—"}</span>
-              <GuardedButton rule={canEditKeyLabels(k.keyState)} variant="link" size="sm" className="h-5 px-1" onClick={() => setEditingDescription(true)} aria-label="Edit description" data-testid="description-edit">
+              <GuardedButton
+                rule={canEditKeyLabels(k.keyState)}
+                variant="link"
+                size="sm"
+                className="h-5 px-1"
+                onClick={() => setEditingDescription(true)}
+                aria-label="Edit description"
+                data-testid="description-edit"
+              >
                 <Pencil aria-hidden />
                 Edit
               </GuardedButton>
@@ -90,7 +101,9 @@ export function KeyDetail({ id }: { id: string }) {
         </KeyValueGrid>
       </SectionCard>
 
-      {editingDescription ? <KeyDescriptionDialog keyId={k.keyId} description={k.description} onClose={() => setEditingDescription(false)} /> : null}
+      {editingDescription ? (
+        <KeyDescriptionDialog keyId={k.keyId} description={k.description} onClose={() => setEditingDescription(false)} />
+      ) : null}
 
       <TryItPanel keyId={k.keyId} />
 
@@ -115,7 +128,11 @@ export function KeyDetail({ id }: { id: string }) {
                     <KeyValue label="Automatic rotation">{store ? "Not supported for keys in a custom key store" : "—"}</KeyValue>
                   </KeyValueGrid>
                   {store ? (
-                    <section aria-labelledby="cks-title" className="rounded-lg border border-border p-4" data-testid="custom-key-store-section">
+                    <section
+                      aria-labelledby="cks-title"
+                      className="rounded-lg border border-border p-4"
+                      data-testid="custom-key-store-section"
+                    >
                       <h3 id="cks-title" className="mb-3 font-bold">
                         Custom key store
                       </h3>
@@ -126,7 +143,9 @@ export function KeyDetail({ id }: { id: string }) {
                           </Link>
                         </KeyValue>
                         <KeyValue label="Custom key store name">{store.customKeyStoreName}</KeyValue>
-                        <KeyValue label="Custom key store type">{store.customKeyStoreType === "AWS_CLOUDHSM" ? "AWS CloudHSM key store" : "External key store"}</KeyValue>
+                        <KeyValue label="Custom key store type">
+                          {store.customKeyStoreType === "AWS_CLOUDHSM" ? "AWS CloudHSM key store" : "External key store"}
+                        </KeyValue>
                         <KeyValue label="Connection state">
                           {storeState?.success ? (
                             <ConnectionStateBadge state={storeState.data as ConnectionState} errorCode={store.connectionErrorCode} />

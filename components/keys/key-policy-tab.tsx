@@ -25,7 +25,8 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const [error, setError] = useState<string>();
-  if (policy === null) return <p className="text-muted-foreground">You are not allowed to read this key&apos;s policy (kms:GetKeyPolicy).</p>;
+  if (policy === null)
+    return <p className="text-muted-foreground">You are not allowed to read this key&apos;s policy (kms:GetKeyPolicy).</p>;
   if (!editing) {
     return (
       <div className="flex flex-col gap-3">
@@ -70,8 +71,18 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
         save();
       }}
     >
-      <Field label="Key policy (JSON)" constraint="At most 32 KB. KMS refuses a policy that would stop you from changing it again." error={error}>
-        <Textarea rows={18} value={text} onChange={(e) => setText(e.target.value)} className="font-mono text-xs leading-5" spellCheck={false} />
+      <Field
+        label="Key policy (JSON)"
+        constraint="At most 32 KB. KMS refuses a policy that would stop you from changing it again."
+        error={error}
+      >
+        <Textarea
+          rows={18}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          className="font-mono text-xs leading-5"
+          spellCheck={false}
+        />
       </Field>
       <ApiErrorAlert error={put.error && !(isApiError(put.error) && put.error.fields) ? put.error : null} />
       <div className="flex justify-end gap-2">

@@ -5,8 +5,18 @@ import type { KeyState } from "@/lib/schemas/keys.ts";
 /** Every KeyState's label, colour, icon and meaning; exhaustive over the KMS enum. */
 export const KEY_STATE_BADGES: Record<KeyState, { label: string; tone: BadgeTone; icon: LucideIcon; spin?: boolean; meaning: string }> = {
   Enabled: { label: "Enabled", tone: "success", icon: CircleCheck, meaning: "The key can be used in cryptographic operations." },
-  Disabled: { label: "Disabled", tone: "neutral", icon: CircleMinus, meaning: "The key is disabled: cryptographic operations fail with DisabledException." },
-  PendingDeletion: { label: "Pending deletion", tone: "warning", icon: Trash2, meaning: "The key will be deleted at the end of its waiting period; cancel the deletion to keep it." },
+  Disabled: {
+    label: "Disabled",
+    tone: "neutral",
+    icon: CircleMinus,
+    meaning: "The key is disabled: cryptographic operations fail with DisabledException.",
+  },
+  PendingDeletion: {
+    label: "Pending deletion",
+    tone: "warning",
+    icon: Trash2,
+    meaning: "The key will be deleted at the end of its waiting period; cancel the deletion to keep it.",
+  },
   Unavailable: {
     label: "Unavailable",
     tone: "danger",
@@ -16,7 +26,12 @@ export const KEY_STATE_BADGES: Record<KeyState, { label: string; tone: BadgeTone
   PendingImport: { label: "Pending import", tone: "warning", icon: Upload, meaning: "The key is waiting for imported key material." },
   Creating: { label: "Creating", tone: "info", icon: LoaderCircle, spin: true, meaning: "The key is being created." },
   Updating: { label: "Updating", tone: "info", icon: LoaderCircle, spin: true, meaning: "The key's primary Region is being updated." },
-  PendingReplicaDeletion: { label: "Pending replica deletion", tone: "warning", icon: Clock, meaning: "The replica keys are being deleted." },
+  PendingReplicaDeletion: {
+    label: "Pending replica deletion",
+    tone: "warning",
+    icon: Clock,
+    meaning: "The replica keys are being deleted.",
+  },
 };
 
 export function KeyStateBadge({ state }: { state: KeyState }) {

@@ -67,10 +67,7 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
   };
   const remove = (tagKey: string) => {
     tag.reset();
-    untag.mutate(
-      { tagKeys: [tagKey] },
-      { onSuccess: () => toast({ tone: "success", title: "Tag removed", description: tagKey }) },
-    );
+    untag.mutate({ tagKeys: [tagKey] }, { onSuccess: () => toast({ tone: "success", title: "Tag removed", description: tagKey }) });
   };
   const keyError = errors["tags.0.tagKey"] ?? errors.tags;
   const valueError = errors["tags.0.tagValue"];
@@ -95,7 +92,9 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
   return (
     <div className="flex flex-col gap-3" data-testid="key-tags">
       <div className="flex items-center justify-between gap-3">
-        <p className="text-xs text-muted-foreground">{rule.allowed ? "Tag keys have 1–128 characters, values up to 256; aws: is reserved." : rule.reason}</p>
+        <p className="text-xs text-muted-foreground">
+          {rule.allowed ? "Tag keys have 1–128 characters, values up to 256; aws: is reserved." : rule.reason}
+        </p>
         <GuardedButton rule={rule} variant="normal" size="sm" onClick={() => open("add")} disabled={busy || adding} data-testid="tag-add">
           <Plus aria-hidden />
           Add tag
@@ -106,8 +105,12 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-border text-xs text-muted-foreground">
-              <th scope="col" className="w-1/3 py-2 font-bold">Tag key</th>
-              <th scope="col" className="py-2 font-bold">Tag value</th>
+              <th scope="col" className="w-1/3 py-2 font-bold">
+                Tag key
+              </th>
+              <th scope="col" className="py-2 font-bold">
+                Tag value
+              </th>
               <th scope="col" className="w-40 py-2 text-right font-bold">
                 <span className="sr-only">Actions</span>
               </th>
@@ -132,11 +135,25 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
                 <td className="py-1 text-right whitespace-nowrap">
                   {editing === t.tagKey ? null : (
                     <>
-                      <GuardedButton rule={rule} variant="link" size="sm" onClick={() => open(t.tagKey)} disabled={busy} aria-label={`Edit tag ${t.tagKey}`}>
+                      <GuardedButton
+                        rule={rule}
+                        variant="link"
+                        size="sm"
+                        onClick={() => open(t.tagKey)}
+                        disabled={busy}
+                        aria-label={`Edit tag ${t.tagKey}`}
+                      >
                         <Pencil aria-hidden />
                         Edit
                       </GuardedButton>
-                      <GuardedButton rule={rule} variant="link" size="sm" onClick={() => remove(t.tagKey)} disabled={busy} aria-label={`Remove tag ${t.tagKey}`}>
+                      <GuardedButton
+                        rule={rule}
+                        variant="link"
+                        size="sm"
+                        onClick={() => remove(t.tagKey)}
+                        disabled={busy}
+                        aria-label={`Remove tag ${t.tagKey}`}
+                      >
                         <X aria-hidden />
                         Remove
                       </GuardedButton>

@@ -10,11 +10,21 @@ export function KeysList({ keys }: { keys: KeySummary[] }) {
       <table className="w-full border-collapse text-left text-sm" data-testid="store-keys">
         <thead>
           <tr className="border-y border-border bg-muted/60 text-xs text-muted-foreground">
-            <th scope="col" className="px-5 py-2.5 font-bold">Alias</th>
-            <th scope="col" className="px-5 py-2.5 font-bold">Key ID</th>
-            <th scope="col" className="px-5 py-2.5 font-bold">Status</th>
-            <th scope="col" className="px-5 py-2.5 font-bold">Creation date</th>
-            <th scope="col" className="px-5 py-2.5 font-bold">Deletion date</th>
+            <th scope="col" className="px-5 py-2.5 font-bold">
+              Alias
+            </th>
+            <th scope="col" className="px-5 py-2.5 font-bold">
+              Key ID
+            </th>
+            <th scope="col" className="px-5 py-2.5 font-bold">
+              Status
+            </th>
+            <th scope="col" className="px-5 py-2.5 font-bold">
+              Creation date
+            </th>
+            <th scope="col" className="px-5 py-2.5 font-bold">
+              Deletion date
+            </th>
           </tr>
         </thead>
         <tbody>

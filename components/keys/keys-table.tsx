@@ -39,7 +39,12 @@ const columns: Column<KeySummary>[] = [
     ),
   },
   { key: "state", header: "Status", sortValue: (k) => k.keyState, cell: (k) => <KeyStateBadge state={k.keyState} /> },
-  { key: "origin", header: "Origin", sortValue: (k) => k.origin, cell: (k) => <span className="whitespace-nowrap">{originLabel(k.origin)}</span> },
+  {
+    key: "origin",
+    header: "Origin",
+    sortValue: (k) => k.origin,
+    cell: (k) => <span className="whitespace-nowrap">{originLabel(k.origin)}</span>,
+  },
   {
     key: "store",
     header: "Custom key store",
@@ -76,7 +81,11 @@ export function KeysTable() {
   const origin = url.get("origin");
   const store = url.get("store");
   const state = url.get("state");
-  const stores = [...new Map((data?.keys ?? []).filter((k) => k.customKeyStoreId).map((k) => [k.customKeyStoreId!, k.customKeyStoreName ?? k.customKeyStoreId!])).entries()];
+  const stores = [
+    ...new Map(
+      (data?.keys ?? []).filter((k) => k.customKeyStoreId).map((k) => [k.customKeyStoreId!, k.customKeyStoreName ?? k.customKeyStoreId!]),
+    ).entries(),
+  ];
   const rows = data?.keys.filter(
     (k) => (!origin || k.origin === origin) && (!store || k.customKeyStoreId === store) && (!state || k.keyState === state),
   );
@@ -113,9 +122,19 @@ export function KeysTable() {
       defaultSort={{ key: "created", dir: "desc" }}
       filters={
         <>
-          {filter("Origin", origin, "origin", ORIGINS.map((o) => [o, originLabel(o)]))}
+          {filter(
+            "Origin",
+            origin,
+            "origin",
+            ORIGINS.map((o) => [o, originLabel(o)]),
+          )}
           {filter("Key store", store, "store", stores)}
-          {filter("Status", state, "state", KEY_STATES.map((s) => [s, KEY_STATE_BADGES[s].label]))}
+          {filter(
+            "Status",
+            state,
+            "state",
+            KEY_STATES.map((s) => [s, KEY_STATE_BADGES[s].label]),
+          )}
         </>
       }
       error={error ? <ErrorPanel error={error} title="The keys could not be loaded" onRetry={() => void refetch()} /> : undefined}

@@ -23,7 +23,10 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
   // The deletion date is shown relative to when the dialog opened (render must not read the clock).
   const [openedAt] = useState(() => Date.now());
   const parsedDays = Number(days);
-  const when = Number.isInteger(parsedDays) && parsedDays >= 7 && parsedDays <= 30 ? new Date(openedAt + parsedDays * 86_400_000).toISOString() : undefined;
+  const when =
+    Number.isInteger(parsedDays) && parsedDays >= 7 && parsedDays <= 30
+      ? new Date(openedAt + parsedDays * 86_400_000).toISOString()
+      : undefined;
   const submit = () => {
     const v = validate(ZScheduleKeyDeletionRequest, { pendingWindowInDays: days === "" ? undefined : days });
     const e: Record<string, string> = { ...(v.errors ?? {}) };
@@ -61,8 +64,8 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
       </Field>
       {keyInfo.origin === "AWS_CLOUDHSM" ? (
         <Alert tone="info">
-          Keep the key store connected until the waiting period ends: KMS deletes the key material from the cluster only if it can reach it. Material in
-          cluster backups is never deleted.
+          Keep the key store connected until the waiting period ends: KMS deletes the key material from the cluster only if it can reach it.
+          Material in cluster backups is never deleted.
         </Alert>
       ) : null}
       <div className="flex flex-col gap-1">

@@ -105,7 +105,11 @@ export function TryItPanel({ keyId }: { keyId: string }) {
           title="Decrypt"
           onSubmit={doDecrypt}
           input={
-            <Field label="Ciphertext (base64)" description="Filled in after Encrypt; paste your own to test it." error={decErrors.ciphertextBlob}>
+            <Field
+              label="Ciphertext (base64)"
+              description="Filled in after Encrypt; paste your own to test it."
+              error={decErrors.ciphertextBlob}
+            >
               <Textarea rows={3} value={ciphertext} onChange={(e) => setCiphertext(e.target.value)} className="font-mono text-xs" />
             </Field>
           }
@@ -156,7 +160,21 @@ type CryptoFormProps = {
 };
 
 /** One half of Try it: the input, its encryption context, the button, the error and the result. */
-function CryptoForm({ icon: Icon, title, onSubmit, input, contextLabel, contextDescription, pairs, onPairsChange, errors, idPrefix, submit, mutation, children }: CryptoFormProps) {
+function CryptoForm({
+  icon: Icon,
+  title,
+  onSubmit,
+  input,
+  contextLabel,
+  contextDescription,
+  pairs,
+  onPairsChange,
+  errors,
+  idPrefix,
+  submit,
+  mutation,
+  children,
+}: CryptoFormProps) {
   return (
     <form
       noValidate

@@ -17,7 +17,17 @@ const LABELS: Record<Backend, { name: string; icon: typeof Cloud; explain: (regi
 };
 
 /** Which backend the console talks to, e.g. "Local · us-east-1" or "AWS · eu-west-1". */
-export function BackendBadge({ backend, region, accountId, className }: { backend: Backend; region: string; accountId: string; className?: string }) {
+export function BackendBadge({
+  backend,
+  region,
+  accountId,
+  className,
+}: {
+  backend: Backend;
+  region: string;
+  accountId: string;
+  className?: string;
+}) {
   const { name, icon: Icon, explain } = LABELS[backend];
   return (
     <span

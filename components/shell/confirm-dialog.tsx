@@ -21,7 +21,18 @@ export type ConfirmDialogProps = {
 };
 
 /** A dialog that confirms a destructive action: Cancel, and the red action button (both disabled while it runs). */
-export function ConfirmDialog({ open = true, onClose, title, description, icon: Icon, confirmLabel, pendingLabel, pending, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open = true,
+  onClose,
+  title,
+  description,
+  icon: Icon,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  onConfirm,
+  children,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}

@@ -130,7 +130,11 @@ export function DataTable<T>({
           <span className="mx-2 h-5 w-px bg-border" aria-hidden />
           <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
             Rows
-            <Select className="h-7 w-16" value={size} onChange={(e) => url.set({ size: e.target.value === "10" ? undefined : e.target.value, page: undefined })}>
+            <Select
+              className="h-7 w-16"
+              value={size}
+              onChange={(e) => url.set({ size: e.target.value === "10" ? undefined : e.target.value, page: undefined })}
+            >
               {PAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -152,10 +156,17 @@ export function DataTable<T>({
                     key={c.key}
                     scope="col"
                     aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={cn("px-3 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5", c.className)}
+                    className={cn(
+                      "px-3 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5",
+                      c.className,
+                    )}
                   >
                     {c.sortValue ? (
-                      <button type="button" className="inline-flex cursor-pointer items-center gap-1 hover:text-foreground" onClick={() => toggleSort(c.key)}>
+                      <button
+                        type="button"
+                        className="inline-flex cursor-pointer items-center gap-1 hover:text-foreground"
+                        onClick={() => toggleSort(c.key)}
+                      >
                         {c.header}
                         {sorted ? (
                           dir === "asc" ? (
@@ -199,7 +210,14 @@ export function DataTable<T>({
             ) : visible.length === 0 ? (
               <tr>
                 <td colSpan={columns.length} className="px-5 py-10 text-center text-muted-foreground">
-                  No matches. <button type="button" className="cursor-pointer font-bold text-link hover:underline" onClick={() => url.set({ q: undefined, page: undefined, origin: undefined, store: undefined, state: undefined })}>Clear filters</button>
+                  No matches.{" "}
+                  <button
+                    type="button"
+                    className="cursor-pointer font-bold text-link hover:underline"
+                    onClick={() => url.set({ q: undefined, page: undefined, origin: undefined, store: undefined, state: undefined })}
+                  >
+                    Clear filters
+                  </button>
                 </td>
               </tr>
             ) : (
@@ -216,7 +234,11 @@ export function DataTable<T>({
           </tbody>
         </table>
       </div>
-      {!rows ? <span className="sr-only" role="status">Loading…</span> : null}
+      {!rows ? (
+        <span className="sr-only" role="status">
+          Loading…
+        </span>
+      ) : null}
     </Card>
   );
 }

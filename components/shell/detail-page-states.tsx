@@ -5,7 +5,19 @@ import { ErrorPanel } from "./error-panel.tsx";
 import { PageHeader, type Crumb } from "./page-header.tsx";
 
 /** A detail page whose item could not be loaded: the header with the ID asked for, and the error with Try again. */
-export function DetailLoadError({ breadcrumbs, id, error, title, onRetry }: { breadcrumbs: Crumb[]; id: string; error: unknown; title: string; onRetry: () => void }) {
+export function DetailLoadError({
+  breadcrumbs,
+  id,
+  error,
+  title,
+  onRetry,
+}: {
+  breadcrumbs: Crumb[];
+  id: string;
+  error: unknown;
+  title: string;
+  onRetry: () => void;
+}) {
   return (
     <>
       <PageHeader breadcrumbs={breadcrumbs} title={id} />

@@ -3,7 +3,15 @@ import { Button } from "@/components/ui/button.tsx";
 import { isApiError } from "@/lib/api-client.ts";
 
 /** A failed load: the safe message, the error code and the request ID to report, and Try again. */
-export function ErrorPanel({ error, title = "This could not be loaded", onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ErrorPanel({
+  error,
+  title = "This could not be loaded",
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   const api = isApiError(error) ? error : undefined;
   return (
     <div role="alert" className="flex flex-col items-center px-6 py-10 text-center" data-testid="error-panel">

@@ -129,7 +129,9 @@ function WizardStepList({ steps, current, onStepClick }: Pick<WizardLayoutProps,
                     Step {i + 1}
                     {s.optional ? " – optional" : ""}
                   </span>
-                  <span className={cn("text-sm", active ? "font-bold text-link" : done ? "text-link" : "text-muted-foreground")}>{s.title}</span>
+                  <span className={cn("text-sm", active ? "font-bold text-link" : done ? "text-link" : "text-muted-foreground")}>
+                    {s.title}
+                  </span>
                 </span>
               </button>
             </li>

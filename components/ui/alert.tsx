@@ -19,7 +19,11 @@ export function Alert({ tone = "info", title, className, children, ...props }: A
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={cn("flex gap-2.5 rounded-lg border-2 px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0", t.box, className)}
+      className={cn(
+        "flex gap-2.5 rounded-lg border-2 px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0",
+        t.box,
+        className,
+      )}
       {...props}
     >
       {t.icon}

@@ -135,7 +135,11 @@ export function DropdownMenuContent({
       const r = triggerRef.current?.getBoundingClientRect();
       if (!r) return;
       // 6px = mt-1.5 of the absolute placement; right is measured from the viewport's right edge.
-      setPlace(align === "end" ? { top: r.bottom + 6, right: document.documentElement.clientWidth - r.right } : { top: r.bottom + 6, left: r.left });
+      setPlace(
+        align === "end"
+          ? { top: r.bottom + 6, right: document.documentElement.clientWidth - r.right }
+          : { top: r.bottom + 6, left: r.left },
+      );
     };
     update();
     window.addEventListener("scroll", update, true);

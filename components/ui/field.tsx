@@ -38,7 +38,11 @@ export function Field({ label, description, error, constraint, children, classNa
     : children;
   const labelFor = inputId ?? ((isValidElement(children) && (children.props.id as string | undefined)) || controlId);
   return (
-    <div className={cn("flex flex-col gap-1", className)} role={asGroup ? "group" : undefined} aria-labelledby={asGroup ? `${id}-label` : undefined}>
+    <div
+      className={cn("flex flex-col gap-1", className)}
+      role={asGroup ? "group" : undefined}
+      aria-labelledby={asGroup ? `${id}-label` : undefined}
+    >
       {asGroup ? (
         <span id={`${id}-label`} className="text-sm leading-5 font-bold">
           {label}

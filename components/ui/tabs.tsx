@@ -62,7 +62,13 @@ export function Tabs<K extends string>({
           );
         })}
       </div>
-      <div role="tabpanel" id={`${id}-panel-${current.key}`} aria-labelledby={`${id}-tab-${current.key}`} tabIndex={0} className="pt-4 outline-none">
+      <div
+        role="tabpanel"
+        id={`${id}-panel-${current.key}`}
+        aria-labelledby={`${id}-tab-${current.key}`}
+        tabIndex={0}
+        className="pt-4 outline-none"
+      >
         {current.content}
       </div>
     </div>

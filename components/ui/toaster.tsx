@@ -73,7 +73,11 @@ function ToastItem({ t }: { t: Toast }) {
 }
 
 export function Toaster() {
-  const list = useSyncExternalStore(subscribe, () => toasts, () => EMPTY);
+  const list = useSyncExternalStore(
+    subscribe,
+    () => toasts,
+    () => EMPTY,
+  );
   return (
     <section aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[100] w-[min(26rem,calc(100vw-2rem))]">
       <ol className="flex flex-col gap-2">

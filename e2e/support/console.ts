@@ -27,7 +27,12 @@ export async function createLocalCluster(api: APIRequestContext, zones = ["us-ea
 /** Creates a key store over a cluster through the API; returns its id. */
 export async function createKeyStore(api: APIRequestContext, cluster: LocalCluster, name = unique("e2e-store")): Promise<string> {
   const r = await api.post("/api/key-stores", {
-    data: { customKeyStoreName: name, cloudHsmClusterId: cluster.clusterId, trustAnchorCertificate: cluster.trustAnchor, keyStorePassword: cluster.password },
+    data: {
+      customKeyStoreName: name,
+      cloudHsmClusterId: cluster.clusterId,
+      trustAnchorCertificate: cluster.trustAnchor,
+      keyStorePassword: cluster.password,
+    },
   });
   expect(r.status(), await r.text()).toBe(201);
   return ((await r.json()) as { keyStore: { customKeyStoreId: string } }).keyStore.customKeyStoreId;
@@ -36,9 +41,13 @@ export async function createKeyStore(api: APIRequestContext, cluster: LocalClust
 /** Waits (polling the API, no fixed sleep) until the store reaches a state. */
 export async function waitForState(api: APIRequestContext, id: string, state: string): Promise<void> {
   await expect
-    .poll(async () => ((await (await api.get(`/api/key-stores/${id}`)).json()) as { keyStore: { connectionState: string } }).keyStore.connectionState, {
-      timeout: 20_000,
-    })
+    .poll(
+      async () =>
+        ((await (await api.get(`/api/key-stores/${id}`)).json()) as { keyStore: { connectionState: string } }).keyStore.connectionState,
+      {
+        timeout: 20_000,
+      },
+    )
     .toBe(state);
 }
 
@@ -60,7 +69,9 @@ export function fastForwardKeyDeletion(keyId: string): void {
   const db = new Database(path.join(E2E_DATA_DIR, "keyhold.db"));
   try {
     db.pragma("busy_timeout = 5000");
-    const r = db.prepare("UPDATE KmsKey SET deletionDate = ? WHERE id = ? AND state = 'PendingDeletion'").run("2000-01-01T00:00:00.000+00:00", keyId);
+    const r = db
+      .prepare("UPDATE KmsKey SET deletionDate = ? WHERE id = ? AND state = 'PendingDeletion'")
+      .run("2000-01-01T00:00:00.000+00:00", keyId);
     if (r.changes !== 1) throw new Error(`key ${keyId} is not pending deletion`);
   } finally {
     db.close();

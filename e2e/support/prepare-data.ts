@@ -28,7 +28,9 @@ if ((process.env.KEYHOLD_BACKEND ?? "local") === "local" && dataDir === E2E_DATA
   const key = await createAccessKey(admin.id);
   fs.mkdirSync(E2E_AWS_CREDENTIALS_DIR, { recursive: true, mode: 0o700 });
   const credentials = path.join(E2E_AWS_CREDENTIALS_DIR, "credentials");
-  fs.writeFileSync(credentials, `[default]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, { mode: 0o600 });
+  fs.writeFileSync(credentials, `[default]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, {
+    mode: 0o600,
+  });
   // Its own (empty) config file, so that nothing from ~/.aws/config applies; the Region comes from AWS_REGION.
   fs.writeFileSync(path.join(E2E_AWS_CREDENTIALS_DIR, "config"), "[default]\n", { mode: 0o600 });
   console.log(`    access key for the aws-backed e2e console: ${path.relative(process.cwd(), credentials)} (0600)`);

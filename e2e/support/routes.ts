@@ -28,6 +28,11 @@ export function builtRoutes(): BuiltRoute[] {
   if (!fs.existsSync(MANIFEST)) throw new Error(`${MANIFEST} is missing: run \`npx next build\` before the e2e tests`);
   const manifest = JSON.parse(fs.readFileSync(MANIFEST, "utf8")) as Record<string, string>;
   return Object.entries(manifest)
-    .map(([entry, pattern]): BuiltRoute => ({ entry, pattern, path: concretePath(pattern), kind: entry.endsWith("/route") ? "route" : "page" }))
+    .map(([entry, pattern]): BuiltRoute => ({
+      entry,
+      pattern,
+      path: concretePath(pattern),
+      kind: entry.endsWith("/route") ? "route" : "page",
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -25,7 +25,12 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   NETWORK_ERRORS: {
     title: "Network errors",
     cause: "Network errors are preventing KMS from connecting the key store to its cluster. This is usually transient.",
-    fix: [DISCONNECT, "Wait a few minutes.", CONNECT, "If it persists, check that the cluster's security group allows TCP 2223–2225 to itself."],
+    fix: [
+      DISCONNECT,
+      "Wait a few minutes.",
+      CONNECT,
+      "If it persists, check that the cluster's security group allows TCP 2223–2225 to itself.",
+    ],
   },
   CLUSTER_NOT_FOUND: {
     title: "Cluster not found",
@@ -56,7 +61,8 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   },
   INVALID_CREDENTIALS: {
     title: "Wrong kmsuser password",
-    cause: "The key store's kmsuser password does not match the current password of the kmsuser crypto user in the cluster, for example because someone changed it while the store was disconnected.",
+    cause:
+      "The key store's kmsuser password does not match the current password of the kmsuser crypto user in the cluster, for example because someone changed it while the store was disconnected.",
     fix: [
       DISCONNECT,
       "Find out the kmsuser password, or set a known one in the cluster (changePswd CU kmsuser as a crypto officer).",
@@ -68,13 +74,23 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   SUBNET_NOT_FOUND: {
     title: "Subnet not found",
     cause: "A subnet in the cluster's configuration was deleted.",
-    fix: ["Create a cluster from a recent backup, in a VPC with subnets in at least two Availability Zones.", DISCONNECT, "Edit the key store's cluster ID.", CONNECT],
+    fix: [
+      "Create a cluster from a recent backup, in a VPC with subnets in at least two Availability Zones.",
+      DISCONNECT,
+      "Edit the key store's cluster ID.",
+      CONNECT,
+    ],
     edit: "cloudHsmClusterId",
   },
   USER_LOCKED_OUT: {
     title: "kmsuser locked out",
     cause: "The kmsuser crypto user is locked out of the cluster after too many failed logins (CloudHSM locks a user after five).",
-    fix: [DISCONNECT, "Change the kmsuser password in the cluster (changePswd CU kmsuser).", "Edit the key store and enter the new kmsuser password.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Change the kmsuser password in the cluster (changePswd CU kmsuser).",
+      "Edit the key store and enter the new kmsuser password.",
+      CONNECT,
+    ],
     edit: "keyStorePassword",
   },
   USER_LOGGED_IN: {
@@ -86,7 +102,12 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   USER_NOT_FOUND: {
     title: "kmsuser not found",
     cause: "The cluster has no kmsuser crypto user.",
-    fix: [DISCONNECT, "Create a crypto user named kmsuser in the cluster (without two-factor authentication).", "Edit the key store and enter its password.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Create a crypto user named kmsuser in the cluster (without two-factor authentication).",
+      "Edit the key store and enter its password.",
+      CONNECT,
+    ],
     edit: "keyStorePassword",
   },
   XKS_PROXY_ACCESS_DENIED: {
@@ -107,7 +128,12 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   XKS_PROXY_INVALID_RESPONSE: {
     title: "Invalid proxy response",
     cause: "KMS cannot interpret the proxy's response.",
-    fix: [DISCONNECT, "Check that a load balancer in front of the proxy terminates TLS (not TCP).", "If it repeats, contact the proxy vendor.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Check that a load balancer in front of the proxy terminates TLS (not TCP).",
+      "If it repeats, contact the proxy vendor.",
+      CONNECT,
+    ],
   },
   XKS_PROXY_INVALID_CONFIGURATION: {
     title: "Invalid proxy configuration",
@@ -131,6 +157,10 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   XKS_PROXY_INVALID_TLS_CONFIGURATION: {
     title: "Invalid proxy TLS configuration",
     cause: "The proxy's TLS configuration is not valid.",
-    fix: [DISCONNECT, "Use TLS 1.2 or 1.3 and an unexpired certificate from a trusted CA whose name matches the endpoint, with the full chain.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Use TLS 1.2 or 1.3 and an unexpired certificate from a trusted CA whose name matches the endpoint, with the full chain.",
+      CONNECT,
+    ],
   },
 };

@@ -17,7 +17,10 @@ export const CREATE_KEY_ERROR_HELP: Record<string, { cause: string; fix: string 
     cause: "KMS refused the key policy: it is not valid, or it would stop you from managing the key.",
     fix: "Fix the policy on the review step, or reset it to the generated one.",
   },
-  LimitExceededException: { cause: "A quota was exceeded (keys in the account, or the key policy size).", fix: "Delete unused keys or shorten the policy." },
+  LimitExceededException: {
+    cause: "A quota was exceeded (keys in the account, or the key policy size).",
+    fix: "Delete unused keys or shorten the policy.",
+  },
   TagException: { cause: "One of the tags is not valid.", fix: "Check the tags step: keys beginning with aws: are reserved." },
   AlreadyExistsException: { cause: "The alias is already used by another key.", fix: "Choose another alias on the labels step." },
   AccessDeniedException: { cause: "You are not allowed to create keys.", fix: "Ask an administrator for kms:CreateKey permission." },

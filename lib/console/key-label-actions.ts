@@ -11,4 +11,3 @@ const PENDING = "The key is pending deletion: KMS refuses this until the deletio
 export function canEditKeyLabels(state: KeyState): ActionRule {
   return state === "PendingDeletion" ? { allowed: false, reason: PENDING } : { allowed: true };
 }
-

@@ -23,7 +23,11 @@ describe("key store action rules", () => {
   });
 
   it("allows new keys only with active HSMs in two Availability Zones", () => {
-    const zones = (...active: number[]) => ({ active: 0, total: 0, zones: active.map((a, i) => ({ availabilityZone: `us-east-1${"ab"[i]}`, active: a, total: 1 })) });
+    const zones = (...active: number[]) => ({
+      active: 0,
+      total: 0,
+      zones: active.map((a, i) => ({ availabilityZone: `us-east-1${"ab"[i]}`, active: a, total: 1 })),
+    });
     expect(canCreateKeyIn({ connectionState: "CONNECTED", hsms: zones(1, 1) }).allowed).toBe(true);
     expect(canCreateKeyIn({ connectionState: "CONNECTED", hsms: zones(1, 0) }).allowed).toBe(false);
     expect(canCreateKeyIn({ connectionState: "DISCONNECTED", hsms: zones(1, 1) }).allowed).toBe(false);

@@ -44,7 +44,9 @@ export function canEdit(s: Pick<KeyStoreSummary, "connectionState">): ActionRule
 export function canDelete(s: Pick<KeyStoreSummary, "connectionState" | "keyCount">): ActionRule {
   if (s.connectionState !== "DISCONNECTED") return no("Disconnect the key store before deleting it.");
   if (s.keyCount > 0) {
-    return no(`The key store still holds ${s.keyCount} KMS key${s.keyCount === 1 ? "" : "s"}. Delete them (schedule deletion and wait out the waiting period) first.`);
+    return no(
+      `The key store still holds ${s.keyCount} KMS key${s.keyCount === 1 ? "" : "s"}. Delete them (schedule deletion and wait out the waiting period) first.`,
+    );
   }
   return ok;
 }

@@ -11,7 +11,10 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** Validates with a schema; returns the parsed value or the field errors. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { data: z.infer<S>; errors?: undefined } | { data?: undefined; errors: Record<string, string> } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { data: z.infer<S>; errors?: undefined } | { data?: undefined; errors: Record<string, string> } {
   const r = schema.safeParse(value);
   return r.success ? { data: r.data } : { errors: zodFieldErrors(r.error) };
 }

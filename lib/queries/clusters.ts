@@ -1,7 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch } from "@/lib/api-client.ts";
-import { ZClusterListResponse, ZCreateLocalClusterResponse, ZHsmMutationResponse, type CreateLocalClusterRequest } from "@/lib/schemas/clusters.ts";
+import {
+  ZClusterListResponse,
+  ZCreateLocalClusterResponse,
+  ZHsmMutationResponse,
+  type CreateLocalClusterRequest,
+} from "@/lib/schemas/clusters.ts";
 
 export const clusterKeys = {
   all: ["clusters"] as const,
@@ -26,7 +31,11 @@ export function useAddHsm() {
   const invalidate = useInvalidateAll();
   return useMutation({
     mutationFn: ({ clusterId, availabilityZone }: { clusterId: string; availabilityZone: string }) =>
-      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/hsms`, { method: "POST", body: { availabilityZone }, schema: ZHsmMutationResponse }),
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/hsms`, {
+        method: "POST",
+        body: { availabilityZone },
+        schema: ZHsmMutationResponse,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -47,7 +56,8 @@ export function useRemoveHsm() {
 export function useCreateLocalCluster() {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (body: CreateLocalClusterRequest) => apiFetch("/api/clusters", { method: "POST", body, schema: ZCreateLocalClusterResponse }),
+    mutationFn: (body: CreateLocalClusterRequest) =>
+      apiFetch("/api/clusters", { method: "POST", body, schema: ZCreateLocalClusterResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
   });

@@ -41,7 +41,8 @@ export function useKeyStore(id: string, { poll = false }: { poll?: boolean } = {
   return useQuery({
     queryKey: keyStoreKeys.detail(id),
     queryFn: ({ signal }) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { schema: ZKeyStoreDetailResponse, signal }),
-    refetchInterval: (q) => (poll || (q.state.data && TRANSIENT_STATES.has(q.state.data.keyStore.connectionState)) ? POLL_MS : CACHE_POLL_MS),
+    refetchInterval: (q) =>
+      poll || (q.state.data && TRANSIENT_STATES.has(q.state.data.keyStore.connectionState)) ? POLL_MS : CACHE_POLL_MS,
   });
 }
 
@@ -87,7 +88,12 @@ function useApplyServerState() {
     );
     qc.setQueryData<KeyStoreListResponse>(keyStoreKeys.list(), (old) =>
       old
-        ? { ...old, keyStores: old.keyStores.map((s) => (s.customKeyStoreId === store.customKeyStoreId ? { ...s, ...store, keyCount: s.keyCount } : s)) }
+        ? {
+            ...old,
+            keyStores: old.keyStores.map((s) =>
+              s.customKeyStoreId === store.customKeyStoreId ? { ...s, ...store, keyCount: s.keyCount } : s,
+            ),
+          }
         : old,
     );
   };
@@ -97,7 +103,8 @@ export function useConnectKeyStore() {
   const invalidate = useInvalidateStores();
   const apply = useApplyServerState();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/connect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
+    mutationFn: (id: string) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/connect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
     onSuccess: ({ keyStore }) => {
       apply(keyStore);
       return invalidate();
@@ -109,7 +116,8 @@ export function useDisconnectKeyStore() {
   const invalidate = useInvalidateStores();
   const apply = useApplyServerState();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/disconnect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
+    mutationFn: (id: string) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/disconnect`, { method: "POST", schema: ZKeyStoreMutationResponse }),
     onSuccess: ({ keyStore }) => {
       apply(keyStore);
       return invalidate();
@@ -120,7 +128,8 @@ export function useDisconnectKeyStore() {
 export function useDeleteKeyStore() {
   const invalidate = useInvalidateStores();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { method: "DELETE", schema: ZDeleteKeyStoreResponse }),
+    mutationFn: (id: string) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}`, { method: "DELETE", schema: ZDeleteKeyStoreResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
   });
@@ -138,7 +147,8 @@ export function useRefreshKeyStores() {
 export function useKeyMaterialInventory(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...keyStoreKeys.detail(id), "key-material"] as const,
-    queryFn: ({ signal }) => apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, { schema: ZKeyMaterialInventoryResponse, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, { schema: ZKeyMaterialInventoryResponse, signal }),
     enabled,
   });
 }
@@ -147,7 +157,11 @@ export function useRemoveOrphanedKeyMaterial(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (label: string) =>
-      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, { method: "DELETE", body: { label }, schema: ZRemoveOrphanedKeyMaterialResponse }),
+      apiFetch(`/api/key-stores/${encodeURIComponent(id)}/key-material`, {
+        method: "DELETE",
+        body: { label },
+        schema: ZRemoveOrphanedKeyMaterialResponse,
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: [...keyStoreKeys.detail(id), "key-material"] }),
   });
 }

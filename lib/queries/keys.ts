@@ -12,7 +12,13 @@ import {
   type DecryptTextRequest,
   type EncryptTextRequest,
 } from "@/lib/schemas/keys.ts";
-import type { CreateAliasRequest, DeleteAliasRequest, TagKeyRequest, UntagKeyRequest, UpdateKeyDescriptionRequest } from "@/lib/schemas/key-labels.ts";
+import type {
+  CreateAliasRequest,
+  DeleteAliasRequest,
+  TagKeyRequest,
+  UntagKeyRequest,
+  UpdateKeyDescriptionRequest,
+} from "@/lib/schemas/key-labels.ts";
 
 export const keyKeys = {
   all: ["keys"] as const,
@@ -79,7 +85,8 @@ export function useChangeKeyState(id: string, { toast = true }: { toast?: boolea
 export function usePutKeyPolicy(id: string) {
   const invalidate = useInvalidateKeys();
   return useMutation({
-    mutationFn: (policy: string) => apiFetch(`/api/keys/${encodeURIComponent(id)}/policy`, { method: "PUT", body: { policy }, schema: ZKeyMutationResponse }),
+    mutationFn: (policy: string) =>
+      apiFetch(`/api/keys/${encodeURIComponent(id)}/policy`, { method: "PUT", body: { policy }, schema: ZKeyMutationResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
   });
@@ -110,14 +117,16 @@ export const useUpdateKeyDescription = (id: string) => useKeyLabelMutation<Updat
 /** Try-it: the panel shows the error a user would get, in place. */
 export function useEncryptText(id: string) {
   return useMutation({
-    mutationFn: (body: EncryptTextRequest) => apiFetch(`/api/keys/${encodeURIComponent(id)}/encrypt`, { method: "POST", body, schema: ZEncryptTextResponse }),
+    mutationFn: (body: EncryptTextRequest) =>
+      apiFetch(`/api/keys/${encodeURIComponent(id)}/encrypt`, { method: "POST", body, schema: ZEncryptTextResponse }),
     meta: { toast: false },
   });
 }
 
 export function useDecryptText(id: string) {
   return useMutation({
-    mutationFn: (body: DecryptTextRequest) => apiFetch(`/api/keys/${encodeURIComponent(id)}/decrypt`, { method: "POST", body, schema: ZDecryptTextResponse }),
+    mutationFn: (body: DecryptTextRequest) =>
+      apiFetch(`/api/keys/${encodeURIComponent(id)}/decrypt`, { method: "POST", body, schema: ZDecryptTextResponse }),
     meta: { toast: false },
   });
 }

@@ -10,10 +10,7 @@ export const ZUserName = z
   .regex(USER_NAME_PATTERN, "Use letters, digits and + = , . @ _ - only.");
 
 /** Policy for new passwords (not applied at sign-in, where any stored password must still work). */
-export const ZNewPassword = z
-  .string()
-  .min(12, "Passwords have at least 12 characters.")
-  .max(128, "Passwords have at most 128 characters.");
+export const ZNewPassword = z.string().min(12, "Passwords have at least 12 characters.").max(128, "Passwords have at most 128 characters.");
 
 export const ZRole = z.enum(["admin", "operator", "viewer"]);
 export type Role = z.infer<typeof ZRole>;

@@ -16,7 +16,10 @@ export type TagKeyRequest = z.infer<typeof ZTagKeyRequest>;
 
 /** UntagResource: the tag keys to remove. */
 export const ZUntagKeyRequest = z.object({
-  tagKeys: z.array(z.string().min(1, "Enter a tag key.").max(128, "Tag keys have at most 128 characters.")).min(1, "Choose a tag to remove.").max(50),
+  tagKeys: z
+    .array(z.string().min(1, "Enter a tag key.").max(128, "Tag keys have at most 128 characters."))
+    .min(1, "Choose a tag to remove.")
+    .max(50),
 });
 export type UntagKeyRequest = z.infer<typeof ZUntagKeyRequest>;
 

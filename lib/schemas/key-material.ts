@@ -17,11 +17,17 @@ export const ZOrphanedKeyMaterial = z.object({ label: z.string(), hsmIds: z.arra
 export const ZKeyMaterialInventoryResponse = z.object({
   supported: z.boolean(),
   checkedAt: z.iso.datetime(),
-  hsms: z.array(z.object({ hsmId: z.string(), availabilityZone: z.string(), keyCount: z.number().int().nullable(), errorCode: z.string().optional() })),
+  hsms: z.array(
+    z.object({ hsmId: z.string(), availabilityZone: z.string(), keyCount: z.number().int().nullable(), errorCode: z.string().optional() }),
+  ),
   missing: z.array(ZMissingKeyMaterial),
   orphaned: z.array(ZOrphanedKeyMaterial),
 });
 export type KeyMaterialInventoryResponse = z.infer<typeof ZKeyMaterialInventoryResponse>;
 
 export const ZRemoveOrphanedKeyMaterialRequest = z.object({ label: z.string().min(1).max(2048) });
-export const ZRemoveOrphanedKeyMaterialResponse = z.object({ label: z.string(), deletedFrom: z.array(z.string()), failed: z.array(z.string()) });
+export const ZRemoveOrphanedKeyMaterialResponse = z.object({
+  label: z.string(),
+  deletedFrom: z.array(z.string()),
+  failed: z.array(z.string()),
+});

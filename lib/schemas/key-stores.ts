@@ -93,7 +93,12 @@ export const ZKeyStoreSummary = z.object({
   creationDate: z.iso.datetime(),
   trustAnchorCertificate: z.string().optional(),
   xksProxy: z
-    .object({ connectivity: z.string().optional(), uriEndpoint: z.string().optional(), uriPath: z.string().optional(), accessKeyId: z.string().optional() })
+    .object({
+      connectivity: z.string().optional(),
+      uriEndpoint: z.string().optional(),
+      uriPath: z.string().optional(),
+      accessKeyId: z.string().optional(),
+    })
     .optional(),
   /** The cluster's HSMs; null when the cluster could not be described (deleted, no access). */
   hsms: ZKeyStoreHsmCount.nullable(),

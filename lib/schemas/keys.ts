@@ -3,7 +3,16 @@ import { z } from "zod";
 // KMS keys as the console shows them, and the requests of the key pages and the key-creation wizard.
 // The wizard validates each step with the same schemas the API routes parse.
 
-export const KEY_STATES = ["Creating", "Enabled", "Disabled", "PendingDeletion", "PendingImport", "PendingReplicaDeletion", "Unavailable", "Updating"] as const;
+export const KEY_STATES = [
+  "Creating",
+  "Enabled",
+  "Disabled",
+  "PendingDeletion",
+  "PendingImport",
+  "PendingReplicaDeletion",
+  "Unavailable",
+  "Updating",
+] as const;
 export const ZKeyState = z.enum(KEY_STATES);
 export type KeyState = z.infer<typeof ZKeyState>;
 
@@ -82,11 +91,12 @@ export const ZAliasName = z
 
 export const ZDescription = z.string().max(8192, "Descriptions have at most 8192 characters.");
 
-export const ZPrincipalArn = z
-  .string()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/[\w+=,.@/-]+$/, "Not an IAM user or role ARN.");
+export const ZPrincipalArn = z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:(user|role)\/[\w+=,.@/-]+$/, "Not an IAM user or role ARN.");
 
-export const ZAccountId = z.string().trim().regex(/^\d{12}$/, "AWS account IDs have 12 digits.");
+export const ZAccountId = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, "AWS account IDs have 12 digits.");
 
 /** Step 1: key material origin (the key type and usage are fixed: symmetric, encrypt and decrypt). */
 export const ZKeyConfigureStep = z.object({

@@ -6,8 +6,14 @@ import { dataDir } from "@/scripts/db/database-url.ts";
 // The process environment, parsed once. Everything else reads configuration from here.
 const ZEnv = z.object({
   KEYHOLD_BACKEND: z.enum(["local", "aws"]).default("local"),
-  KEYHOLD_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must look like us-east-1").default("us-east-1"),
-  KEYHOLD_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "must be 12 digits").default("111122223333"),
+  KEYHOLD_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must look like us-east-1")
+    .default("us-east-1"),
+  KEYHOLD_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, "must be 12 digits")
+    .default("111122223333"),
   AWS_REGION: z.string().optional(),
   // Endpoint overrides for KEYHOLD_BACKEND=aws, named as the SDKs name them. The KMS client reads
   // AWS_ENDPOINT_URL_KMS itself; the CloudHSM v2 client (3.332) predates them, lib/server/aws applies these.
@@ -16,7 +22,12 @@ const ZEnv = z.object({
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: z.string().optional(),
   PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
   SOFTHSM2_CONF: z.string().optional(),
-  KEYHOLD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  KEYHOLD_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
   // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a

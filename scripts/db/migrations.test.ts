@@ -28,8 +28,19 @@ const pgDatabases: string[] = [];
 /** Migration folder name → sha256 of its migration.sql, as Prisma records it. */
 function committedMigrations(provider: DatabaseProvider): Map<string, string> {
   const dir = migrationsDir(provider);
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  return new Map(names.map((n) => [n, createHash("sha256").update(fs.readFileSync(path.join(dir, n, "migration.sql"))).digest("hex")]));
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return new Map(
+    names.map((n) => [
+      n,
+      createHash("sha256")
+        .update(fs.readFileSync(path.join(dir, n, "migration.sql")))
+        .digest("hex"),
+    ]),
+  );
 }
 
 type MigrationRow = { migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown };
@@ -150,9 +161,12 @@ describe("SQLite", () => {
   });
 
   it("prints `prisma migrate diff` from the migrations (replayed on a shadow database) through the stand-in", () => {
-    const result = prisma(["migrate", "diff", "--from-migrations", "prisma/migrations/sqlite", "--to-schema", "prisma/sqlite", "--script"], {
-      DATABASE_URL: url,
-    });
+    const result = prisma(
+      ["migrate", "diff", "--from-migrations", "prisma/migrations/sqlite", "--to-schema", "prisma/sqlite", "--script"],
+      {
+        DATABASE_URL: url,
+      },
+    );
     expect(result.stdout).toContain("-- This is an empty migration.");
     expect(result.status).toBe(0);
   });

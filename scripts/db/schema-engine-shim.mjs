@@ -43,7 +43,8 @@ function parseArgs(argv) {
     if (arg === "--version" || arg === "-V") out.version = true;
     else if (arg === "--datamodels") out.datamodels.push(argv[++i]);
     else if (arg === "--datasource") out.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // not used by the wasm engine
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // not used by the wasm engine
     else if (arg === "cli") out.cli = argv[++i];
   }
   return out;
@@ -80,7 +81,7 @@ function missingDatabaseMessage() {
 
 /** Prisma's error codes for connection failures: unreachable, timed out, bad credentials, denied. */
 function connectionErrorCode(error) {
-  const codes = { ECONNREFUSED: "P1001", ENOTFOUND: "P1001", ETIMEDOUT: "P1002", "28P01": "P1000", "28000": "P1000", "42501": "P1010" };
+  const codes = { ECONNREFUSED: "P1001", ENOTFOUND: "P1001", ETIMEDOUT: "P1002", "28P01": "P1000", 28000: "P1000", 42501: "P1010" };
   return codes[error?.code];
 }
 
@@ -151,7 +152,14 @@ async function serveRpc() {
     } catch (error) {
       const panic = error instanceof WebAssembly.RuntimeError;
       const message = explain(error)?.message ?? String(error);
-      send({ id, error: { code: 4466, message: "An error happened. Check the data field for details.", data: { is_panic: panic, message, error_code: error?.code, meta: error?.meta } } });
+      send({
+        id,
+        error: {
+          code: 4466,
+          message: "An error happened. Check the data field for details.",
+          data: { is_panic: panic, message, error_code: error?.code, meta: error?.meta },
+        },
+      });
       if (panic) process.exit(101); // a panicked wasm instance is unusable, as a panicked binary is gone
     }
   };
@@ -184,7 +192,12 @@ async function serveRpc() {
 }
 
 function emptyMigrationList() {
-  return { baseDir: process.cwd(), lockfile: { path: "migration_lock.toml", content: null }, shadowDbInitScript: "", migrationDirectories: [] };
+  return {
+    baseDir: process.cwd(),
+    lockfile: { path: "migration_lock.toml", content: null },
+    shadowDbInitScript: "",
+    migrationDirectories: [],
+  };
 }
 
 function unknownMethod(method) {

@@ -211,7 +211,13 @@ export async function diffMigrationsToSchema({ provider, url }) {
   migrationsList.lockfile.content ??= `provider = "${provider}"\n`;
   const files = readSchemaFiles(provider);
   const { stdout } = await withEngine({ url }, (engine) =>
-    engine.diff({ from: { tag: "migrations", ...migrationsList }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters: FILTERS }),
+    engine.diff({
+      from: { tag: "migrations", ...migrationsList },
+      to: { tag: "schemaDatamodel", files },
+      script: true,
+      exitCode: null,
+      filters: FILTERS,
+    }),
   );
   return stdout?.trim() === EMPTY_MIGRATION ? "" : (stdout ?? "");
 }

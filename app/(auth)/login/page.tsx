@@ -9,7 +9,11 @@ import { getSession } from "@/lib/server/auth/get-session.ts";
 export const metadata: Metadata = { title: "Sign in" };
 
 const FEATURES = [
-  { icon: LockKeyhole, title: "CloudHSM and external key stores", text: "Create, connect and watch every custom key store from one place." },
+  {
+    icon: LockKeyhole,
+    title: "CloudHSM and external key stores",
+    text: "Create, connect and watch every custom key store from one place.",
+  },
   { icon: Activity, title: "Live connection state", text: "Failures come with their error code and the steps that fix them." },
   { icon: KeyRound, title: "Keys where you keep them", text: "Key material stays in your HSMs, locally or in AWS CloudHSM." },
   { icon: ShieldCheck, title: "Audited by default", text: "Every sign-in and operation is recorded with its principal." },
@@ -32,12 +36,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mt-1.5 mb-7 text-sm text-muted-foreground">Use your Keyhold user name and password.</p>
           <LoginForm next={target} />
           <p className="mt-8 border-t border-border pt-5 text-xs leading-5 text-muted-foreground">
-            First sign-in? The <span className="font-bold text-foreground">admin</span> password is the one set-up printed, or the
-            value of <code className="rounded bg-muted px-1 py-0.5 font-mono text-[11px] text-foreground">KEYHOLD_ADMIN_PASSWORD</code>{" "}
-            when set-up ran.
+            First sign-in? The <span className="font-bold text-foreground">admin</span> password is the one set-up printed, or the value of{" "}
+            <code className="rounded bg-muted px-1 py-0.5 font-mono text-[11px] text-foreground">KEYHOLD_ADMIN_PASSWORD</code> when set-up
+            ran.
           </p>
         </div>
-        <p className="text-xs text-muted-foreground">Sessions end after a period set by your administrator. Sign out on shared computers.</p>
+        <p className="text-xs text-muted-foreground">
+          Sessions end after a period set by your administrator. Sign out on shared computers.
+        </p>
       </main>
 
       <aside className="relative hidden overflow-hidden bg-header text-header-foreground lg:flex lg:flex-col lg:justify-center lg:px-16">
@@ -49,7 +55,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <div aria-hidden className="absolute -bottom-56 -left-40 size-[30rem] rounded-full bg-primary/10 blur-[120px]" />
         <div className="relative max-w-lg">
           <p className="text-xs font-bold tracking-[0.14em] text-primary uppercase">KMS custom key stores</p>
-          <h2 className="mt-3 text-3xl leading-tight font-bold tracking-tight">Your keys, in HSMs you control, managed like the rest of AWS.</h2>
+          <h2 className="mt-3 text-3xl leading-tight font-bold tracking-tight">
+            Your keys, in HSMs you control, managed like the rest of AWS.
+          </h2>
           <ul className="mt-10 flex flex-col gap-6">
             {FEATURES.map(({ icon: Icon, title, text }) => (
               <li key={title} className="flex gap-4">

@@ -70,15 +70,22 @@ export default async function KeyStoresPage({ searchParams }: { searchParams: Pr
           <KeyStoresTable />
         </Suspense>
       ) : (
-      <TableShell
-        title={tab.label}
-        count={0}
-        description="Up to 10 custom key stores per account and Region, of both types together."
-        actions={<ComingSoonButton label={tab.create} />}
-        filterPlaceholder="Find key stores by name or ID"
-        columns={tab.columns}
-        empty={<EmptyState icon={LockKeyhole} title={tab.emptyTitle} description={tab.emptyText} action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />} />}
-      />
+        <TableShell
+          title={tab.label}
+          count={0}
+          description="Up to 10 custom key stores per account and Region, of both types together."
+          actions={<ComingSoonButton label={tab.create} />}
+          filterPlaceholder="Find key stores by name or ID"
+          columns={tab.columns}
+          empty={
+            <EmptyState
+              icon={LockKeyhole}
+              title={tab.emptyTitle}
+              description={tab.emptyText}
+              action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />}
+            />
+          }
+        />
       )}
     </>
   );

@@ -20,7 +20,10 @@ const INACTIVE = { accessKeyId: "AKIAROUTETESTINACTV3", secretAccessKey: "route/
 
 beforeAll(async () => {
   await db().user.create({ data: { id: "u-carol", name: "carol", passwordHash: "x" } });
-  for (const [key, status] of [[ACTIVE, "Active"], [INACTIVE, "Inactive"]] as const) {
+  for (const [key, status] of [
+    [ACTIVE, "Active"],
+    [INACTIVE, "Inactive"],
+  ] as const) {
     await db().accessKey.create({
       data: { id: key.accessKeyId, userId: "u-carol", status, secretSealed: seal(key.secretAccessKey, `access-key:${key.accessKeyId}`) },
     });
@@ -40,14 +43,15 @@ const viaRoute = {
     );
     const headers: Record<string, string> = {};
     res.headers.forEach((v, k) => (headers[k] = v));
-    return { response: { statusCode: res.status, headers, body: Readable.from([Buffer.from(await res.arrayBuffer())], { objectMode: false }) } };
+    return {
+      response: { statusCode: res.status, headers, body: Readable.from([Buffer.from(await res.arrayBuffer())], { objectMode: false }) },
+    };
   },
 };
 
 function client(credentials: { accessKeyId: string; secretAccessKey: string }) {
   return new KMSClient({ endpoint: `${ORIGIN}/api/aws`, region: "us-east-1", credentials, requestHandler: viaRoute, maxAttempts: 1 });
 }
-
 
 describe("app/api/aws route", () => {
   it("verifies a DB access key (signed path /api/aws) and dispatches to the real registry", async () => {
@@ -87,9 +91,7 @@ describe("app/api/aws route", () => {
   });
 
   it("refuses a body over the limit with 413 before verifying it", async () => {
-    const res = await POST(
-      new Request(`${ORIGIN}/api/aws`, { method: "POST", body: new Uint8Array(1024 * 1024 + 10).fill(0x20) }),
-    );
+    const res = await POST(new Request(`${ORIGIN}/api/aws`, { method: "POST", body: new Uint8Array(1024 * 1024 + 10).fill(0x20) }));
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ __type: "RequestEntityTooLargeException" });
   });

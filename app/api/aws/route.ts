@@ -11,9 +11,7 @@ export const dynamic = "force-dynamic";
 
 async function handle(request: Request): Promise<Response> {
   if (env().KEYHOLD_BACKEND !== "local") {
-    return toResponse(
-      awsErrorResponse("UnknownOperationException", "The local KMS endpoint is off: KEYHOLD_BACKEND is aws.", 404),
-    );
+    return toResponse(awsErrorResponse("UnknownOperationException", "The local KMS endpoint is off: KEYHOLD_BACKEND is aws.", 404));
   }
   const url = new URL(request.url);
   const result = await handleAwsRequest(

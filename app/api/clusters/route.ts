@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/clusters — clusters, HSMs by AZ, the store using each, and eligibility for a new store. */
 export const GET = withSession(
-  async ({ request, requestId, session }) => jsonResponse(ZClusterListResponse, await listClusters({ caller: callerFromRequest(request, session) }), { requestId }),
+  async ({ request, requestId, session }) =>
+    jsonResponse(ZClusterListResponse, await listClusters({ caller: callerFromRequest(request, session) }), { requestId }),
   { permission: "clusters:read" },
 );
 

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/keys — customer managed keys with aliases, state, origin and custom key store. */
 export const GET = withSession(
-  async ({ request, requestId, session }) => jsonResponse(ZKeyListResponse, await listKeys({ caller: callerFromRequest(request, session) }), { requestId }),
+  async ({ request, requestId, session }) =>
+    jsonResponse(ZKeyListResponse, await listKeys({ caller: callerFromRequest(request, session) }), { requestId }),
   { permission: "keys:read" },
 );
 

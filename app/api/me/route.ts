@@ -6,6 +6,4 @@ import { withSession } from "@/lib/server/auth/with-session.ts";
 export const dynamic = "force-dynamic";
 
 /** GET /api/me — the signed-in user, their principal, and the backend the console talks to. */
-export const GET = withSession(async ({ requestId, session }) =>
-  jsonResponse(ZMeResponse, describeCurrentUser(session), { requestId }),
-);
+export const GET = withSession(async ({ requestId, session }) => jsonResponse(ZMeResponse, describeCurrentUser(session), { requestId }));

@@ -10,7 +10,8 @@ export function ConfigureStep({ form, update, errors, advanced, setAdvanced }: P
     <>
       <Field asGroup label="Key type">
         <label className="flex items-center gap-2 text-sm">
-          <input type="radio" checked readOnly className="size-4 accent-[var(--color-link)]" /> Symmetric — a single key used to encrypt and decrypt
+          <input type="radio" checked readOnly className="size-4 accent-[var(--color-link)]" /> Symmetric — a single key used to encrypt and
+          decrypt
         </label>
       </Field>
       <Field asGroup label="Key usage">
@@ -34,7 +35,11 @@ export function ConfigureStep({ form, update, errors, advanced, setAdvanced }: P
                 {(
                   [
                     ["AWS_KMS", "KMS — recommended", "KMS creates and manages the key material."],
-                    ["AWS_CLOUDHSM", "AWS CloudHSM key store", "KMS creates the key material in the cluster of a custom key store you own."],
+                    [
+                      "AWS_CLOUDHSM",
+                      "AWS CloudHSM key store",
+                      "KMS creates the key material in the cluster of a custom key store you own.",
+                    ],
                   ] as const
                 ).map(([value, label, hint]) => (
                   <label key={value} className="flex cursor-pointer items-start gap-2">
@@ -61,7 +66,9 @@ export function ConfigureStep({ form, update, errors, advanced, setAdvanced }: P
                 </label>
               </div>
             </Field>
-            <p className="mt-3 text-xs text-muted-foreground">Regionality: single-Region key. Keys in a custom key store cannot be multi-Region.</p>
+            <p className="mt-3 text-xs text-muted-foreground">
+              Regionality: single-Region key. Keys in a custom key store cannot be multi-Region.
+            </p>
           </div>
         ) : (
           <p className="border-t border-border px-4 py-2 text-xs text-muted-foreground">Key material origin: {originLabel(form.origin)}</p>

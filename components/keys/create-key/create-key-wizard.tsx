@@ -10,7 +10,15 @@ import { validate } from "@/lib/console/zod-fields.ts";
 import { buildKeyPolicy } from "@/lib/key-policy.ts";
 import { useCreateKey, usePrincipals } from "@/lib/queries/keys.ts";
 import { useMe } from "@/lib/queries/me.ts";
-import { ZCreateKeyRequest, ZKeyAdminsStep, ZKeyConfigureStep, ZKeyLabelsStep, ZKeyReviewStep, ZKeyStoreStep, ZKeyUsersStep } from "@/lib/schemas/keys.ts";
+import {
+  ZCreateKeyRequest,
+  ZKeyAdminsStep,
+  ZKeyConfigureStep,
+  ZKeyLabelsStep,
+  ZKeyReviewStep,
+  ZKeyStoreStep,
+  ZKeyUsersStep,
+} from "@/lib/schemas/keys.ts";
 import { ConfigureStep } from "./configure-step.tsx";
 import type { CreateKeyForm, CreateKeyStepProps } from "./create-key-form.ts";
 import { LabelsStep } from "./labels-step.tsx";
@@ -38,7 +46,14 @@ const STEP_SCHEMAS = {
   review: ZKeyReviewStep,
 } as const;
 
-const STEP_OF_FIELD: Record<string, StepKey> = { origin: "configure", customKeyStoreId: "store", alias: "labels", description: "labels", tags: "labels", policy: "review" };
+const STEP_OF_FIELD: Record<string, StepKey> = {
+  origin: "configure",
+  customKeyStoreId: "store",
+  alias: "labels",
+  description: "labels",
+  tags: "labels",
+  policy: "review",
+};
 
 /** The key-creation wizard: each step validates its own fields; Back keeps what was entered; Finish opens the new key. */
 export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin?: "AWS_KMS" | "AWS_CLOUDHSM"; initialStore?: string }) {
@@ -61,7 +76,10 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
   const [policyEdited, setPolicyEdited] = useState(false);
   const [advanced, setAdvanced] = useState(initialOrigin === "AWS_CLOUDHSM");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const steps: StepKey[] = form.origin === "AWS_CLOUDHSM" ? ["configure", "store", "labels", "admins", "users", "review"] : ["configure", "labels", "admins", "users", "review"];
+  const steps: StepKey[] =
+    form.origin === "AWS_CLOUDHSM"
+      ? ["configure", "store", "labels", "admins", "users", "review"]
+      : ["configure", "labels", "admins", "users", "review"];
   const [index, setIndex] = useState(0);
   const step = steps[Math.min(index, steps.length - 1)]!;
   const update: CreateKeyStepProps["update"] = (k, v) => setForm((f) => ({ ...f, [k]: v }));
@@ -88,7 +106,10 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
     goTo(index + 1);
   };
   const finish = () => {
-    const v = validate(ZCreateKeyRequest, { ...form, customKeyStoreId: form.origin === "AWS_CLOUDHSM" ? form.customKeyStoreId : undefined });
+    const v = validate(ZCreateKeyRequest, {
+      ...form,
+      customKeyStoreId: form.origin === "AWS_CLOUDHSM" ? form.customKeyStoreId : undefined,
+    });
     if (v.errors) return setErrors(v.errors);
     setErrors({});
     create.mutate(v.data, {
@@ -99,7 +120,9 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
       onError: (e) => {
         if (!isApiError(e) || !e.fields) return;
         setErrors(e.fields);
-        const s = Object.keys(e.fields).map((f) => STEP_OF_FIELD[f]).find((x): x is StepKey => !!x && x !== "review" && x !== "store");
+        const s = Object.keys(e.fields)
+          .map((f) => STEP_OF_FIELD[f])
+          .find((x): x is StepKey => !!x && x !== "review" && x !== "store");
         if (s) setIndex(steps.indexOf(s));
       },
     });

@@ -25,9 +25,15 @@ export function PrincipalChecklist({
             <th scope="col" className="w-10 px-3 py-2">
               <span className="sr-only">Selected</span>
             </th>
-            <th scope="col" className="px-3 py-2 font-bold">User</th>
-            <th scope="col" className="px-3 py-2 font-bold">Principal ARN</th>
-            <th scope="col" className="px-3 py-2 font-bold">Console role</th>
+            <th scope="col" className="px-3 py-2 font-bold">
+              User
+            </th>
+            <th scope="col" className="px-3 py-2 font-bold">
+              Principal ARN
+            </th>
+            <th scope="col" className="px-3 py-2 font-bold">
+              Console role
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,7 +47,9 @@ export function PrincipalChecklist({
                     className="size-4 accent-[var(--color-link)]"
                     checked={checked}
                     aria-label={`${label}: ${p.userName}`}
-                    onChange={(e) => onChange(e.target.checked ? [...selected, p.principalArn] : selected.filter((a) => a !== p.principalArn))}
+                    onChange={(e) =>
+                      onChange(e.target.checked ? [...selected, p.principalArn] : selected.filter((a) => a !== p.principalArn))
+                    }
                   />
                 </td>
                 <td className="px-3 py-2 font-bold">{p.userName}</td>

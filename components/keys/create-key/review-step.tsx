@@ -74,7 +74,9 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
               </p>
             </>
           ) : null}
-          {createError.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {createError.requestId}</p> : null}
+          {createError.requestId ? (
+            <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {createError.requestId}</p>
+          ) : null}
         </Alert>
       ) : error ? (
         <Alert tone="error">An unexpected error occurred in the browser.</Alert>

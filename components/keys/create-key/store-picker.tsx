@@ -48,7 +48,10 @@ export function StorePicker({ value, onChange, error }: { value: string; onChang
                 <CachedStateBadge store={s} backend={data.backend} compact />
               </span>
               <span className="text-xs text-muted-foreground">
-                Cluster {s.cloudHsmClusterId} · {zones.length >= 2 ? `active HSMs in ${zones.join(" and ")}` : `active HSMs in ${zones.length} Availability Zone${zones.length === 1 ? "" : "s"}`}
+                Cluster {s.cloudHsmClusterId} ·{" "}
+                {zones.length >= 2
+                  ? `active HSMs in ${zones.join(" and ")}`
+                  : `active HSMs in ${zones.length} Availability Zone${zones.length === 1 ? "" : "s"}`}
               </span>
               {!rule.allowed ? <span className="text-xs text-destructive">{rule.reason}</span> : null}
               {value === s.customKeyStoreId || !rule.allowed ? (

@@ -5,11 +5,19 @@ import { errorResponse } from "./error-response.ts";
 
 describe("errorResponse", () => {
   it("maps an AppError to its status, code and safe message only", async () => {
-    const e = new AppError({ code: "NotFoundException", safeMessage: "Key store cks-1 does not exist.", status: 404, internalMessage: "row missing in table X" });
+    const e = new AppError({
+      code: "NotFoundException",
+      safeMessage: "Key store cks-1 does not exist.",
+      status: 404,
+      internalMessage: "row missing in table X",
+    });
     const r = errorResponse(e, "req-1");
     expect(r.status).toBe(404);
     expect(r.headers.get("x-request-id")).toBe("req-1");
-    expect(await r.json()).toEqual({ error: { code: "NotFoundException", message: "Key store cks-1 does not exist." }, requestId: "req-1" });
+    expect(await r.json()).toEqual({
+      error: { code: "NotFoundException", message: "Key store cks-1 does not exist." },
+      requestId: "req-1",
+    });
   });
 
   it("turns anything else into a generic 500 without the raw message or stack", async () => {

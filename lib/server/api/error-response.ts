@@ -15,7 +15,10 @@ export function apiErrorResponse(
   headers?: HeadersInit,
   fields?: Record<string, string>,
 ): Response {
-  const body: ApiErrorResponse = { error: fields && Object.keys(fields).length > 0 ? { code, message, fields } : { code, message }, requestId };
+  const body: ApiErrorResponse = {
+    error: fields && Object.keys(fields).length > 0 ? { code, message, fields } : { code, message },
+    requestId,
+  };
   const h = new Headers(headers);
   h.set(REQUEST_ID_HEADER, requestId);
   h.set("cache-control", "no-store");

@@ -32,7 +32,10 @@ export async function findAccessKeyForSigV4(accessKeyId: string): Promise<SigV4A
     value = hit.value;
   } else {
     const key = await readAccessKeySecret(accessKeyId);
-    value = key && key.status === "Active" ? { secretAccessKey: key.secretAccessKey, principalArn: key.principalArn, userName: key.userName } : null;
+    value =
+      key && key.status === "Active"
+        ? { secretAccessKey: key.secretAccessKey, principalArn: key.principalArn, userName: key.userName }
+        : null;
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(accessKeyId, { value, expires: now + CACHE_TTL_MS });
   }

@@ -120,7 +120,9 @@ describe("access keys", () => {
   it("are written to the audit log without their secret", async () => {
     const user = await createUser({ name: "audited", password: "long enough password" });
     const { accessKeyId, secretAccessKey } = await createAccessKey(user.id, { principalArn: "arn:aws:iam::111122223333:user/admin" });
-    const event = await db().auditEvent.findFirstOrThrow({ where: { eventName: "CreateAccessKey", requestParameters: { contains: accessKeyId } } });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { eventName: "CreateAccessKey", requestParameters: { contains: accessKeyId } },
+    });
     expect(event.eventSource).toBe("keyhold.console");
     expect(event.principalArn).toBe("arn:aws:iam::111122223333:user/admin");
     expect(JSON.stringify(event)).not.toContain(secretAccessKey);

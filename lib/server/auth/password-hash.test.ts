@@ -48,7 +48,9 @@ describe("password hashing (scrypt)", () => {
     expect(await verifyPassword("tamper-test-pw", [...parts.slice(0, 4), flipped].join("$"))).toBe(false);
     expect(await verifyPassword("tamper-test-pw", hash.slice(0, -10))).toBe(false);
     expect(await verifyPassword("tamper-test-pw", "$2b$10$abcdefghijklmnopqrstuv")).toBe(false);
-    expect(await verifyPassword("tamper-test-pw", "$scrypt$ln=40,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toBe(false);
+    expect(
+      await verifyPassword("tamper-test-pw", "$scrypt$ln=40,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+    ).toBe(false);
     expect(needsRehash("not a hash")).toBe(true);
   });
 

@@ -32,7 +32,12 @@ describe("signIn", () => {
     expect(session.user.principalArn).toBe("arn:aws:iam::111122223333:user/operator");
 
     const event = await db().auditEvent.findFirstOrThrow({ where: { eventName: "ConsoleLogin", errorCode: null } });
-    expect(event).toMatchObject({ eventSource: "keyhold.console", principalArn: session.user.principalArn, sourceIp: "10.0.0.1", userAgent: "vitest" });
+    expect(event).toMatchObject({
+      eventSource: "keyhold.console",
+      principalArn: session.user.principalArn,
+      sourceIp: "10.0.0.1",
+      userAgent: "vitest",
+    });
     expect(JSON.stringify(event)).not.toContain(PASSWORD);
   });
 

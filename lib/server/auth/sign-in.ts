@@ -42,7 +42,8 @@ export async function signIn({ userName, password, actor }: SignInOptions): Prom
       userAgent: actor.userAgent,
       requestParameters: { userName: user ? user.name : HIDDEN_NAME, nameKey },
       errorCode,
-      errorMessage: errorCode === LOGIN_FAILED ? "Failed authentication" : errorCode === LOGIN_THROTTLED ? "Too many failed attempts" : null,
+      errorMessage:
+        errorCode === LOGIN_FAILED ? "Failed authentication" : errorCode === LOGIN_THROTTLED ? "Too many failed attempts" : null,
     });
 
   const retryAfter = await loginRetryAfterSeconds({ nameKey, sourceIp });

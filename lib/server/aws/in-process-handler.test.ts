@@ -29,7 +29,6 @@ import { kmsClient } from "./kms-client.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-
 describe("kmsClient (local backend, in-process)", () => {
   it("signs as the console user; the service verifies it and sees the caller", async () => {
     const service = testService();
@@ -70,7 +69,12 @@ describe("kmsClient (local backend, in-process)", () => {
     const service = testService({
       operations: {
         "kms:DescribeKey": async () => {
-          throw new AppError({ code: "NotFoundException", safeMessage: "Key 'k' does not exist", status: 404, internalMessage: "row k missing" });
+          throw new AppError({
+            code: "NotFoundException",
+            safeMessage: "Key 'k' does not exist",
+            status: 404,
+            internalMessage: "row k missing",
+          });
         },
       },
     });
@@ -91,11 +95,7 @@ describe("kmsClient (local backend, in-process)", () => {
 
   it("retries a server fault and then reports KMSInternalException without details", async () => {
     const service = testService();
-    const e = await rejection(
-      kmsClient({ credentials: ALICE, localDeps: service.deps }).send(
-        new GetKeyPolicyCommand({ KeyId: KEY_ARN }),
-      ),
-    );
+    const e = await rejection(kmsClient({ credentials: ALICE, localDeps: service.deps }).send(new GetKeyPolicyCommand({ KeyId: KEY_ARN })));
     expect(e).toBeInstanceOf(KMSInternalException);
     expect(e.$metadata.httpStatusCode).toBe(500);
     expect(e.$metadata.attempts).toBe(3);
@@ -125,9 +125,7 @@ describe("cloudHsmClient (local backend, in-process, SDK 3.332)", () => {
   });
 
   it("gives the typed CloudHSM exception with its Message", async () => {
-    const e = await rejection(
-      cloudHsmClient({ credentials: ALICE, localDeps: testService().deps }).send(new DescribeBackupsCommand({})),
-    );
+    const e = await rejection(cloudHsmClient({ credentials: ALICE, localDeps: testService().deps }).send(new DescribeBackupsCommand({})));
     expect(e).toBeInstanceOf(CloudHsmResourceNotFoundException);
     expect(e.Message ?? e.message).toBe("Backup backup-xyz not found.");
     expect(e.$metadata.requestId).toMatch(UUID);

@@ -50,10 +50,7 @@ export class InProcessRequestHandler {
     this.opts = opts;
   }
 
-  async handle(
-    request: SdkHttpRequest,
-    options?: { abortSignal?: AbortSignalLike },
-  ): Promise<{ response: InProcessHttpResponse }> {
+  async handle(request: SdkHttpRequest, options?: { abortSignal?: AbortSignalLike }): Promise<{ response: InProcessHttpResponse }> {
     throwIfAborted(options?.abortSignal);
     const deps = typeof this.opts.deps === "function" ? this.opts.deps() : this.opts.deps;
     const result = await handleAwsRequest(

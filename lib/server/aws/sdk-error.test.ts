@@ -7,14 +7,24 @@ const serviceError = (name: string, message: string, fault: "client" | "server" 
 
 describe("sdkError", () => {
   it("keeps the service's error name and message, and points a form field at it", () => {
-    const e = sdkError(serviceError("CustomKeyStoreNameInUseException", "The name x is in use."), { CustomKeyStoreNameInUseException: "customKeyStoreName" });
+    const e = sdkError(serviceError("CustomKeyStoreNameInUseException", "The name x is in use."), {
+      CustomKeyStoreNameInUseException: "customKeyStoreName",
+    });
     expect(e).toBeInstanceOf(AppError);
-    expect(e).toMatchObject({ code: "CustomKeyStoreNameInUseException", safeMessage: "The name x is in use.", status: 400, fields: { customKeyStoreName: "The name x is in use." } });
+    expect(e).toMatchObject({
+      code: "CustomKeyStoreNameInUseException",
+      safeMessage: "The name x is in use.",
+      status: 400,
+      fields: { customKeyStoreName: "The name x is in use." },
+    });
   });
 
   it("answers not-found errors with 404 and server faults with 502", () => {
     expect(sdkError(serviceError("NotFoundException", "Key 'k' does not exist"))).toMatchObject({ status: 404 });
-    expect(sdkError(serviceError("KMSInternalException", "internal", "server", 500))).toMatchObject({ status: 502, code: "KMSInternalException" });
+    expect(sdkError(serviceError("KMSInternalException", "internal", "server", 500))).toMatchObject({
+      status: 502,
+      code: "KMSInternalException",
+    });
   });
 
   it("names an error whose message is empty (InvalidCiphertextException)", () => {

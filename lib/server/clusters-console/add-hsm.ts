@@ -10,9 +10,12 @@ export type AddHsmOptions = { caller: Caller; clusterId: string; availabilityZon
 /** CloudHSM CreateHsm in one of the cluster's Availability Zones. */
 export async function addHsm({ caller, clusterId, availabilityZone }: AddHsmOptions): Promise<Hsm> {
   const client = await cloudHsmForCaller(caller);
-  const { Hsm: hsm } = await callAws(() => client.send(new CreateHsmCommand({ ClusterId: clusterId, AvailabilityZone: availabilityZone })), {
-    CloudHsmInvalidRequestException: "availabilityZone",
-  });
+  const { Hsm: hsm } = await callAws(
+    () => client.send(new CreateHsmCommand({ ClusterId: clusterId, AvailabilityZone: availabilityZone })),
+    {
+      CloudHsmInvalidRequestException: "availabilityZone",
+    },
+  );
   await refreshAfterChange(caller);
   return {
     hsmId: hsm?.HsmId ?? "",

@@ -17,7 +17,8 @@ export async function createLocalCluster({ request }: CreateLocalClusterOptions)
   if (env().KEYHOLD_BACKEND !== "local") {
     throw new AppError({
       code: "UnsupportedOperationException",
-      safeMessage: "Clusters can be created from the console only with the local backend. Use the CloudHSM console or API for AWS clusters.",
+      safeMessage:
+        "Clusters can be created from the console only with the local backend. Use the CloudHSM console or API for AWS clusters.",
       status: 400,
     });
   }

@@ -17,7 +17,8 @@ export async function listClusters({ caller }: ListClustersOptions): Promise<Clu
   const [clusters, stores] = await Promise.all([describeAllClusters(caller), describeAllKeyStores(kms)]);
   const byCluster = new Map<string, StoreRef>();
   for (const s of stores) {
-    if (s.CloudHsmClusterId) byCluster.set(s.CloudHsmClusterId, { customKeyStoreId: s.CustomKeyStoreId!, customKeyStoreName: s.CustomKeyStoreName ?? "" });
+    if (s.CloudHsmClusterId)
+      byCluster.set(s.CloudHsmClusterId, { customKeyStoreId: s.CustomKeyStoreId!, customKeyStoreName: s.CustomKeyStoreName ?? "" });
   }
   return {
     clusters: clusters

@@ -163,7 +163,9 @@ describe("a local CloudHSM cluster", () => {
   });
 
   it("an unknown cluster is CLUSTER_NOT_FOUND", async () => {
-    await expect(encryptWithClusterKey({ clusterId: "cluster-doesnotexist", label: arn(1), plaintext: Buffer.from("x") })).rejects.toMatchObject({
+    await expect(
+      encryptWithClusterKey({ clusterId: "cluster-doesnotexist", label: arn(1), plaintext: Buffer.from("x") }),
+    ).rejects.toMatchObject({
       code: "CloudHsmClusterNotFoundException",
       connectionErrorCode: "CLUSTER_NOT_FOUND",
     });

@@ -22,12 +22,19 @@ async function pins(): Promise<{ soPin: string; userPin: string; generated: bool
   const so = rows.find((r) => r.key === SO_PIN);
   const user = rows.find((r) => r.key === USER_PIN);
   if (so && user) {
-    return { soPin: openSealedText(so.value, `setting:${SO_PIN}`), userPin: openSealedText(user.value, `setting:${USER_PIN}`), generated: false };
+    return {
+      soPin: openSealedText(so.value, `setting:${SO_PIN}`),
+      userPin: openSealedText(user.value, `setting:${USER_PIN}`),
+      generated: false,
+    };
   }
   // Stored before the token exists: a crash in between leaves PINs to reuse, never an orphan token.
   const soPin = randomAlphanumeric(32);
   const userPin = randomAlphanumeric(32);
-  for (const [key, value] of [[SO_PIN, soPin], [USER_PIN, userPin]] as const) {
+  for (const [key, value] of [
+    [SO_PIN, soPin],
+    [USER_PIN, userPin],
+  ] as const) {
     const sealed = seal(value, `setting:${key}`);
     await db().setting.upsert({ where: { key }, create: { key, value: sealed }, update: { value: sealed } });
   }

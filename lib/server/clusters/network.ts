@@ -5,7 +5,10 @@ import crypto from "node:crypto";
 // in AWS (the CloudHSM model's patterns require it), unlike cluster/hsm/backup ids.
 
 export function hexId(prefix: "vpc" | "subnet" | "sg" | "eni", length = 17): string {
-  return `${prefix}-${crypto.randomBytes(Math.ceil(length / 2)).toString("hex").slice(0, length)}`;
+  return `${prefix}-${crypto
+    .randomBytes(Math.ceil(length / 2))
+    .toString("hex")
+    .slice(0, length)}`;
 }
 
 /** Availability zones of a region for a local cluster: <region>a, <region>b, … */

@@ -172,10 +172,7 @@ const VENDOR_DEFINED = 0x80000000;
 
 /** The one table: rv → mapping. */
 export const CKR_TABLE: ReadonlyMap<number, CkrMapping> = new Map(
-  ROWS.map(([code, name, kmsError, connectionErrorCode, safeMessage]) => [
-    code,
-    { name, kmsError, connectionErrorCode, safeMessage },
-  ]),
+  ROWS.map(([code, name, kmsError, connectionErrorCode, safeMessage]) => [code, { name, kmsError, connectionErrorCode, safeMessage }]),
 );
 
 export function ckrMapping(code: number): CkrMapping {

@@ -103,9 +103,7 @@ describe("key material is never extractable in plaintext", () => {
       { type: pkcs11js.CKA_WRAP_WITH_TRUSTED, value: false },
       { type: pkcs11js.CKA_SENSITIVE, value: false },
     ]) {
-      expect(await rawCkr(A, (s, h) => pkcs11().C_SetAttributeValue(s, h("synced"), [attr]))).toBe(
-        pkcs11js.CKR_ATTRIBUTE_READ_ONLY,
-      );
+      expect(await rawCkr(A, (s, h) => pkcs11().C_SetAttributeValue(s, h("synced"), [attr]))).toBe(pkcs11js.CKR_ATTRIBUTE_READ_ONLY);
     }
     const copy = await rawCkr(A, (s, h) => pkcs11().C_CopyObject(s, h("synced"), [{ type: pkcs11js.CKA_TOKEN, value: false }]));
     expect(copy).toBe(0x1b); // CKR_ACTION_PROHIBITED: CKA_COPYABLE is false
@@ -113,9 +111,9 @@ describe("key material is never extractable in plaintext", () => {
 
   it("the trusted wrapping key cannot be destroyed (CKR_ACTION_PROHIBITED) nor used to encrypt", async () => {
     expect(await rawCkr(A, (s, h) => pkcs11().C_DestroyObject(s, h(CLUSTER_WRAP_KEY_LABEL)))).toBe(0x1b);
-    expect(
-      await rawCkr(A, (s, h) => pkcs11().C_EncryptInit(s, { mechanism: pkcs11js.CKM_AES_ECB }, h(CLUSTER_WRAP_KEY_LABEL))),
-    ).toBe(pkcs11js.CKR_KEY_FUNCTION_NOT_PERMITTED);
+    expect(await rawCkr(A, (s, h) => pkcs11().C_EncryptInit(s, { mechanism: pkcs11js.CKM_AES_ECB }, h(CLUSTER_WRAP_KEY_LABEL)))).toBe(
+      pkcs11js.CKR_KEY_FUNCTION_NOT_PERMITTED,
+    );
     await expect(destroyKey(A, CLUSTER_WRAP_KEY_LABEL)).rejects.toMatchObject({ code: "KMSInternalException" });
   });
 

@@ -38,12 +38,7 @@ export async function wrapKey(token: string, keyLabel: string, wrappingKeyLabel 
 }
 
 /** Unwraps a blob from wrapKey into a token key labelled keyLabel (replica template: syncable again). */
-export async function unwrapKey(
-  token: string,
-  keyLabel: string,
-  blob: Buffer,
-  wrappingKeyLabel = CLUSTER_WRAP_KEY_LABEL,
-): Promise<void> {
+export async function unwrapKey(token: string, keyLabel: string, blob: Buffer, wrappingKeyLabel = CLUSTER_WRAP_KEY_LABEL): Promise<void> {
   await withSession(token, (session, state) => {
     if (state.keys.has(keyLabel)) {
       throw hsmError("KMSInternalException", "Key material with this label already exists in the HSM.", {

@@ -17,11 +17,7 @@ export async function generateAesKey(token: string, label: string, options: Data
     });
   }
   await withSession(token, async (session, state) => {
-    const handle = await pkcs11().C_GenerateKeyAsync(
-      session,
-      { mechanism: pkcs11js.CKM_AES_KEY_GEN },
-      dataKeyTemplate(label, options),
-    );
+    const handle = await pkcs11().C_GenerateKeyAsync(session, { mechanism: pkcs11js.CKM_AES_KEY_GEN }, dataKeyTemplate(label, options));
     state.keys.set(label, handle);
   });
 }

@@ -49,11 +49,11 @@ describe("token-directory process lock", () => {
       'import { loadedModule } from "./lib/server/hsm/module.ts";',
       "try { loadedModule(); console.log('loaded'); } catch (e) { console.log(e.message); }",
     ].join("\n");
-    const child = spawnSync(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script],
-      { cwd: path.resolve("."), env: { ...process.env, KEYHOLD_DATA_DIR: dir }, encoding: "utf8" },
-    );
+    const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: path.resolve("."),
+      env: { ...process.env, KEYHOLD_DATA_DIR: dir },
+      encoding: "utf8",
+    });
     expect(child.stdout.trim()).toContain(`token directory in use by process ${process.pid}`);
     releaseProcessLock(lockPath);
   });

@@ -89,10 +89,7 @@ export function tokenState(label: string): TokenState {
  * if fn throws, the session is closed instead (it may hold an unfinished operation). Errors come out as
  * AppErrors. A synchronous fn releases its session before withSession resolves.
  */
-export async function withSession<T>(
-  label: string,
-  fn: (session: Handle, token: TokenState) => T | Promise<T>,
-): Promise<T> {
+export async function withSession<T>(label: string, fn: (session: Handle, token: TokenState) => T | Promise<T>): Promise<T> {
   const token = tokenState(label);
   const session = token.idle.pop() ?? openSession(token) ?? (await waitForSession(token));
   let result: T | Promise<T>;

@@ -40,12 +40,14 @@ describe("tokens", () => {
     const b = create("hsm-two");
     expect(a.initialized && a.userPinInitialized).toBe(true);
     expect(a.serial).not.toBe(b.serial);
-    expect(listTokens().map((t) => t.label).sort()).toEqual(["hsm-one", "hsm-two"]);
+    expect(
+      listTokens()
+        .map((t) => t.label)
+        .sort(),
+    ).toEqual(["hsm-one", "hsm-two"]);
     expect(findTokenSlot("hsm-two")?.slot.equals(b.slot)).toBe(true);
     expect(tokenInfo("hsm-one").label).toBe("hsm-one");
-    expect(() => create("hsm-one")).toThrow(
-      expect.objectContaining({ safeMessage: "A token with this label already exists." }),
-    );
+    expect(() => create("hsm-one")).toThrow(expect.objectContaining({ safeMessage: "A token with this label already exists." }));
     expect(() => initToken({ label: "x".repeat(33), soPin: "12345678", userPin: "12345678" })).toThrow();
   });
 

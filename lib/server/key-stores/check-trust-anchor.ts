@@ -18,11 +18,14 @@ export function checkTrustAnchor(pem: string): void {
   try {
     cert = new x509.X509Certificate(pem);
   } catch {
-    throw invalid("The file is not a readable X.509 certificate. Choose customerCA.crt, the file created when the cluster was initialized.");
+    throw invalid(
+      "The file is not a readable X.509 certificate. Choose customerCA.crt, the file created when the cluster was initialized.",
+    );
   }
   const now = new Date();
   if (cert.notAfter < now) throw invalid(`This certificate expired on ${cert.notAfter.toISOString().slice(0, 10)}.`);
   if (cert.notBefore > now) throw invalid(`This certificate is not valid before ${cert.notBefore.toISOString().slice(0, 10)}.`);
   const basic = cert.getExtension(x509.BasicConstraintsExtension);
-  if (basic && !basic.ca) throw invalid("This is not a CA certificate. The trust anchor is the cluster's issuing CA certificate (customerCA.crt).");
+  if (basic && !basic.ca)
+    throw invalid("This is not a CA certificate. The trust anchor is the cluster's issuing CA certificate (customerCA.crt).");
 }

@@ -8,7 +8,12 @@ import { describeAllClusters } from "@/lib/server/clusters-console/describe-all-
 import { toKeyStoreSummary } from "./to-key-store-summary.ts";
 
 /** A key store's current summary after a change (its key count is left to the next full read). */
-export async function describeOneKeyStore(kms: KMSClient, caller: Caller, customKeyStoreId: string, keyCount = 0): Promise<KeyStoreSummary> {
+export async function describeOneKeyStore(
+  kms: KMSClient,
+  caller: Caller,
+  customKeyStoreId: string,
+  keyCount = 0,
+): Promise<KeyStoreSummary> {
   const described = await callAws(() => kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: customKeyStoreId })));
   const store = described.CustomKeyStores?.[0];
   if (!store) throw new Error(`DescribeCustomKeyStores returned no entry for ${customKeyStoreId}`);

@@ -21,7 +21,11 @@ export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptio
     [cached] = await readCachedKeyStores(customKeyStoreId);
   }
   if (!cached) {
-    throw new AppError({ code: "CustomKeyStoreNotFoundException", safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`, status: 404 });
+    throw new AppError({
+      code: "CustomKeyStoreNotFoundException",
+      safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`,
+      status: 404,
+    });
   }
   const { summary, cluster } = cached;
   const [keys, backend, history] = await Promise.all([

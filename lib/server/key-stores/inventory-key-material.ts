@@ -15,31 +15,54 @@ export type InventoryKeyMaterialOptions = { caller: Caller; customKeyStoreId: st
  * Local backend only: the labels are read from the local cluster's PKCS#11 tokens; with
  * KEYHOLD_BACKEND=aws the answer says it is not supported.
  */
-export async function inventoryKeyMaterial({ caller, customKeyStoreId }: InventoryKeyMaterialOptions): Promise<KeyMaterialInventoryResponse> {
+export async function inventoryKeyMaterial({
+  caller,
+  customKeyStoreId,
+}: InventoryKeyMaterialOptions): Promise<KeyMaterialInventoryResponse> {
   const checkedAt = new Date().toISOString();
   if (env().KEYHOLD_BACKEND !== "local") return { supported: false, checkedAt, hsms: [], missing: [], orphaned: [] };
   const [cached] = await readCachedKeyStores(customKeyStoreId);
-  if (!cached) throw new AppError({ code: "CustomKeyStoreNotFoundException", safeMessage: `There is no custom key store ${customKeyStoreId}.`, status: 404 });
+  if (!cached)
+    throw new AppError({
+      code: "CustomKeyStoreNotFoundException",
+      safeMessage: `There is no custom key store ${customKeyStoreId}.`,
+      status: 404,
+    });
   const clusterId = cached.summary.cloudHsmClusterId;
   if (!clusterId || !cached.cluster) return { supported: true, checkedAt, hsms: [], missing: [], orphaned: [] };
 
   const kms = await kmsForCaller(caller);
-  const [allKeys, hsms] = await Promise.all([describeAllKeys(kms, new Map([[customKeyStoreId, cached.summary.customKeyStoreName]])), listClusterKeyLabels({ clusterId })]);
+  const [allKeys, hsms] = await Promise.all([
+    describeAllKeys(kms, new Map([[customKeyStoreId, cached.summary.customKeyStoreName]])),
+    listClusterKeyLabels({ clusterId }),
+  ]);
   const readable = hsms.filter((h) => h.labels !== null);
   const anyKey = new Set(allKeys.map((k) => k.arn));
   const missing = allKeys
     .filter((k) => k.customKeyStoreId === customKeyStoreId)
     .map((k) => {
       const missingOn = readable.filter((h) => !h.labels!.includes(k.arn)).map((h) => h.hsmId);
-      return { keyId: k.keyId, keyArn: k.arn, keyState: k.keyState, missingOn, missingEverywhere: readable.length > 0 && missingOn.length === readable.length };
+      return {
+        keyId: k.keyId,
+        keyArn: k.arn,
+        keyState: k.keyState,
+        missingOn,
+        missingEverywhere: readable.length > 0 && missingOn.length === readable.length,
+      };
     })
     .filter((m) => m.missingOn.length > 0);
   const orphans = new Map<string, string[]>();
-  for (const h of readable) for (const label of h.labels!) if (!anyKey.has(label)) orphans.set(label, [...(orphans.get(label) ?? []), h.hsmId]);
+  for (const h of readable)
+    for (const label of h.labels!) if (!anyKey.has(label)) orphans.set(label, [...(orphans.get(label) ?? []), h.hsmId]);
   return {
     supported: true,
     checkedAt,
-    hsms: hsms.map((h) => ({ hsmId: h.hsmId, availabilityZone: h.availabilityZone, keyCount: h.labels?.length ?? null, errorCode: h.error?.code })),
+    hsms: hsms.map((h) => ({
+      hsmId: h.hsmId,
+      availabilityZone: h.availabilityZone,
+      keyCount: h.labels?.length ?? null,
+      errorCode: h.error?.code,
+    })),
     missing,
     orphaned: [...orphans.entries()].map(([label, hsmIds]) => ({ label, hsmIds })).sort((a, b) => a.label.localeCompare(b.label)),
   };

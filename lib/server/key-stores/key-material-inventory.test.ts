@@ -22,7 +22,11 @@ let store: TestKeyStore;
 beforeAll(async () => {
   const user = await createUser({ name: "inventory-admin", password: "Inventory-admin-pw-1" });
   await createAccessKey(user.id);
-  const session: SessionContext = { sessionId: "test", expiresAt: new Date(Date.now() + 3600_000), user: { id: user.id, name: user.name, role: "admin", principalArn: user.principalArn } };
+  const session: SessionContext = {
+    sessionId: "test",
+    expiresAt: new Date(Date.now() + 3600_000),
+    user: { id: user.id, name: user.name, role: "admin", principalArn: user.principalArn },
+  };
   caller = { session };
   store = await createTestKeyStore();
   await refreshStatusCache({ kms: await kmsForCaller(caller), cloudHsm: await cloudHsmForCaller(caller) });
@@ -44,7 +48,9 @@ describe("key material inventory", () => {
     expect(inv.orphaned).toEqual([{ label: orphan, hsmIds: expect.arrayContaining([expect.any(String)]) }]);
     expect(inv.orphaned[0]!.hsmIds).toHaveLength(2);
 
-    await expect(removeOrphanedKeyMaterial({ caller, customKeyStoreId: store.storeId, label: key.Arn! })).rejects.toMatchObject({ code: "ValidationException" });
+    await expect(removeOrphanedKeyMaterial({ caller, customKeyStoreId: store.storeId, label: key.Arn! })).rejects.toMatchObject({
+      code: "ValidationException",
+    });
     const removed = await removeOrphanedKeyMaterial({ caller, customKeyStoreId: store.storeId, label: orphan });
     expect(removed.deletedFrom).toHaveLength(2);
     expect((await inventoryKeyMaterial({ caller, customKeyStoreId: store.storeId })).orphaned).toEqual([]);

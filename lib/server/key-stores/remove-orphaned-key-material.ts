@@ -16,10 +16,18 @@ export type RemoveOrphanedKeyMaterialOptions = { caller: Caller; customKeyStoreI
 export async function removeOrphanedKeyMaterial({ caller, customKeyStoreId, label }: RemoveOrphanedKeyMaterialOptions) {
   const inventory = await inventoryKeyMaterial({ caller, customKeyStoreId });
   if (!inventory.supported) {
-    throw new AppError({ code: "UnsupportedOperationException", safeMessage: "Key material can be inventoried and removed with the local backend only.", status: 400 });
+    throw new AppError({
+      code: "UnsupportedOperationException",
+      safeMessage: "Key material can be inventoried and removed with the local backend only.",
+      status: 400,
+    });
   }
   if (!inventory.orphaned.some((o) => o.label === label)) {
-    throw new AppError({ code: "ValidationException", safeMessage: "This key material is not orphaned (a KMS key owns it, or it is gone already). Nothing was removed.", status: 409 });
+    throw new AppError({
+      code: "ValidationException",
+      safeMessage: "This key material is not orphaned (a KMS key owns it, or it is gone already). Nothing was removed.",
+      status: 409,
+    });
   }
   const [cached] = await readCachedKeyStores(customKeyStoreId);
   const clusterId = cached!.summary.cloudHsmClusterId!; // the inventory above found the store and its cluster

@@ -1,5 +1,11 @@
 import "server-only";
-import { CancelKeyDeletionCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, ScheduleKeyDeletionCommand } from "@aws-sdk/client-kms";
+import {
+  CancelKeyDeletionCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EnableKeyCommand,
+  ScheduleKeyDeletionCommand,
+} from "@aws-sdk/client-kms";
 import { ZKeyState, type KeyState } from "@/lib/schemas/keys.ts";
 import { callAws } from "@/lib/server/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/aws/user-credentials.ts";

@@ -64,7 +64,13 @@ export async function createKey({ caller, request }: CreateKeyOptions): Promise<
   } catch (e) {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })).catch(() => undefined);
     const message = `The key was created but its alias could not be set (${(e as Error).name}), so the key ${keyId} was scheduled for deletion. Choose another alias and try again.`;
-    throw new AppError({ code: (e as Error).name || "AliasFailed", safeMessage: message, status: 400, fields: { alias: message }, cause: e });
+    throw new AppError({
+      code: (e as Error).name || "AliasFailed",
+      safeMessage: message,
+      status: 400,
+      fields: { alias: message },
+      cause: e,
+    });
   }
   return { keyId, arn: m!.Arn ?? "" };
 }

@@ -22,7 +22,10 @@ export async function getKey({ caller, keyId }: GetKeyOptions): Promise<KeyDetai
   const [aliases, policy, tags, store] = await Promise.all([
     callAws(() => kms.send(new ListAliasesCommand({ KeyId: m.KeyId, Limit: 100 }))),
     // A policy the caller may not read is shown as such rather than failing the whole page.
-    kms.send(new GetKeyPolicyCommand({ KeyId: m.KeyId, PolicyName: "default" })).then((r) => r.Policy ?? null, () => null),
+    kms.send(new GetKeyPolicyCommand({ KeyId: m.KeyId, PolicyName: "default" })).then(
+      (r) => r.Policy ?? null,
+      () => null,
+    ),
     (async () => {
       const all: Tag[] = [];
       let marker: string | undefined;
@@ -34,7 +37,9 @@ export async function getKey({ caller, keyId }: GetKeyOptions): Promise<KeyDetai
       return all;
     })(),
     m.CustomKeyStoreId
-      ? callAws(() => kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: m.CustomKeyStoreId }))).then((r) => r.CustomKeyStores?.[0])
+      ? callAws(() => kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: m.CustomKeyStoreId }))).then(
+          (r) => r.CustomKeyStores?.[0],
+        )
       : Promise.resolve(undefined),
   ]);
   const names = new Map(store ? [[store.CustomKeyStoreId!, store.CustomKeyStoreName ?? ""]] : []);

@@ -14,9 +14,12 @@ export type TagKeyOptions = { caller: Caller; keyId: string; tags: Tag[] };
 export async function tagKey({ caller, keyId, tags }: TagKeyOptions): Promise<void> {
   const kms = await kmsForCaller(caller);
   const field = tags.length === 1 ? "tags.0.tagKey" : "tags";
-  await callAws(() => kms.send(new TagResourceCommand({ KeyId: keyId, Tags: tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue })) })), {
-    TagException: field,
-    ValidationException: field,
-    LimitExceededException: field,
-  });
+  await callAws(
+    () => kms.send(new TagResourceCommand({ KeyId: keyId, Tags: tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue })) })),
+    {
+      TagException: field,
+      ValidationException: field,
+      LimitExceededException: field,
+    },
+  );
 }

@@ -9,7 +9,10 @@ export function toKeySummary(m: KeyMetadata, aliases: AliasListEntry[], storeNam
   return {
     keyId: m.KeyId!,
     arn: m.Arn ?? "",
-    aliases: aliases.filter((a) => a.TargetKeyId === m.KeyId && a.AliasName).map((a) => a.AliasName!).sort(),
+    aliases: aliases
+      .filter((a) => a.TargetKeyId === m.KeyId && a.AliasName)
+      .map((a) => a.AliasName!)
+      .sort(),
     description: m.Description ?? "",
     keyState: ZKeyState.catch("Unavailable").parse(m.KeyState),
     origin: ZOrigin.catch("AWS_KMS").parse(m.Origin),

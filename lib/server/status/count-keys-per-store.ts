@@ -38,12 +38,19 @@ export async function countKeysPerStore(kms: KMSClient, now: Date = new Date()):
   const known = new Set((await db().keyStoreMembership.findMany({ select: { keyId: true } })).map((r) => r.keyId));
   const unseen = listed.filter((id) => !known.has(id));
   const described = await describeKeys(kms, unseen);
-  await remember(described.map((m) => ({ keyId: m.KeyId!, customKeyStoreId: m.KeyManager === "AWS" ? null : (m.CustomKeyStoreId ?? null) })), now);
+  await remember(
+    described.map((m) => ({ keyId: m.KeyId!, customKeyStoreId: m.KeyManager === "AWS" ? null : (m.CustomKeyStoreId ?? null) })),
+    now,
+  );
 
   const listedSet = new Set(listed);
   const gone = [...known].filter((id) => !listedSet.has(id));
   for (const part of chunks(gone)) await db().keyStoreMembership.deleteMany({ where: { keyId: { in: part } } });
 
-  const groups = await db().keyStoreMembership.groupBy({ by: ["customKeyStoreId"], where: { customKeyStoreId: { not: null } }, _count: { _all: true } });
+  const groups = await db().keyStoreMembership.groupBy({
+    by: ["customKeyStoreId"],
+    where: { customKeyStoreId: { not: null } },
+    _count: { _all: true },
+  });
   return new Map(groups.map((g) => [g.customKeyStoreId!, g._count._all]));
 }

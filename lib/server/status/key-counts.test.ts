@@ -27,7 +27,9 @@ async function audited(eventName: string): Promise<number> {
 async function createKeys(storeId: string | undefined, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { KeyMetadata } = await service.kms.send(new CreateKeyCommand(storeId ? { CustomKeyStoreId: storeId, Origin: "AWS_CLOUDHSM" } : {}));
+    const { KeyMetadata } = await service.kms.send(
+      new CreateKeyCommand(storeId ? { CustomKeyStoreId: storeId, Origin: "AWS_CLOUDHSM" } : {}),
+    );
     ids.push(KeyMetadata!.KeyId!);
   }
   return ids;

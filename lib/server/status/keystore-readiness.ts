@@ -42,21 +42,44 @@ export async function keyStoreReadiness(store: CustomKeyStoresListEntry, cluster
 
   const CONNECTION: Record<string, ReadinessCheck> = {
     CONNECTED: pass("connected", "Connected", "KMS is connected to the cluster."),
-    CONNECTING: unknown("connected", "Connected", "Connecting: KMS is logging in to the cluster. Its keys can be used once it is CONNECTED."),
+    CONNECTING: unknown(
+      "connected",
+      "Connected",
+      "Connecting: KMS is logging in to the cluster. Its keys can be used once it is CONNECTED.",
+    ),
     DISCONNECTING: fail("connected", "Connected", "Disconnecting: its keys are unavailable. Connect it again once it is DISCONNECTED."),
-    FAILED: fail("connected", "Connected", `The last connection attempt failed (${code || "INTERNAL_ERROR"}). Disconnect it, fix the cause, then connect it.`),
+    FAILED: fail(
+      "connected",
+      "Connected",
+      `The last connection attempt failed (${code || "INTERNAL_ERROR"}). Disconnect it, fix the cause, then connect it.`,
+    ),
   };
   checks.push(CONNECTION[state] ?? fail("connected", "Connected", "The key store is disconnected. Connect it to use its keys."));
   if (!cluster) {
     const why = `CloudHSM has no cluster ${store.CloudHsmClusterId ?? ""} (or the console may not describe it).`;
-    checks.push(fail("activeHsm", "At least one active HSM", why), fail("twoZones", "Two active HSMs in different Availability Zones", why));
+    checks.push(
+      fail("activeHsm", "At least one active HSM", why),
+      fail("twoZones", "Two active HSMs in different Availability Zones", why),
+    );
   } else {
     checks.push(
       hsms.length >= 1
-        ? pass("activeHsm", "At least one active HSM", `${hsms.length} active HSM${hsms.length === 1 ? "" : "s"}: cryptographic operations work.`)
-        : fail("activeHsm", "At least one active HSM", "No active HSM: connecting fails and every operation on the store's keys fails. Add an HSM."),
+        ? pass(
+            "activeHsm",
+            "At least one active HSM",
+            `${hsms.length} active HSM${hsms.length === 1 ? "" : "s"}: cryptographic operations work.`,
+          )
+        : fail(
+            "activeHsm",
+            "At least one active HSM",
+            "No active HSM: connecting fails and every operation on the store's keys fails. Add an HSM.",
+          ),
       zones.size >= 2
-        ? pass("twoZones", "Two active HSMs in different Availability Zones", `Active HSMs in ${[...zones].sort().join(", ")}: new keys can be created.`)
+        ? pass(
+            "twoZones",
+            "Two active HSMs in different Availability Zones",
+            `Active HSMs in ${[...zones].sort().join(", ")}: new keys can be created.`,
+          )
         : fail(
             "twoZones",
             "Two active HSMs in different Availability Zones",
@@ -66,12 +89,28 @@ export async function keyStoreReadiness(store: CustomKeyStoresListEntry, cluster
   }
   if (state === "CONNECTED") checks.push(pass("kmsuserLogin", "kmsuser login", "KMS is logged in to the cluster as kmsuser."));
   else if (state === "FAILED" && LOGIN_FAILURES[code]) checks.push(fail("kmsuserLogin", "kmsuser login", LOGIN_FAILURES[code]));
-  else checks.push(unknown("kmsuserLogin", "kmsuser login", "Checked when the store connects; the console never tries the password itself (failed logins count toward lockout)."));
+  else
+    checks.push(
+      unknown(
+        "kmsuserLogin",
+        "kmsuser login",
+        "Checked when the store connects; the console never tries the password itself (failed logins count toward lockout).",
+      ),
+    );
 
   const anchor = store.TrustAnchorCertificate;
   const clusterCert = cluster?.Certificates?.ClusterCertificate;
-  if (!anchor || !clusterCert) checks.push(unknown("trustAnchor", "Trust anchor matches", "The cluster certificate or the store's trust anchor is not available."));
-  else if (await cachedIsIssuedBy(clusterCert, anchor)) checks.push(pass("trustAnchor", "Trust anchor matches", "The cluster certificate is issued by the store's trust anchor."));
-  else checks.push(fail("trustAnchor", "Trust anchor matches", "The cluster certificate is not issued by the store's trust anchor (customerCA.crt): this store points at another cluster's CA."));
+  if (!anchor || !clusterCert)
+    checks.push(unknown("trustAnchor", "Trust anchor matches", "The cluster certificate or the store's trust anchor is not available."));
+  else if (await cachedIsIssuedBy(clusterCert, anchor))
+    checks.push(pass("trustAnchor", "Trust anchor matches", "The cluster certificate is issued by the store's trust anchor."));
+  else
+    checks.push(
+      fail(
+        "trustAnchor",
+        "Trust anchor matches",
+        "The cluster certificate is not issued by the store's trust anchor (customerCA.crt): this store points at another cluster's CA.",
+      ),
+    );
   return checks;
 }

@@ -90,6 +90,10 @@ describe("the status poller on PostgreSQL", () => {
     await leader.exited;
     const mark = follower.ticks.length;
     await until(() => leads(follower, mark) >= 2, 30_000, "the other process to take over");
-    await until(async () => (await row())?.endsWith(`:${follower.child.pid}`) ?? false, 10_000, "the StatusPoll row to name the new leader");
+    await until(
+      async () => (await row())?.endsWith(`:${follower.child.pid}`) ?? false,
+      10_000,
+      "the StatusPoll row to name the new leader",
+    );
   });
 });

@@ -33,7 +33,12 @@ export async function readBackendStatus(): Promise<BackendStatus> {
   const row = await db().statusPoll.findUnique({ where: { id: POLL_ROW } });
   const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
   const reachable = !row?.lastErrorAt || (!!row.lastSuccessAt && row.lastSuccessAt >= row.lastErrorAt);
-  return { reachable, lastSuccessAt: iso(row?.lastSuccessAt), lastErrorAt: iso(row?.lastErrorAt), lastErrorCode: reachable ? null : (row?.lastErrorCode ?? null) };
+  return {
+    reachable,
+    lastSuccessAt: iso(row?.lastSuccessAt),
+    lastErrorAt: iso(row?.lastErrorAt),
+    lastErrorCode: reachable ? null : (row?.lastErrorCode ?? null),
+  };
 }
 
 /** Whether the cache has ever been filled (the first page load before the first poll refreshes it). */
@@ -51,7 +56,11 @@ export async function readCachedKeyStores(customKeyStoreId?: string): Promise<Ca
   const byCluster = new Map(clusters.map((c) => [c.clusterId, toCluster(c)]));
   return Promise.all(
     rows.map(async (r) => {
-      const entry = { ...(JSON.parse(r.entryJson) as CustomKeyStoresListEntry), ConnectionState: r.connectionState as "CONNECTED", ConnectionErrorCode: (r.connectionErrorCode ?? undefined) as "INTERNAL_ERROR" };
+      const entry = {
+        ...(JSON.parse(r.entryJson) as CustomKeyStoresListEntry),
+        ConnectionState: r.connectionState as "CONNECTED",
+        ConnectionErrorCode: (r.connectionErrorCode ?? undefined) as "INTERNAL_ERROR",
+      };
       const cluster = r.cloudHsmClusterId ? byCluster.get(r.cloudHsmClusterId) : undefined;
       const summary: KeyStoreSummary = {
         ...toKeyStoreSummary(entry, byCluster, r.keyCount),

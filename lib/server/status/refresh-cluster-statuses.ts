@@ -6,7 +6,11 @@ import { recordStatusChange } from "./record-status-change.ts";
 type HsmRow = { availabilityZone: string; state: string; eniIp: string | null; subnetId: string | null; stateMessage: string | null };
 
 const sameHsm = (a: HsmRow, b: HsmRow) =>
-  a.availabilityZone === b.availabilityZone && a.state === b.state && a.eniIp === b.eniIp && a.subnetId === b.subnetId && a.stateMessage === b.stateMessage;
+  a.availabilityZone === b.availabilityZone &&
+  a.state === b.state &&
+  a.eniIp === b.eniIp &&
+  a.subnetId === b.subnetId &&
+  a.stateMessage === b.stateMessage;
 
 /**
  * Writes what DescribeClusters answered into ClusterStatus / HsmStatus, with a history row for each
@@ -33,7 +37,15 @@ export async function refreshClusterStatuses(clusters: Cluster[], at: Date): Pro
         update: { state, entryJson, checkedAt: at },
       });
       if (before?.state !== state) {
-        await recordStatusChange({ subjectType: "CLUSTER", subjectId: clusterId, clusterId, fromState: before?.state ?? null, toState: state, errorCode: null, at });
+        await recordStatusChange({
+          subjectType: "CLUSTER",
+          subjectId: clusterId,
+          clusterId,
+          fromState: before?.state ?? null,
+          toState: state,
+          errorCode: null,
+          at,
+        });
         changes += 1;
       }
     }
@@ -57,14 +69,30 @@ export async function refreshClusterStatuses(clusters: Cluster[], at: Date): Pro
       const data = { clusterId, ...row, checkedAt: at };
       await db().hsmStatus.upsert({ where: { hsmId: h.HsmId }, create: { hsmId: h.HsmId, ...data }, update: data });
       if (was?.state !== row.state) {
-        await recordStatusChange({ subjectType: "HSM", subjectId: h.HsmId, clusterId, fromState: was?.state ?? null, toState: row.state, errorCode: null, at });
+        await recordStatusChange({
+          subjectType: "HSM",
+          subjectId: h.HsmId,
+          clusterId,
+          fromState: was?.state ?? null,
+          toState: row.state,
+          errorCode: null,
+          at,
+        });
         changes += 1;
       }
     }
     for (const gone of before?.hsms.filter((x) => !seen.has(x.hsmId)) ?? []) {
       const { count } = await db().hsmStatus.deleteMany({ where: { hsmId: gone.hsmId } });
       if (count) {
-        await recordStatusChange({ subjectType: "HSM", subjectId: gone.hsmId, clusterId, fromState: gone.state, toState: "DELETED", errorCode: null, at });
+        await recordStatusChange({
+          subjectType: "HSM",
+          subjectId: gone.hsmId,
+          clusterId,
+          fromState: gone.state,
+          toState: "DELETED",
+          errorCode: null,
+          at,
+        });
         changes += 1;
       }
     }

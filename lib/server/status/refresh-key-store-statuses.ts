@@ -26,14 +26,24 @@ async function createStore(s: CustomKeyStoresListEntry, keyCount: number | undef
   const { state, code } = connection(s);
   const data = rowData(s, keyCount, at);
   try {
-    await db().keyStoreStatus.create({ data: { customKeyStoreId: id, ...data, keyCount: keyCount ?? 0, connectionState: state, connectionErrorCode: code, stateSince: at } });
+    await db().keyStoreStatus.create({
+      data: { customKeyStoreId: id, ...data, keyCount: keyCount ?? 0, connectionState: state, connectionErrorCode: code, stateSince: at },
+    });
   } catch (e) {
     if ((e as { code?: string }).code !== "P2002") throw e;
     // Created by a concurrent refresh: update it as an existing row.
     const old = await db().keyStoreStatus.findUniqueOrThrow({ where: { customKeyStoreId: id } });
     return updateStore(old, s, keyCount, at);
   }
-  await recordStatusChange({ subjectType: "KEY_STORE", subjectId: id, clusterId: data.cloudHsmClusterId, fromState: null, toState: state, errorCode: code, at });
+  await recordStatusChange({
+    subjectType: "KEY_STORE",
+    subjectId: id,
+    clusterId: data.cloudHsmClusterId,
+    fromState: null,
+    toState: state,
+    errorCode: code,
+    at,
+  });
   return 1;
 }
 
@@ -50,7 +60,16 @@ async function updateStore(old: StoreRow, s: CustomKeyStoresListEntry, keyCount:
     where: { customKeyStoreId: id, connectionState: old.connectionState, connectionErrorCode: old.connectionErrorCode },
     data: { ...data, connectionState: state, connectionErrorCode: code, stateSince: at },
   });
-  if (count === 1) await recordStatusChange({ subjectType: "KEY_STORE", subjectId: id, clusterId: data.cloudHsmClusterId, fromState: old.connectionState, toState: state, errorCode: code, at });
+  if (count === 1)
+    await recordStatusChange({
+      subjectType: "KEY_STORE",
+      subjectId: id,
+      clusterId: data.cloudHsmClusterId,
+      fromState: old.connectionState,
+      toState: state,
+      errorCode: code,
+      at,
+    });
   return count;
 }
 
@@ -60,7 +79,11 @@ async function updateStore(old: StoreRow, s: CustomKeyStoresListEntry, keyCount:
  * statement for all of them: a quiet poll of 100 stores is a handful of queries, not hundreds.
  * Returns the number of changes recorded.
  */
-export async function refreshKeyStoreStatuses(stores: CustomKeyStoresListEntry[], counts: Map<string, number> | undefined, at: Date): Promise<number> {
+export async function refreshKeyStoreStatuses(
+  stores: CustomKeyStoresListEntry[],
+  counts: Map<string, number> | undefined,
+  at: Date,
+): Promise<number> {
   const old = new Map((await db().keyStoreStatus.findMany()).map((r) => [r.customKeyStoreId, r]));
   let changes = 0;
   const unchanged: string[] = [];
@@ -75,8 +98,12 @@ export async function refreshKeyStoreStatuses(stores: CustomKeyStoresListEntry[]
     const { state, code } = connection(s);
     const data = rowData(s, keyCount, at);
     const same =
-      before.connectionState === state && before.connectionErrorCode === code && before.entryJson === data.entryJson &&
-      before.name === data.name && before.cloudHsmClusterId === data.cloudHsmClusterId && (keyCount === undefined || before.keyCount === keyCount);
+      before.connectionState === state &&
+      before.connectionErrorCode === code &&
+      before.entryJson === data.entryJson &&
+      before.name === data.name &&
+      before.cloudHsmClusterId === data.cloudHsmClusterId &&
+      (keyCount === undefined || before.keyCount === keyCount);
     if (same) unchanged.push(id);
     else changes += await updateStore(before, s, keyCount, at);
   }
@@ -87,7 +114,15 @@ export async function refreshKeyStoreStatuses(stores: CustomKeyStoresListEntry[]
     if (listed.has(r.customKeyStoreId)) continue;
     const { count } = await db().keyStoreStatus.deleteMany({ where: { customKeyStoreId: r.customKeyStoreId } });
     if (count) {
-      await recordStatusChange({ subjectType: "KEY_STORE", subjectId: r.customKeyStoreId, clusterId: r.cloudHsmClusterId, fromState: r.connectionState, toState: "DELETED", errorCode: null, at });
+      await recordStatusChange({
+        subjectType: "KEY_STORE",
+        subjectId: r.customKeyStoreId,
+        clusterId: r.cloudHsmClusterId,
+        fromState: r.connectionState,
+        toState: "DELETED",
+        errorCode: null,
+        at,
+      });
       changes += 1;
     }
   }

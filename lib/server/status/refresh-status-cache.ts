@@ -28,7 +28,12 @@ function errorCode(e: unknown): string {
  * A failed call leaves the cache as it was and records the failure (the badges then say the backend
  * is unreachable, with the last known state); the error is rethrown.
  */
-export async function refreshStatusCache({ kms, cloudHsm, keyCounts = false, now = () => new Date() }: RefreshStatusCacheOptions): Promise<RefreshResult> {
+export async function refreshStatusCache({
+  kms,
+  cloudHsm,
+  keyCounts = false,
+  now = () => new Date(),
+}: RefreshStatusCacheOptions): Promise<RefreshResult> {
   const startedAt = now();
   try {
     const stores = await describeAllKeyStores(kms);

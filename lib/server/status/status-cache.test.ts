@@ -54,7 +54,12 @@ describe("the status cache", () => {
     expect(after.summary.stateSince! >= first.summary.checkedAt!).toBe(true);
     expect(await check(store.storeId, "kmsuserLogin")).toBe("pass");
     const history = await readStatusHistory(store.storeId, store.clusterId);
-    expect(history.filter((h) => h.subjectType === "KEY_STORE").map((h) => h.toState).at(0)).toBe("CONNECTED");
+    expect(
+      history
+        .filter((h) => h.subjectType === "KEY_STORE")
+        .map((h) => h.toState)
+        .at(0),
+    ).toBe("CONNECTED");
     expect(history.at(-1)).toMatchObject({ subjectType: expect.any(String), fromState: null });
   });
 
@@ -68,10 +73,18 @@ describe("the status cache", () => {
     const removed = (await readStatusHistory(store.storeId, store.clusterId)).find((h) => h.subjectId === hsms[1]!.HsmId);
     expect(removed).toMatchObject({ subjectType: "HSM", fromState: "ACTIVE", toState: "DELETED" });
 
-    const { Hsm: added } = await cloudHsm.send(new CreateHsmCommand({ ClusterId: store.clusterId, AvailabilityZone: hsms[1]!.AvailabilityZone }));
-    await until(async () => (await refresh(), (await cached(store.storeId)).summary.hsms?.active), (n) => n === 2, 30_000);
+    const { Hsm: added } = await cloudHsm.send(
+      new CreateHsmCommand({ ClusterId: store.clusterId, AvailabilityZone: hsms[1]!.AvailabilityZone }),
+    );
+    await until(
+      async () => (await refresh(), (await cached(store.storeId)).summary.hsms?.active),
+      (n) => n === 2,
+      30_000,
+    );
     expect(await check(store.storeId, "twoZones")).toBe("pass");
-    expect((await readStatusHistory(store.storeId, store.clusterId)).some((h) => h.subjectId === added!.HsmId && h.fromState === null)).toBe(true);
+    expect(
+      (await readStatusHistory(store.storeId, store.clusterId)).some((h) => h.subjectId === added!.HsmId && h.fromState === null),
+    ).toBe(true);
   });
 
   it("records a failed connection with a wrong kmsuser password and its error code", async () => {
@@ -84,7 +97,9 @@ describe("the status cache", () => {
     const s = (await cached(store.storeId)).summary;
     expect(s).toMatchObject({ connectionState: "FAILED", connectionErrorCode: "INVALID_CREDENTIALS" });
     expect(await check(store.storeId, "kmsuserLogin")).toBe("fail");
-    expect((await readStatusHistory(store.storeId, store.clusterId)).find((h) => h.toState === "FAILED")).toMatchObject({ errorCode: "INVALID_CREDENTIALS" });
+    expect((await readStatusHistory(store.storeId, store.clusterId)).find((h) => h.toState === "FAILED")).toMatchObject({
+      errorCode: "INVALID_CREDENTIALS",
+    });
   });
 
   it("the poller follows a change within one interval", async () => {
@@ -93,11 +108,19 @@ describe("the status cache", () => {
     const interval = 300;
     const poller = startStatusPoller({ fastMs: 100, slowMs: interval, keyCountMs: 60_000, clients: async () => ({ kms, cloudHsm }) });
     try {
-      await until(() => cached(store.storeId), (c) => c.summary.connectionState === "DISCONNECTED", 5_000);
+      await until(
+        () => cached(store.storeId),
+        (c) => c.summary.connectionState === "DISCONNECTED",
+        5_000,
+      );
       await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: store.storeId }));
       await settleConnectionJobs();
       const changedAt = Date.now();
-      await until(() => cached(store.storeId), (c) => c.summary.connectionState === "CONNECTED", 5_000);
+      await until(
+        () => cached(store.storeId),
+        (c) => c.summary.connectionState === "CONNECTED",
+        5_000,
+      );
       // One poll interval, plus the time one refresh takes.
       expect(Date.now() - changedAt).toBeLessThan(interval + 1_000);
     } finally {

@@ -31,7 +31,11 @@ async function serviceCredentials(): Promise<{ accessKeyId: string; secretAccess
       user = await db().user.findUniqueOrThrow({ where: { name: STATUS_SERVICE_USER }, select: { id: true } });
     }
   }
-  const key = await db().accessKey.findFirst({ where: { userId: user.id, status: "Active" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  const key = await db().accessKey.findFirst({
+    where: { userId: user.id, status: "Active" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
   if (key) {
     const secret = await readAccessKeySecret(key.id);
     if (secret && secret.status === "Active") return { accessKeyId: secret.accessKeyId, secretAccessKey: secret.secretAccessKey };

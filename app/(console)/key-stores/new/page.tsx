@@ -10,7 +10,11 @@ export default async function NewKeyStorePage() {
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Keyhold", href: "/key-stores" }, { label: "Key stores", href: "/key-stores" }, { label: "Create key store" }]}
+        breadcrumbs={[
+          { label: "Keyhold", href: "/key-stores" },
+          { label: "Key stores", href: "/key-stores" },
+          { label: "Create key store" },
+        ]}
         title="Create key store"
       />
       <CreateKeyStoreWizard />

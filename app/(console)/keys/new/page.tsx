@@ -10,7 +10,10 @@ export default async function NewKeyPage({ searchParams }: { searchParams: Promi
   const { origin, store } = await searchParams;
   return (
     <>
-      <PageHeader breadcrumbs={[{ label: "Keyhold", href: "/key-stores" }, { label: "Keys", href: "/keys" }, { label: "Create key" }]} title="Create key" />
+      <PageHeader
+        breadcrumbs={[{ label: "Keyhold", href: "/key-stores" }, { label: "Keys", href: "/keys" }, { label: "Create key" }]}
+        title="Create key"
+      />
       <CreateKeyWizard
         initialOrigin={origin === "AWS_CLOUDHSM" ? "AWS_CLOUDHSM" : undefined}
         initialStore={typeof store === "string" && /^cks-[a-z0-9]{17}$/.test(store) ? store : undefined}

@@ -1,4 +1,9 @@
-import { ZDeleteKeyStoreResponse, ZKeyStoreDetailResponse, ZKeyStoreMutationResponse, ZUpdateKeyStoreRequest } from "@/lib/schemas/key-stores.ts";
+import {
+  ZDeleteKeyStoreResponse,
+  ZKeyStoreDetailResponse,
+  ZKeyStoreMutationResponse,
+  ZUpdateKeyStoreRequest,
+} from "@/lib/schemas/key-stores.ts";
 import { jsonResponse } from "@/lib/server/api/json-response.ts";
 import { parseBody } from "@/lib/server/api/parse-body.ts";
 import { withSession } from "@/lib/server/auth/with-session.ts";
@@ -14,7 +19,9 @@ type Params = { id: string };
 /** GET /api/key-stores/:id — the store, its cluster's HSM inventory and its keys. */
 export const GET = withSession<Params>(
   async ({ request, requestId, session, params }) =>
-    jsonResponse(ZKeyStoreDetailResponse, await getKeyStore({ caller: callerFromRequest(request, session), customKeyStoreId: params.id }), { requestId }),
+    jsonResponse(ZKeyStoreDetailResponse, await getKeyStore({ caller: callerFromRequest(request, session), customKeyStoreId: params.id }), {
+      requestId,
+    }),
   { permission: "keyStores:read" },
 );
 

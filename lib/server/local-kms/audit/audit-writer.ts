@@ -71,7 +71,8 @@ async function insertRows(rows: Row[]): Promise<void> {
     (r) =>
       Prisma.sql`(${r.id}, ${r.time}, ${r.eventSource}, ${r.eventName}, ${r.principalArn}, ${r.sourceIp}, ${r.userAgent}, ${r.requestParameters}, ${r.errorCode}, ${r.errorMessage}, ${r.resources}, ${r.requestId})`,
   );
-  await db().$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
+  await db()
+    .$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
 }
 
 /** Writes one batch; what is left waits for the next window (or is written now, if a batch is full). */
@@ -105,7 +106,7 @@ function drain(s: State): Promise<void> {
  */
 export async function flushAuditEvents(attempts = 5): Promise<void> {
   const s = state();
-  for (let tries = 0; s.queue.length > 0 || s.writing; ) {
+  for (let tries = 0; s.queue.length > 0 || s.writing;) {
     clearTimeout(s.retryTimer);
     s.retryTimer = undefined;
     clearTimeout(s.scheduled);

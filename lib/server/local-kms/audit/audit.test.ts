@@ -4,12 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
-import {
-  CreateCustomKeyStoreCommand,
-  DescribeCustomKeyStoresCommand,
-  KMSClient,
-  UpdateCustomKeyStoreCommand,
-} from "@aws-sdk/client-kms";
+import { CreateCustomKeyStoreCommand, DescribeCustomKeyStoresCommand, KMSClient, UpdateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import { createCluster, type CreatedCluster } from "@/lib/server/clusters/create-cluster.ts";
 import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents, pendingAuditEvents } from "./audit-writer.ts";
@@ -81,10 +76,16 @@ describe("audit events of the local endpoint", () => {
       ),
     );
     const row = await rowFor(e.$metadata.requestId);
-    expect(row).toMatchObject({ eventName: "CreateCustomKeyStore", errorCode: "CustomKeyStoreNameInUseException", errorMessage: e.message });
+    expect(row).toMatchObject({
+      eventName: "CreateCustomKeyStore",
+      errorCode: "CustomKeyStoreNameInUseException",
+      errorMessage: e.message,
+    });
     expect(JSON.parse(row.requestParameters!).KeyStorePassword).toBe(HIDDEN);
 
-    const short = await rejection(service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: storeId, KeyStorePassword: "abc1" })));
+    const short = await rejection(
+      service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: storeId, KeyStorePassword: "abc1" })),
+    );
     const shortRow = await rowFor(short.$metadata.requestId);
     expect(shortRow.errorCode).toBe("ValidationException");
     expect(shortRow.errorMessage).not.toContain("abc1");
@@ -147,7 +148,9 @@ describe("audit events of the local endpoint", () => {
     const text = JSON.stringify(rows);
     for (const secret of [PASSWORD, NEW_PASSWORD, XKS_SECRET, "abc1"]) expect(text).not.toContain(secret);
 
-    await db().$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)").catch(() => undefined);
+    await db()
+      .$executeRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)")
+      .catch(() => undefined);
     for (const file of fs.readdirSync(service.dir).filter((f) => f.startsWith("keyhold.db"))) {
       const bytes = fs.readFileSync(path.join(service.dir, file));
       for (const secret of [PASSWORD, NEW_PASSWORD, XKS_SECRET]) expect(bytes.includes(Buffer.from(secret))).toBe(false);

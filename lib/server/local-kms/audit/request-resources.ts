@@ -20,16 +20,10 @@ function id(value: unknown, prefix: string): string | undefined {
 }
 
 function member(value: unknown, name: string): unknown {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)[name]
-    : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-export function requestResources(
-  input: Record<string, unknown> | undefined,
-  output: unknown,
-  ctx: Ctx,
-): string[] {
+export function requestResources(input: Record<string, unknown> | undefined, output: unknown, ctx: Ctx): string[] {
   const found = [
     ...["KeyId", "SourceKeyId", "DestinationKeyId", "TargetKeyId", "AliasName"].map((m) => keyArn(member(input, m), ctx)),
     keyArn(member(member(output, "KeyMetadata"), "Arn"), ctx),

@@ -159,7 +159,9 @@ describe("CreateHsm and DeleteHsm", () => {
     const again = await rejection(service.cloudhsm.send(new DeleteHsmCommand({ ClusterId: c.clusterId, HsmId: deleted })));
     expect(again.name).toBe("CloudHsmResourceNotFoundException");
     const mismatch = await rejection(
-      service.cloudhsm.send(new DeleteHsmCommand({ ClusterId: a.clusterId, HsmId: (await cluster(a.clusterId)).Hsms![0]!.HsmId, EniIp: "10.0.9.9" })),
+      service.cloudhsm.send(
+        new DeleteHsmCommand({ ClusterId: a.clusterId, HsmId: (await cluster(a.clusterId)).Hsms![0]!.HsmId, EniIp: "10.0.9.9" }),
+      ),
     );
     expect(mismatch.name).toBe("CloudHsmResourceNotFoundException");
     const wrongCluster = await rejection(service.cloudhsm.send(new DeleteHsmCommand({ ClusterId: "cluster-bbbbbbbbbbb", HsmId: deleted })));
@@ -181,7 +183,9 @@ describe("DescribeBackups", () => {
     const ofC = (await service.cloudhsm.send(new DescribeBackupsCommand({ Filters: { clusterIds: [c.clusterId] } }))).Backups!;
     expect(ofC.length).toBeGreaterThan(0);
     expect(ofC.every((x) => x.ClusterId === c.clusterId)).toBe(true);
-    const one = (await service.cloudhsm.send(new DescribeBackupsCommand({ Filters: { backupIds: [ofC[0]!.BackupId!], states: ["READY"] } }))).Backups!;
+    const one = (
+      await service.cloudhsm.send(new DescribeBackupsCommand({ Filters: { backupIds: [ofC[0]!.BackupId!], states: ["READY"] } }))
+    ).Backups!;
     expect(one.map((x) => x.BackupId)).toEqual([ofC[0]!.BackupId]);
     expect((await service.cloudhsm.send(new DescribeBackupsCommand({ Filters: { neverExpires: ["true"] } }))).Backups).toEqual([]);
     expect((await service.cloudhsm.send(new DescribeBackupsCommand({ Shared: true } as never))).Backups).toEqual([]);

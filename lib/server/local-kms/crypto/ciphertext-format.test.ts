@@ -16,7 +16,11 @@ describe("the ciphertext blob, version 1", () => {
   });
 
   it("refuses anything else with InvalidCiphertextException", () => {
-    const blob = encodeBlob(encodeBlobHeader({ keyId, keyMaterialId }), { iv: Buffer.alloc(12), ciphertext: Buffer.alloc(1), tag: Buffer.alloc(16) });
+    const blob = encodeBlob(encodeBlobHeader({ keyId, keyMaterialId }), {
+      iv: Buffer.alloc(12),
+      ciphertext: Buffer.alloc(1),
+      tag: Buffer.alloc(16),
+    });
     const other = Buffer.from(blob);
     other[2] = 2;
     for (const bad of [blob.subarray(0, BLOB_OVERHEAD), other, Buffer.from("AQIDAHj...", "utf8"), Buffer.alloc(100)]) {
@@ -33,13 +37,21 @@ describe("the canonical encryption context", () => {
   });
 
   it("is unambiguous and case-sensitive", () => {
-    const distinct: Record<string, string>[] = [{ a: "bc" }, { ab: "c" }, { a: "b", c: "" }, { A: "bc" }, { a: "BC" }, { "a\u0000": "bc" }, { é: "x" }];
+    const distinct: Record<string, string>[] = [
+      { a: "bc" },
+      { ab: "c" },
+      { a: "b", c: "" },
+      { A: "bc" },
+      { a: "BC" },
+      { "a\u0000": "bc" },
+      { é: "x" },
+    ];
     const encoded = distinct.map((c) => canonicalEncryptionContext(c).toString("hex"));
     expect(new Set(encoded).size).toBe(distinct.length);
   });
 
   it("sorts keys by their UTF-8 bytes", () => {
-    const enc = canonicalEncryptionContext({ "é": "1", z: "2" });
+    const enc = canonicalEncryptionContext({ é: "1", z: "2" });
     // "z" (0x7a) sorts before "é" (0xc3 0xa9).
     expect(enc.subarray(8, 9).toString()).toBe("z");
   });

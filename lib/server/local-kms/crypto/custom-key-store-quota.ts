@@ -11,10 +11,7 @@ type Bucket = { tokens: number; updatedMs: number };
 const state = globalThis as unknown as { keyholdCksBuckets?: Map<string, Bucket> };
 
 export function throttlingError(): KmsError {
-  return new KmsError(
-    "ThrottlingException",
-    "You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.",
-  );
+  return new KmsError("ThrottlingException", "You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.");
 }
 
 /** Takes one request from the store's bucket, or throws ThrottlingException. */

@@ -27,7 +27,12 @@ export async function decrypt(o: DecryptOptions): Promise<DecryptResult> {
     await admitKeyForCrypto(await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId }), { encryptionAlgorithm: o.encryptionAlgorithm });
     throw dryRunError();
   }
-  const { key, parsed } = await keyOfBlob({ scope: o.scope, blob: o.ciphertextBlob, keyId: o.keyId, encryptionAlgorithm: o.encryptionAlgorithm });
+  const { key, parsed } = await keyOfBlob({
+    scope: o.scope,
+    blob: o.ciphertextBlob,
+    keyId: o.keyId,
+    encryptionAlgorithm: o.encryptionAlgorithm,
+  });
   if (o.dryRun) throw dryRunError();
   const plaintext = await openParsedBlob(key, parsed, o.encryptionContext);
   return { plaintext, keyArn: key.arn, keyMaterialId: keyMaterialIdOf(key) };

@@ -9,7 +9,13 @@ import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 
 export type GenerateRandomOptions = { numberOfBytes: number; customKeyStoreId?: string };
 
-const MODELLED = new Set(["DependencyTimeoutException", "KMSInternalException", "UnsupportedOperationException", "CustomKeyStoreNotFoundException", "CustomKeyStoreInvalidStateException"]);
+const MODELLED = new Set([
+  "DependencyTimeoutException",
+  "KMSInternalException",
+  "UnsupportedOperationException",
+  "CustomKeyStoreNotFoundException",
+  "CustomKeyStoreInvalidStateException",
+]);
 
 /**
  * 1–1024 random bytes: from the CloudHSM cluster of a CONNECTED CloudHSM key store (counted against
@@ -24,7 +30,8 @@ export async function generateRandomBytes(o: GenerateRandomOptions): Promise<Buf
   }
   const store = await requireConnectedKeyStore(o.customKeyStoreId).catch((e: unknown) => {
     // "KMS cannot communicate with your CloudHSM cluster" is a store-state error for GenerateRandom.
-    if (e instanceof KmsError && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.message);
+    if (e instanceof KmsError && e.code === "KMSInvalidStateException")
+      throw new KmsError("CustomKeyStoreInvalidStateException", e.message);
     throw e;
   });
   chargeCustomKeyStoreQuota(store.id);

@@ -28,10 +28,7 @@ export async function admitKeyForCrypto(key: KeyRecord, o: { encryptionAlgorithm
   requireEnabledForCrypto(key);
   if (key.customKeyStore && !(await isKeyStoreUsable(key.customKeyStore))) throw unavailableError(key.arn);
   if (o.encryptionAlgorithm !== undefined && o.encryptionAlgorithm !== SYMMETRIC_DEFAULT) {
-    throw new KmsError(
-      "InvalidKeyUsageException",
-      `Algorithm ${o.encryptionAlgorithm} is incompatible with key spec ${key.keySpec}.`,
-    );
+    throw new KmsError("InvalidKeyUsageException", `Algorithm ${o.encryptionAlgorithm} is incompatible with key spec ${key.keySpec}.`);
   }
 }
 

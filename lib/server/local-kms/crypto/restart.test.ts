@@ -38,7 +38,11 @@ describe("a restart of the service", () => {
     await kms.send(new CreateAliasCommand({ AliasName: "alias/survivor", TargetKeyId: inStore.KeyId }));
     const context = { app: "restart" };
     const blobs = await Promise.all(
-      [plain.KeyId!, "alias/survivor"].map(async (KeyId) => (await kms.send(new EncryptCommand({ KeyId, Plaintext: Buffer.from(`secret of ${KeyId}`), EncryptionContext: context }))).CiphertextBlob!),
+      [plain.KeyId!, "alias/survivor"].map(
+        async (KeyId) =>
+          (await kms.send(new EncryptCommand({ KeyId, Plaintext: Buffer.from(`secret of ${KeyId}`), EncryptionContext: context })))
+            .CiphertextBlob!,
+      ),
     );
     const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: inStore.KeyId, KeySpec: "AES_256" }));
     expect(await first.stop()).toBe(0);
@@ -53,7 +57,9 @@ describe("a restart of the service", () => {
       KeyState: "Enabled",
       CustomKeyStoreId: first.storeId,
     });
-    const opened = await Promise.all(blobs.map((CiphertextBlob) => kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: context }))));
+    const opened = await Promise.all(
+      blobs.map((CiphertextBlob) => kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: context }))),
+    );
     expect(opened.map((o) => Buffer.from(o.Plaintext!).toString())).toEqual([`secret of ${plain.KeyId}`, "secret of alias/survivor"]);
     expect(opened.map((o) => o.KeyId)).toEqual([plain.Arn, inStore.Arn]);
     const again = await kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob }));

@@ -29,7 +29,9 @@ describe("InputReader", () => {
   });
 
   it("checks patterns, blob lengths (without echoing them) and nested tag members", () => {
-    expect(readAll({ Name: "a b" }, (r) => r.string("Name", { pattern: "^[a-z]+$" }))).toContain("Member must satisfy regular expression pattern: ^[a-z]+$");
+    expect(readAll({ Name: "a b" }, (r) => r.string("Name", { pattern: "^[a-z]+$" }))).toContain(
+      "Member must satisfy regular expression pattern: ^[a-z]+$",
+    );
     expect(readAll({ Plaintext: Buffer.alloc(5).toString("base64") }, (r) => r.blob("Plaintext", { max: 4 }))).toBe(
       "ValidationException: 1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4",
     );

@@ -178,10 +178,7 @@ export class InputReader {
   finish(): void {
     if (this.errors.length === 0) return;
     const n = this.errors.length;
-    throw new KmsError(
-      "ValidationException",
-      `${n} validation error${n === 1 ? "" : "s"} detected: ${this.errors.join("; ")}`,
-    );
+    throw new KmsError("ValidationException", `${n} validation error${n === 1 ? "" : "s"} detected: ${this.errors.join("; ")}`);
   }
 }
 

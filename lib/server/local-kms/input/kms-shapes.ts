@@ -18,12 +18,21 @@ export const GRANT_TOKEN: StringRule = { min: 1, max: 8192 };
 
 export const KEY_USAGE = ["SIGN_VERIFY", "ENCRYPT_DECRYPT", "GENERATE_VERIFY_MAC", "KEY_AGREEMENT"] as const;
 export const CUSTOMER_MASTER_KEY_SPEC = [
-  "RSA_2048", "RSA_3072", "RSA_4096", "ECC_NIST_P256", "ECC_NIST_P384", "ECC_NIST_P521", "ECC_SECG_P256K1",
-  "SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512", "SM2",
+  "RSA_2048",
+  "RSA_3072",
+  "RSA_4096",
+  "ECC_NIST_P256",
+  "ECC_NIST_P384",
+  "ECC_NIST_P521",
+  "ECC_SECG_P256K1",
+  "SYMMETRIC_DEFAULT",
+  "HMAC_224",
+  "HMAC_256",
+  "HMAC_384",
+  "HMAC_512",
+  "SM2",
 ] as const;
-export const KEY_SPEC = [
-  ...CUSTOMER_MASTER_KEY_SPEC, "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519",
-] as const;
+export const KEY_SPEC = [...CUSTOMER_MASTER_KEY_SPEC, "ML_DSA_44", "ML_DSA_65", "ML_DSA_87", "ECC_NIST_EDWARDS25519"] as const;
 export const ORIGIN = ["AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"] as const;
 export const ENCRYPTION_ALGORITHM = ["SYMMETRIC_DEFAULT", "RSAES_OAEP_SHA_1", "RSAES_OAEP_SHA_256", "SM2PKE"] as const;
 export const DATA_KEY_SPEC = ["AES_256", "AES_128"] as const;
@@ -52,7 +61,10 @@ export function readTags(reader: InputReader, member = "Tags", required = false)
     }
     const { TagKey, TagValue } = value as Record<string, unknown>;
     let ok = true;
-    for (const [name, v, rule] of [["tagKey", TagKey, TAG_KEY], ["tagValue", TagValue, TAG_VALUE]] as const) {
+    for (const [name, v, rule] of [
+      ["tagKey", TagKey, TAG_KEY],
+      ["tagValue", TagValue, TAG_VALUE],
+    ] as const) {
       if (v === undefined || v === null) {
         reader.violation(`${path}.${name}`, null, "Member must not be null");
         ok = false;

@@ -16,7 +16,10 @@ const service = useLocalKms("connection-delay");
 let storeId: string;
 
 beforeAll(async () => {
-  const cluster = await createCluster({ availabilityZones: ["us-east-1a", "us-east-1b"], hsmAvailabilityZones: ["us-east-1a", "us-east-1b"] });
+  const cluster = await createCluster({
+    availabilityZones: ["us-east-1a", "us-east-1b"],
+    hsmAvailabilityZones: ["us-east-1a", "us-east-1b"],
+  });
   const created = await service.kms.send(
     new CreateCustomKeyStoreCommand({
       CustomKeyStoreName: "slow-store",
@@ -38,11 +41,19 @@ async function transition(start: () => Promise<unknown>, during: string, after: 
 }
 
 it("connecting takes the configured time, then CONNECTED", async () => {
-  const took = await transition(() => service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId })), "CONNECTING", "CONNECTED");
+  const took = await transition(
+    () => service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId })),
+    "CONNECTING",
+    "CONNECTED",
+  );
   expect(took).toBeGreaterThanOrEqual(DELAY_MS);
 });
 
 it("disconnecting takes the configured time, then DISCONNECTED", async () => {
-  const took = await transition(() => service.kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId })), "DISCONNECTING", "DISCONNECTED");
+  const took = await transition(
+    () => service.kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: storeId })),
+    "DISCONNECTING",
+    "DISCONNECTED",
+  );
   expect(took).toBeGreaterThanOrEqual(DELAY_MS);
 });

@@ -93,7 +93,11 @@ describe("connect and disconnect", () => {
 
   it("while CONNECTED: the name may change, the password, the cluster and deletion may not", async () => {
     await update(store.id, { NewCustomKeyStoreName: "main-renamed" });
-    for (const params of [{ KeyStorePassword: "Another12345" }, { CloudHsmClusterId: store.cluster.clusterId }, { NewCustomKeyStoreName: "x", KeyStorePassword: "Another12345" }]) {
+    for (const params of [
+      { KeyStorePassword: "Another12345" },
+      { CloudHsmClusterId: store.cluster.clusterId },
+      { NewCustomKeyStoreName: "x", KeyStorePassword: "Another12345" },
+    ]) {
       const e = await rejection(update(store.id, params));
       expect(e.name).toBe("CustomKeyStoreInvalidStateException");
       expect(e.message).toContain("CONNECTED");
@@ -263,7 +267,10 @@ describe("after a restart", () => {
   it("a connect left CONNECTING by the previous process runs again; DISCONNECTING completes", async () => {
     const connecting = await newStore("left-connecting");
     const disconnecting = await newStore("left-disconnecting");
-    await db().customKeyStore.update({ where: { id: connecting.id }, data: { connectionState: "CONNECTING", connectAttemptId: "old-process" } });
+    await db().customKeyStore.update({
+      where: { id: connecting.id },
+      data: { connectionState: "CONNECTING", connectAttemptId: "old-process" },
+    });
     await db().customKeyStore.update({ where: { id: disconnecting.id }, data: { connectionState: "DISCONNECTING" } });
     // A new process has not recovered yet.
     delete (globalThis as { keyholdConnectionsRecovered?: unknown }).keyholdConnectionsRecovered;

@@ -2,11 +2,7 @@ import "server-only";
 import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
 import { isIssuedBy } from "@/lib/server/clusters/certificates.ts";
 import { db } from "@/lib/server/db.ts";
-import {
-  checkConfiguration,
-  clusterCertificate,
-  loadActiveCluster,
-} from "./check-cluster-for-key-store.ts";
+import { checkConfiguration, clusterCertificate, loadActiveCluster } from "./check-cluster-for-key-store.ts";
 import { clustersRelated } from "./clusters-related.ts";
 import { clusterInUse, incorrectTrustAnchor, keyStoreLimitExceeded, keyStoreNameInUse } from "./key-store-errors.ts";
 import { withKeyStoreLock } from "./key-store-lock.ts";

@@ -42,9 +42,7 @@ export async function describeKeyStores(options: DescribeKeyStoresOptions = {}):
   const rows = await db().customKeyStore.findMany({
     where: {
       ...where,
-      ...(after
-        ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] }
-        : {}),
+      ...(after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {}),
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit + 1,

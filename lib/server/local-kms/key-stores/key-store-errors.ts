@@ -13,7 +13,10 @@ export function keyStoreInvalidState(storeId: string, state: string, why: string
 }
 
 export function keyStoreNameInUse(name: string): KmsError {
-  return new KmsError("CustomKeyStoreNameInUseException", `The custom key store name '${name}' is already in use in this account and Region.`);
+  return new KmsError(
+    "CustomKeyStoreNameInUseException",
+    `The custom key store name '${name}' is already in use in this account and Region.`,
+  );
 }
 
 export function keyStoreHasKeys(storeId: string, count: number): KmsError {

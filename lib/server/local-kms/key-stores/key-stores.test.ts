@@ -44,10 +44,7 @@ async function describeOne(id: string) {
 }
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([
-    createCluster({ hsmAvailabilityZones: TWO_ZONES }),
-    createCluster({ hsmAvailabilityZones: TWO_ZONES }),
-  ]);
+  [a, b] = await Promise.all([createCluster({ hsmAvailabilityZones: TWO_ZONES }), createCluster({ hsmAvailabilityZones: TWO_ZONES })]);
   const backup = await createBackup({ clusterId: a.clusterId });
   ({ clusterId: restoredFromA } = await restoreBackup({ backupId: backup.id, hsmAvailabilityZones: TWO_ZONES }));
   oneZone = await createCluster({ hsmAvailabilityZones: ["us-east-1a", "us-east-1a"] });
@@ -124,14 +121,22 @@ describe("CreateCustomKeyStore", () => {
     );
     expect(several.name).toBe("ValidationException");
     expect(several.message).toMatch(/^4 validation errors detected: /);
-    expect(several.message).toContain("Value '' at 'customKeyStoreName' failed to satisfy constraint: Member must have length greater than or equal to 1");
-    expect(several.message).toContain("Value 'cluster-1' at 'cloudHsmClusterId' failed to satisfy constraint: Member must have length greater than or equal to 19");
+    expect(several.message).toContain(
+      "Value '' at 'customKeyStoreName' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+    expect(several.message).toContain(
+      "Value 'cluster-1' at 'cloudHsmClusterId' failed to satisfy constraint: Member must have length greater than or equal to 19",
+    );
     expect(several.message).toContain("Member must satisfy regular expression pattern: cluster-[2-7a-zA-Z]{11,16}");
-    expect(several.message).toContain("Value at 'keyStorePassword' failed to satisfy constraint: Member must have length greater than or equal to 7");
+    expect(several.message).toContain(
+      "Value at 'keyStorePassword' failed to satisfy constraint: Member must have length greater than or equal to 7",
+    );
     expect(several.message).not.toContain("'abc'");
 
     const badType = await rejection(create({ ...input(b, "x"), CustomKeyStoreType: "HSM" as never }));
-    expect(badType.message).toContain("Value 'HSM' at 'customKeyStoreType' failed to satisfy constraint: Member must satisfy enum value set: [AWS_CLOUDHSM, EXTERNAL_KEY_STORE]");
+    expect(badType.message).toContain(
+      "Value 'HSM' at 'customKeyStoreType' failed to satisfy constraint: Member must satisfy enum value set: [AWS_CLOUDHSM, EXTERNAL_KEY_STORE]",
+    );
   });
 
   it("requires the CloudHSM members for an AWS_CLOUDHSM store and refuses the external ones", async () => {
@@ -139,11 +144,15 @@ describe("CreateCustomKeyStore", () => {
     expect(missing.name).toBe("ValidationException");
     expect(missing.message).toMatch(/^3 validation errors detected: /);
     for (const member of ["cloudHsmClusterId", "trustAnchorCertificate", "keyStorePassword"]) {
-      expect(missing.message).toContain(`Value null at '${member}' failed to satisfy constraint: Member must not be null for a custom key store of type AWS_CLOUDHSM`);
+      expect(missing.message).toContain(
+        `Value null at '${member}' failed to satisfy constraint: Member must not be null for a custom key store of type AWS_CLOUDHSM`,
+      );
     }
     const xks = await rejection(create(input(b, "x", { XksProxyUriPath: "/kms/xks/v1" })));
     expect(xks.name).toBe("ValidationException");
-    expect(xks.message).toContain("'xksProxyUriPath' failed to satisfy constraint: Member is valid only for a custom key store of type EXTERNAL_KEY_STORE");
+    expect(xks.message).toContain(
+      "'xksProxyUriPath' failed to satisfy constraint: Member is valid only for a custom key store of type EXTERNAL_KEY_STORE",
+    );
   });
 
   it("refuses EXTERNAL_KEY_STORE with UnsupportedOperationException (after validating its members)", async () => {
@@ -171,7 +180,9 @@ describe("CreateCustomKeyStore", () => {
       }),
     );
     expect(invalid.name).toBe("ValidationException");
-    expect(invalid.message).toContain("'xksProxyUriEndpoint' failed to satisfy constraint: Member must satisfy regular expression pattern: ^https://[a-zA-Z0-9.-]+$");
+    expect(invalid.message).toContain(
+      "'xksProxyUriEndpoint' failed to satisfy constraint: Member must satisfy regular expression pattern: ^https://[a-zA-Z0-9.-]+$",
+    );
     expect(invalid.message).toContain("Value at 'xksProxyAuthenticationCredential.rawSecretAccessKey' failed");
     expect(invalid.message).not.toContain("short-secret");
   });
@@ -194,9 +205,7 @@ describe("DescribeCustomKeyStores", () => {
   it("pages with Limit / Marker → NextMarker / Truncated, and refuses a marker it did not issue", async () => {
     // Fill the account up to 10 stores: 9 more clusters.
     const existing = await db().customKeyStore.count();
-    pageClusters = await Promise.all(
-      Array.from({ length: 10 - existing }, () => createCluster({ hsmAvailabilityZones: TWO_ZONES })),
-    );
+    pageClusters = await Promise.all(Array.from({ length: 10 - existing }, () => createCluster({ hsmAvailabilityZones: TWO_ZONES })));
     for (const [i, c] of pageClusters.entries()) await create(input(c, `page-${i}`));
     expect(await db().customKeyStore.count()).toBe(10);
 
@@ -276,7 +285,9 @@ describe("UpdateCustomKeyStore (DISCONNECTED)", () => {
     const xks = await rejection(update({ XksProxyConnectivity: "PUBLIC_ENDPOINT" }));
     expect(xks.name).toBe("ValidationException");
     const missingId = await rejection(service.kms.send(new UpdateCustomKeyStoreCommand({} as never)));
-    expect(missingId.message).toBe("1 validation error detected: Value null at 'customKeyStoreId' failed to satisfy constraint: Member must not be null");
+    expect(missingId.message).toBe(
+      "1 validation error detected: Value null at 'customKeyStoreId' failed to satisfy constraint: Member must not be null",
+    );
   });
 });
 

@@ -47,7 +47,8 @@ function checkKeyShape(o: CreateKeyOptions): { keySpec: string; keyUsage: string
   if (o.xksKeyId !== undefined && origin !== "EXTERNAL_KEY_STORE") {
     throw validationError("XksKeyId is valid only when Origin is EXTERNAL_KEY_STORE.");
   }
-  if (origin === "EXTERNAL_KEY_STORE") throw unsupported("External key stores (Origin EXTERNAL_KEY_STORE) are not supported by this service yet.");
+  if (origin === "EXTERNAL_KEY_STORE")
+    throw unsupported("External key stores (Origin EXTERNAL_KEY_STORE) are not supported by this service yet.");
   if (origin === "AWS_CLOUDHSM" && !inStore) throw validationError("Origin AWS_CLOUDHSM requires a CustomKeyStoreId.");
   if (inStore && origin !== "AWS_CLOUDHSM") {
     throw unsupported(`Origin ${origin} is not valid for a KMS key in a custom key store. Use AWS_CLOUDHSM for a CloudHSM key store.`);
@@ -84,9 +85,10 @@ export async function createKey(o: CreateKeyOptions): Promise<KeyRecord> {
 
   // The store exists, is a CONNECTED CloudHSM key store with kmsuser logged in, and its cluster has
   // two ACTIVE HSMs in different AZs (the key-store domain checks all of it).
-  const clusterId = o.customKeyStoreId === undefined
-    ? null
-    : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
+  const clusterId =
+    o.customKeyStoreId === undefined
+      ? null
+      : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
 
   const id = crypto.randomUUID();
   const arn = keyArn(o.scope, id);

@@ -7,7 +7,14 @@ import { listClusterKeyLabels } from "@/lib/server/clusters/list-cluster-key-lab
 import { db } from "@/lib/server/db.ts";
 import { hasKey } from "@/lib/server/hsm/keys.ts";
 import { closeModule, isModuleLoaded } from "@/lib/server/hsm/module.ts";
-import { ACCOUNT_ID, REGION, connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
+import {
+  ACCOUNT_ID,
+  REGION,
+  connectTestKeyStore,
+  createTestKeyStore,
+  disconnectTestKeyStore,
+  type TestKeyStore,
+} from "@/test/local-kms-real-service.ts";
 import { cancelKeyDeletion } from "./cancel-key-deletion.ts";
 import { createAlias } from "./create-alias.ts";
 import { createKey } from "./create-key.ts";
@@ -28,7 +35,10 @@ async function labelsOn(clusterId: string): Promise<string[][]> {
 
 async function deleteEvents(arn: string) {
   const events = await db().auditEvent.findMany({ where: { eventName: "DeleteKey", resources: { contains: arn } } });
-  return events.map((e) => ({ source: e.eventSource, params: JSON.parse(e.requestParameters!) as { keyId: string; additionalEventData: Record<string, unknown> } }));
+  return events.map((e) => ({
+    source: e.eventSource,
+    params: JSON.parse(e.requestParameters!) as { keyId: string; additionalEventData: Record<string, unknown> },
+  }));
 }
 
 describe("deleteDueKeys", () => {
@@ -54,7 +64,10 @@ describe("deleteDueKeys", () => {
     expect(await db().keyTag.count({ where: { keyId: key.id } })).toBe(0);
     expect(hasKey(DEFAULT_TOKEN_LABEL, key.arn)).toBe(false);
     const [event] = await deleteEvents(key.arn);
-    expect(event).toMatchObject({ source: "kms.amazonaws.com", params: { keyId: key.arn, additionalEventData: { backingKeysDeletionStatus: "DELETED" } } });
+    expect(event).toMatchObject({
+      source: "kms.amazonaws.com",
+      params: { keyId: key.arn, additionalEventData: { backingKeysDeletionStatus: "DELETED" } },
+    });
   });
 
   it("destroys a CloudHSM key store key's material on every HSM of the cluster", async () => {
@@ -64,7 +77,12 @@ describe("deleteDueKeys", () => {
     for (const labels of await labelsOn(store.clusterId)) expect(labels).toEqual(expect.arrayContaining([key.arn, keep.arn]));
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 30 });
     const [deleted] = await deleteDueKeys({ now: new Date(Date.now() + 31 * DAY) });
-    expect(deleted).toMatchObject({ keyId: key.id, backingKeyDeletionStatus: "DELETED", cloudHsmClusterId: store.clusterId, customKeyStoreId: store.storeId });
+    expect(deleted).toMatchObject({
+      keyId: key.id,
+      backingKeyDeletionStatus: "DELETED",
+      cloudHsmClusterId: store.clusterId,
+      customKeyStoreId: store.storeId,
+    });
     expect(deleted!.deletedFrom).toHaveLength(2);
     for (const labels of await labelsOn(store.clusterId)) {
       expect(labels).not.toContain(key.arn);

@@ -71,7 +71,9 @@ export async function deleteDueKeys(o: DeleteDueKeysOptions = {}): Promise<Delet
       ...outcome,
     };
     if (outcome.backingKeyDeletionStatus === "ORPHANED") {
-      console.warn(`[local-kms] ${key.arn} deleted while its key store was disconnected: its key material is orphaned on ${clusterOfKey(key)}.`);
+      console.warn(
+        `[local-kms] ${key.arn} deleted while its key store was disconnected: its key material is orphaned on ${clusterOfKey(key)}.`,
+      );
     }
     await recordAuditEvent({
       eventSource: KMS_EVENT_SOURCE,

@@ -34,7 +34,15 @@ function malformed(message: string): KmsError {
 }
 
 const STATEMENT_MEMBERS = new Set([
-  "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
+  "Sid",
+  "Effect",
+  "Principal",
+  "NotPrincipal",
+  "Action",
+  "NotAction",
+  "Resource",
+  "NotResource",
+  "Condition",
 ]);
 const PRINCIPAL_TYPES = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
 const AWS_PRINCIPAL = /^(\*|\d{12}|arn:aws[a-z-]*:(iam|sts)::\d{12}:[\w+=,.@/:-]+)$/;
@@ -83,7 +91,10 @@ function checkStatement(s: unknown): Statement {
       throw malformed(`Policy statement ${member} must be a string or a list of strings.`);
     }
   }
-  if (statement.Condition !== undefined && (typeof statement.Condition !== "object" || statement.Condition === null || Array.isArray(statement.Condition))) {
+  if (
+    statement.Condition !== undefined &&
+    (typeof statement.Condition !== "object" || statement.Condition === null || Array.isArray(statement.Condition))
+  ) {
     throw malformed("Policy statement Condition must be a JSON object.");
   }
   if (statement.Sid !== undefined && typeof statement.Sid !== "string") throw malformed("Policy statement Sid must be a string.");
@@ -114,7 +125,13 @@ export function validateKeyPolicy(policy: string): Statement[] {
 }
 
 function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+    "i",
+  );
   return re.test(value);
 }
 

@@ -12,7 +12,10 @@ export function decodeMarker(marker: string | undefined): string | undefined {
   if (marker === undefined) return undefined;
   const text = /^[A-Za-z0-9_-]+$/.test(marker) ? Buffer.from(marker, "base64url").toString("utf8") : "";
   if (!text.startsWith("m1:") || text.length < 4) {
-    throw new KmsError("InvalidMarkerException", "The request was rejected because the marker that specifies where pagination should next begin is not valid.");
+    throw new KmsError(
+      "InvalidMarkerException",
+      "The request was rejected because the marker that specifies where pagination should next begin is not valid.",
+    );
   }
   return text.slice(3);
 }

@@ -20,7 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function scheduleKeyDeletion(o: ScheduleKeyDeletionOptions): Promise<ScheduledKeyDeletion> {
   const days = o.pendingWindowInDays ?? MAX_PENDING_WINDOW_DAYS;
   if (days < MIN_PENDING_WINDOW_DAYS || days > MAX_PENDING_WINDOW_DAYS) {
-    const bound = days < MIN_PENDING_WINDOW_DAYS ? `greater than or equal to ${MIN_PENDING_WINDOW_DAYS}` : `less than or equal to ${MAX_PENDING_WINDOW_DAYS}`;
+    const bound =
+      days < MIN_PENDING_WINDOW_DAYS
+        ? `greater than or equal to ${MIN_PENDING_WINDOW_DAYS}`
+        : `less than or equal to ${MAX_PENDING_WINDOW_DAYS}`;
     throw validationError(
       `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
     );

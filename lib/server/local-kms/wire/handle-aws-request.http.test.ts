@@ -241,7 +241,8 @@ describe("KMS over HTTP with @aws-sdk/client-kms", () => {
     const client = kms();
     afterSigning(client, (req) => {
       // The SDK serializes to bytes; keep the length so Content-Length (signed) still holds.
-      const body = req.body instanceof Uint8Array
+      const body =
+        req.body instanceof Uint8Array
           ? Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength).toString("utf8")
           : String(req.body);
       req.body = body.replace('"NumberOfBytes":16', '"NumberOfBytes":17');
@@ -387,11 +388,11 @@ describe.skipIf(!haveAwsCli)("AWS CLI v2 (/usr/bin/aws)", () => {
 
   it("shows the modelled error, and a wrong secret's InvalidSignatureException", async () => {
     const notFound = await rejection(cli(["kms", "describe-key", "--key-id", "alias/nope"]));
-    expect(notFound.stderr).toContain("An error occurred (NotFoundException) when calling the DescribeKey operation: Key 'alias/nope' does not exist");
-
-    const badSecret = await rejection(
-      cli(["kms", "generate-random", "--number-of-bytes", "16"], { ...ALICE, secretAccessKey: "wrong" }),
+    expect(notFound.stderr).toContain(
+      "An error occurred (NotFoundException) when calling the DescribeKey operation: Key 'alias/nope' does not exist",
     );
+
+    const badSecret = await rejection(cli(["kms", "generate-random", "--number-of-bytes", "16"], { ...ALICE, secretAccessKey: "wrong" }));
     expect(badSecret.stderr).toContain("(InvalidSignatureException) when calling the GenerateRandom operation");
   });
 });

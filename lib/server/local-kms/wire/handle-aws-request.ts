@@ -142,8 +142,16 @@ function toWireError(
   }
   (deps.log ?? defaultLog)(`local KMS request ${requestId} failed`, error);
   return service === "cloudhsm"
-    ? { code: "CloudHsmInternalFailureException", message: "The request failed because of an internal error. Retry the request.", status: 500 }
-    : { code: "KMSInternalException", message: "The request was rejected because an internal exception occurred. Retry the request.", status: 500 };
+    ? {
+        code: "CloudHsmInternalFailureException",
+        message: "The request failed because of an internal error. Retry the request.",
+        status: 500,
+      }
+    : {
+        code: "KMSInternalException",
+        message: "The request was rejected because an internal exception occurred. Retry the request.",
+        status: 500,
+      };
 }
 
 async function report(event: CompletedRequest, deps: HandleAwsRequestDeps): Promise<void> {

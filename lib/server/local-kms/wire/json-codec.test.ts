@@ -21,7 +21,16 @@ describe("X-Amz-Target", () => {
   });
 
   it("rejects anything else", () => {
-    for (const t of [undefined, "", "TrentService", "TrentService.", "TrentService.encrypt", "Trent.Encrypt", "TrentService.A.B", "DynamoDB_20120810.GetItem"]) {
+    for (const t of [
+      undefined,
+      "",
+      "TrentService",
+      "TrentService.",
+      "TrentService.encrypt",
+      "Trent.Encrypt",
+      "TrentService.A.B",
+      "DynamoDB_20120810.GetItem",
+    ]) {
       expect(parseTarget(t)).toBeUndefined();
     }
   });
@@ -83,7 +92,15 @@ describe("JSON 1.1 codec", () => {
   });
 
   it("uses 400 for client errors, 500/503 for server faults", () => {
-    for (const code of ["NotFoundException", "DisabledException", "KMSInvalidStateException", "AlreadyExistsException", "DryRunOperationException", "ThrottlingException", "CloudHsmResourceNotFoundException"]) {
+    for (const code of [
+      "NotFoundException",
+      "DisabledException",
+      "KMSInvalidStateException",
+      "AlreadyExistsException",
+      "DryRunOperationException",
+      "ThrottlingException",
+      "CloudHsmResourceNotFoundException",
+    ]) {
       expect(errorStatus(code)).toBe(400);
     }
     expect(errorStatus("KMSInternalException")).toBe(500);

@@ -15,10 +15,7 @@ export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 export function checkContentType(value: string | undefined): void {
   const mediaType = value?.split(";", 1)[0]?.trim().toLowerCase();
   if (mediaType !== JSON_CONTENT_TYPE) {
-    throw new KmsError(
-      "UnknownOperationException",
-      `Content-Type must be ${JSON_CONTENT_TYPE}${value ? `, not '${value}'` : ""}.`,
-    );
+    throw new KmsError("UnknownOperationException", `Content-Type must be ${JSON_CONTENT_TYPE}${value ? `, not '${value}'` : ""}.`);
   }
 }
 

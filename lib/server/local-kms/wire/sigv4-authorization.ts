@@ -67,7 +67,10 @@ export function parseAuthorization(value: string, hasDateHeader: boolean): Parse
     scopeRegion,
     scopeService,
     scopeTerminator,
-    signedHeaders: params.get("SignedHeaders")!.split(";").filter((h) => h !== ""),
+    signedHeaders: params
+      .get("SignedHeaders")!
+      .split(";")
+      .filter((h) => h !== ""),
     signature: params.get("Signature")!,
   };
 }

@@ -56,15 +56,11 @@ const suite = {
 
 describe("SigV4 canonical request and signature", () => {
   it("reproduces get-vanilla", () => {
-    expect(sign({ ...suite, method: "GET", target: "/" })).toBe(
-      "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
-    );
+    expect(sign({ ...suite, method: "GET", target: "/" })).toBe("5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
   });
 
   it("reproduces post-vanilla", () => {
-    expect(sign({ ...suite, method: "POST", target: "/" })).toBe(
-      "5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b",
-    );
+    expect(sign({ ...suite, method: "POST", target: "/" })).toBe("5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b");
   });
 
   it("reproduces get-vanilla-query-order-key-case (query sorted by name)", () => {

@@ -70,14 +70,15 @@ export function canonicalQuery(rawQuery: string, omit: readonly string[] = []): 
 
 /** A header value as SigV4 signs it: trimmed, runs of spaces and tabs collapsed to one space. */
 export function canonicalHeaderValue(value: string): string {
-  return value.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").trim();
+  return value
+    .replace(/[\r\n]/g, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** CanonicalHeaders block: "name:value\n" per signed header (repeated headers joined with ","). */
 export function canonicalHeaders(headers: HeaderMap, signedHeaders: readonly string[]): string {
-  return signedHeaders
-    .map((name) => `${name}:${(headers.get(name) ?? []).map(canonicalHeaderValue).join(",")}\n`)
-    .join("");
+  return signedHeaders.map((name) => `${name}:${(headers.get(name) ?? []).map(canonicalHeaderValue).join(",")}\n`).join("");
 }
 
 export type CanonicalRequestParts = {

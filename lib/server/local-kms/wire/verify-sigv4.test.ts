@@ -2,14 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeHeaders, splitPathAndQuery } from "./http-types.ts";
 import { KmsError } from "./kms-error.ts";
-import {
-  canonicalRequest,
-  credentialScope,
-  sha256Hex,
-  signatureHex,
-  signingKey,
-  stringToSign,
-} from "./sigv4-canonical.ts";
+import { canonicalRequest, credentialScope, sha256Hex, signatureHex, signingKey, stringToSign } from "./sigv4-canonical.ts";
 import { toAmzDate, verifySigV4, type AccessKeyRecord, type VerifySigV4Options } from "./verify-sigv4.ts";
 
 const AKID = "AKIAIOSFODNN7EXAMPLE";
@@ -55,7 +48,11 @@ function request(b: Build = {}) {
     ...b.headers,
   };
   for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
-  const signedHeaders = b.signedHeaders ?? Object.keys(headers).map((h) => h.toLowerCase()).sort();
+  const signedHeaders =
+    b.signedHeaders ??
+    Object.keys(headers)
+      .map((h) => h.toLowerCase())
+      .sort();
   const target = b.path ?? "/";
   const { path, query } = splitPathAndQuery(target);
   const date = amzDate.slice(0, 8);
@@ -110,9 +107,7 @@ describe("verifySigV4", () => {
     await expect(verifySigV4(request({ at: new Date(NOW.getTime() - 15 * 60_000) }), options)).resolves.toBeTruthy();
     const past = await refusal(request({ at: new Date(NOW.getTime() - 16 * 60_000) }));
     expect([past.code, past.status]).toEqual(["InvalidSignatureException", 400]);
-    expect(past.message).toBe(
-      "Signature expired: 20260301T094400Z is now earlier than 20260301T094500Z (20260301T100000Z - 15 min.)",
-    );
+    expect(past.message).toBe("Signature expired: 20260301T094400Z is now earlier than 20260301T094500Z (20260301T100000Z - 15 min.)");
     const future = await refusal(request({ at: new Date(NOW.getTime() + 16 * 60_000) }));
     expect(future.message).toBe(
       "Signature not yet current: 20260301T101600Z is still later than 20260301T101500Z (20260301T100000Z + 15 min.)",
@@ -124,11 +119,7 @@ describe("verifySigV4", () => {
     const headers = new Map(req.headers);
     headers.delete("authorization");
     const e = await refusal({ ...req, headers });
-    expect([e.code, e.message, e.status]).toEqual([
-      "MissingAuthenticationTokenException",
-      "Request is missing Authentication Token",
-      400,
-    ]);
+    expect([e.code, e.message, e.status]).toEqual(["MissingAuthenticationTokenException", "Request is missing Authentication Token", 400]);
   });
 
   it("refuses presigned query-string authentication", async () => {

@@ -75,10 +75,12 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
     throw new SigV4Error(code, message, auth.accessKeyId);
   };
 
-  const requestTime = parseRequestTime(amzDateHeader, dateHeader) ?? fail(
-    "IncompleteSignatureException",
-    `Date must be in ISO-8601 'basic format'. Got '${amzDateHeader ?? dateHeader}'. See http://en.wikipedia.org/wiki/ISO_8601`,
-  );
+  const requestTime =
+    parseRequestTime(amzDateHeader, dateHeader) ??
+    fail(
+      "IncompleteSignatureException",
+      `Date must be in ISO-8601 'basic format'. Got '${amzDateHeader ?? dateHeader}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   const amzDate = toAmzDate(requestTime);
 
   const now = opts.now ?? new Date();
@@ -100,7 +102,10 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
   }
 
   if (auth.scopeTerminator !== SCOPE_TERMINATOR) {
-    fail("InvalidSignatureException", `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.scopeTerminator}'.`);
+    fail(
+      "InvalidSignatureException",
+      `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.scopeTerminator}'.`,
+    );
   }
   if (auth.scopeDate !== amzDate.slice(0, 8)) {
     fail(
@@ -120,7 +125,8 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
   }
 
   const signed = new Set(auth.signedHeaders.map((h) => h.toLowerCase()));
-  if (!signed.has("host")) fail("IncompleteSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  if (!signed.has("host"))
+    fail("IncompleteSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   for (const name of signed) {
     if (!req.headers.has(name)) {
       fail("IncompleteSignatureException", `'${name}' is named as a SignedHeader, but it does not exist in the HTTP request.`);
@@ -191,5 +197,8 @@ function parseRequestTime(amzDate: string | undefined, date: string | undefined)
 
 /** "20150830T123600Z" */
 export function toAmzDate(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }

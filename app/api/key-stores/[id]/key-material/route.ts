@@ -1,4 +1,8 @@
-import { ZKeyMaterialInventoryResponse, ZRemoveOrphanedKeyMaterialRequest, ZRemoveOrphanedKeyMaterialResponse } from "@/lib/schemas/key-material.ts";
+import {
+  ZKeyMaterialInventoryResponse,
+  ZRemoveOrphanedKeyMaterialRequest,
+  ZRemoveOrphanedKeyMaterialResponse,
+} from "@/lib/schemas/key-material.ts";
 import { jsonResponse } from "@/lib/server/api/json-response.ts";
 import { parseBody } from "@/lib/server/api/parse-body.ts";
 import { withSession } from "@/lib/server/auth/with-session.ts";
@@ -13,7 +17,11 @@ type Params = { id: string };
 /** GET /api/key-stores/:id/key-material — missing and orphaned key material on the store's cluster (local backend). */
 export const GET = withSession<Params>(
   async ({ request, requestId, session, params }) =>
-    jsonResponse(ZKeyMaterialInventoryResponse, await inventoryKeyMaterial({ caller: callerFromRequest(request, session), customKeyStoreId: params.id }), { requestId }),
+    jsonResponse(
+      ZKeyMaterialInventoryResponse,
+      await inventoryKeyMaterial({ caller: callerFromRequest(request, session), customKeyStoreId: params.id }),
+      { requestId },
+    ),
   { permission: "keyStores:read" },
 );
 

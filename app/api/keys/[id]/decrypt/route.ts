@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 export const POST = withSession<{ id: string }>(
   async ({ request, requestId, session, params }) => {
     const body = await parseBody(request, ZDecryptTextRequest);
-    return jsonResponse(ZDecryptTextResponse, await decryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }), { requestId });
+    return jsonResponse(
+      ZDecryptTextResponse,
+      await decryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }),
+      { requestId },
+    );
   },
   { permission: "keys:write" },
 );

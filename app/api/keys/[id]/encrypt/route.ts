@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 export const POST = withSession<{ id: string }>(
   async ({ request, requestId, session, params }) => {
     const body = await parseBody(request, ZEncryptTextRequest);
-    return jsonResponse(ZEncryptTextResponse, await encryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }), { requestId });
+    return jsonResponse(
+      ZEncryptTextResponse,
+      await encryptText({ caller: callerFromRequest(request, session), keyId: params.id, request: body }),
+      { requestId },
+    );
   },
   { permission: "keys:write" },
 );

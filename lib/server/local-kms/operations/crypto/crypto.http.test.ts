@@ -31,7 +31,7 @@ let plainKey: KeyMetadata;
 let hsmKey: KeyMetadata;
 
 const text = (s: string) => Buffer.from(s, "utf8");
-const CONTEXT = { purpose: "test", "Department": "10" };
+const CONTEXT = { purpose: "test", Department: "10" };
 
 beforeAll(async () => {
   ({ kms } = service);
@@ -54,7 +54,9 @@ describe("Encrypt and Decrypt", () => {
       const enc = await encrypt(key.KeyId!, text("attack at dawn"), CONTEXT);
       expect(enc).toMatchObject({ KeyId: key.Arn, EncryptionAlgorithm: "SYMMETRIC_DEFAULT" });
       expect(enc.CiphertextBlob!.length).toBe(14 + 79);
-      const dec = await kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: { Department: "10", purpose: "test" } }));
+      const dec = await kms.send(
+        new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, EncryptionContext: { Department: "10", purpose: "test" } }),
+      );
       expect(Buffer.from(dec.Plaintext!).toString()).toBe("attack at dawn");
       expect(dec).toMatchObject({ KeyId: key.Arn, EncryptionAlgorithm: "SYMMETRIC_DEFAULT", KeyMaterialId: key.CurrentKeyMaterialId });
     }
@@ -94,10 +96,14 @@ describe("Encrypt and Decrypt", () => {
     }
     // No context and an empty context are the same context.
     const none = (await encrypt(plainKey.KeyId!, text("none"))).CiphertextBlob!;
-    expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: none, EncryptionContext: {} }))).Plaintext!).toString()).toBe("none");
+    expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: none, EncryptionContext: {} }))).Plaintext!).toString()).toBe(
+      "none",
+    );
     // Unambiguous: {"a":"bc"} ≠ {"ab":"c"}.
     const ab = (await encrypt(plainKey.KeyId!, text("ab"), { a: "bc" })).CiphertextBlob!;
-    expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: ab, EncryptionContext: { ab: "c" } }))))?.name).toBe("InvalidCiphertextException");
+    expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: ab, EncryptionContext: { ab: "c" } }))))?.name).toBe(
+      "InvalidCiphertextException",
+    );
   });
 
   it("rejects a tampered blob (header, IV, ciphertext, tag, length) with InvalidCiphertextException", async () => {
@@ -107,7 +113,16 @@ describe("Encrypt and Decrypt", () => {
       b[at]! ^= 0x01;
       return b;
     };
-    for (const bad of [flip(0), flip(2), flip(20), flip(55), flip(65), flip(blob.length - 1), blob.subarray(0, 60), Buffer.from("not a blob")]) {
+    for (const bad of [
+      flip(0),
+      flip(2),
+      flip(20),
+      flip(55),
+      flip(65),
+      flip(blob.length - 1),
+      blob.subarray(0, 60),
+      Buffer.from("not a blob"),
+    ]) {
       expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: bad }))))?.name).toBe("InvalidCiphertextException");
     }
   });
@@ -128,31 +143,45 @@ describe("Encrypt and Decrypt", () => {
     expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: blob }))).Plaintext!).equals(max)).toBe(true);
     expect(await failure(encrypt(plainKey.KeyId!, Buffer.alloc(4097)))).toMatchObject({
       name: "ValidationException",
-      message: "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
+      message:
+        "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
     });
     expect((await failure(encrypt(plainKey.KeyId!, Buffer.alloc(0))))?.name).toBe("ValidationException");
-    expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: Buffer.alloc(6145) }))))?.message).toContain("less than or equal to 6144");
+    expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: Buffer.alloc(6145) }))))?.message).toContain(
+      "less than or equal to 6144",
+    );
   });
 
   it("SYMMETRIC_DEFAULT only; GrantTokens accepted up to 10; DryRun answers DryRunOperationException", async () => {
-    expect((await failure(kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), EncryptionAlgorithm: "RSAES_OAEP_SHA_256" }))))?.name).toBe(
-      "InvalidKeyUsageException",
-    );
+    expect(
+      (
+        await failure(
+          kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), EncryptionAlgorithm: "RSAES_OAEP_SHA_256" })),
+        )
+      )?.name,
+    ).toBe("InvalidKeyUsageException");
     await kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(10).fill("token") }));
-    expect((await failure(kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(11).fill("token") }))))?.name).toBe(
-      "ValidationException",
-    );
+    expect(
+      (await failure(kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(11).fill("token") }))))
+        ?.name,
+    ).toBe("ValidationException");
     const dry = await failure(kms.send(new EncryptCommand({ KeyId: hsmKey.KeyId, Plaintext: text("a"), DryRun: true })));
-    expect(dry).toMatchObject({ name: "DryRunOperationException", message: "The request would have succeeded, but the DryRun option is set.", status: 400 });
+    expect(dry).toMatchObject({
+      name: "DryRunOperationException",
+      message: "The request would have succeeded, but the DryRun option is set.",
+      status: 400,
+    });
     const blob = (await encrypt(hsmKey.KeyId!, text("d"))).CiphertextBlob!;
     expect((await failure(kms.send(new DecryptCommand({ CiphertextBlob: blob, DryRun: true }))))?.name).toBe("DryRunOperationException");
-    expect((await failure(kms.send(new DecryptCommand({ KeyId: hsmKey.KeyId, DryRun: true, DryRunModifiers: ["IGNORE_CIPHERTEXT"] }))))?.name).toBe(
+    expect(
+      (await failure(kms.send(new DecryptCommand({ KeyId: hsmKey.KeyId, DryRun: true, DryRunModifiers: ["IGNORE_CIPHERTEXT"] }))))?.name,
+    ).toBe("DryRunOperationException");
+    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_256", DryRun: true }))))?.name).toBe(
       "DryRunOperationException",
     );
-    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_256", DryRun: true }))))?.name).toBe("DryRunOperationException");
-    expect((await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: plainKey.KeyId, DryRun: true }))))?.name).toBe(
-      "DryRunOperationException",
-    );
+    expect(
+      (await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: plainKey.KeyId, DryRun: true }))))?.name,
+    ).toBe("DryRunOperationException");
   });
 });
 
@@ -181,7 +210,9 @@ describe("key states and failures below the key", () => {
     const unavailable = { name: "KMSInvalidStateException", message: `${key.Arn} is unavailable.`, status: 400 };
     expect(await failure(encrypt(key.KeyId!, text("x")))).toEqual(unavailable);
     expect(await failure(kms.send(new DecryptCommand({ CiphertextBlob: blob })))).toEqual(unavailable);
-    expect(await failure(kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, KeySpec: "AES_128" })))).toEqual(unavailable);
+    expect(await failure(kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, KeySpec: "AES_128" })))).toEqual(
+      unavailable,
+    );
     expect(await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: plainKey.KeyId })))).toEqual(unavailable);
     expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: s.storeId }))))?.name).toBe(
       "CustomKeyStoreInvalidStateException",
@@ -210,7 +241,11 @@ describe("key states and failures below the key", () => {
     for (const hsm of await db().hsm.findMany({ where: { clusterId: s.clusterId, state: "ACTIVE" } })) {
       await deleteHsm({ clusterId: s.clusterId, hsmId: hsm.id });
     }
-    const noHsm = { name: "KMSInvalidStateException", message: `The CloudHSM cluster ${s.clusterId} does not contain any active HSMs.`, status: 400 };
+    const noHsm = {
+      name: "KMSInvalidStateException",
+      message: `The CloudHSM cluster ${s.clusterId} does not contain any active HSMs.`,
+      status: 400,
+    };
     expect(await failure(encrypt(key.KeyId!, text("x")))).toEqual(noHsm);
     expect(await failure(kms.send(new DecryptCommand({ CiphertextBlob: blob })))).toEqual(noHsm);
     expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: s.storeId }))))?.name).toBe(
@@ -236,7 +271,12 @@ describe("ReEncrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext", () => {
   it("ReEncrypt moves a ciphertext to another key and context without exposing the plaintext", async () => {
     const blob = (await encrypt(plainKey.KeyId!, text("move me"), { v: "1" })).CiphertextBlob!;
     const re = await kms.send(
-      new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { v: "1" }, DestinationKeyId: "alias/crypto", DestinationEncryptionContext: { v: "2" } }),
+      new ReEncryptCommand({
+        CiphertextBlob: blob,
+        SourceEncryptionContext: { v: "1" },
+        DestinationKeyId: "alias/crypto",
+        DestinationEncryptionContext: { v: "2" },
+      }),
     );
     expect(re).toMatchObject({
       SourceKeyId: plainKey.Arn,
@@ -249,16 +289,26 @@ describe("ReEncrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext", () => {
     expect(re).not.toHaveProperty("Plaintext");
     const dec = await kms.send(new DecryptCommand({ CiphertextBlob: re.CiphertextBlob, EncryptionContext: { v: "2" } }));
     expect(Buffer.from(dec.Plaintext!).toString()).toBe("move me");
-    expect((await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { v: "9" }, DestinationKeyId: hsmKey.KeyId }))))?.name).toBe(
-      "InvalidCiphertextException",
-    );
-    expect((await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: hsmKey.KeyId, DestinationKeyId: hsmKey.KeyId }))))?.name).toBe(
-      "IncorrectKeyException",
-    );
+    expect(
+      (
+        await failure(
+          kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { v: "9" }, DestinationKeyId: hsmKey.KeyId })),
+        )
+      )?.name,
+    ).toBe("InvalidCiphertextException");
+    expect(
+      (await failure(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: hsmKey.KeyId, DestinationKeyId: hsmKey.KeyId }))))
+        ?.name,
+    ).toBe("IncorrectKeyException");
   });
 
   it("GenerateDataKey: KeySpec or NumberOfBytes, exactly one; its ciphertext decrypts to its plaintext", async () => {
-    for (const [input, length] of [[{ KeySpec: "AES_256" }, 32], [{ KeySpec: "AES_128" }, 16], [{ NumberOfBytes: 1 }, 1], [{ NumberOfBytes: 1024 }, 1024]] as const) {
+    for (const [input, length] of [
+      [{ KeySpec: "AES_256" }, 32],
+      [{ KeySpec: "AES_128" }, 16],
+      [{ NumberOfBytes: 1 }, 1],
+      [{ NumberOfBytes: 1024 }, 1024],
+    ] as const) {
       const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, EncryptionContext: { dk: "1" }, ...input }));
       expect(dk.Plaintext).toHaveLength(length);
       expect(dk).toMatchObject({ KeyId: hsmKey.Arn, KeyMaterialId: hsmKey.CurrentKeyMaterialId });
@@ -267,9 +317,15 @@ describe("ReEncrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext", () => {
     }
     const neither = await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId })));
     expect(neither).toMatchObject({ name: "ValidationException", message: "Please specify either number of bytes or key spec." });
-    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_256", NumberOfBytes: 32 }))))?.name).toBe("ValidationException");
-    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, NumberOfBytes: 1025 }))))?.name).toBe("ValidationException");
-    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_512" as never }))))?.name).toBe("ValidationException");
+    expect(
+      (await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_256", NumberOfBytes: 32 }))))?.name,
+    ).toBe("ValidationException");
+    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, NumberOfBytes: 1025 }))))?.name).toBe(
+      "ValidationException",
+    );
+    expect((await failure(kms.send(new GenerateDataKeyCommand({ KeyId: hsmKey.KeyId, KeySpec: "AES_512" as never }))))?.name).toBe(
+      "ValidationException",
+    );
   });
 
   it("GenerateDataKeyWithoutPlaintext returns only the encrypted data key", async () => {
@@ -295,8 +351,11 @@ describe("GenerateRandom", () => {
       expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes }))))?.name).toBe("ValidationException");
     }
     expect(await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 1025 })))).toMatchObject({
-      message: "1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024",
+      message:
+        "1 validation error detected: Value '1025' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024",
     });
-    expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: "cks-unknown" }))))?.name).toBe("CustomKeyStoreNotFoundException");
+    expect((await failure(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: "cks-unknown" }))))?.name).toBe(
+      "CustomKeyStoreNotFoundException",
+    );
   });
 });

@@ -34,7 +34,11 @@ export const createCustomKeyStore: OperationHandler = async (input) => {
     if (value === undefined || value === null) r.violation(member, null, why);
   }
   for (const member of xks) {
-    r.violation(`${member.charAt(0).toLowerCase()}${member.slice(1)}`, undefined, "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE");
+    r.violation(
+      `${member.charAt(0).toLowerCase()}${member.slice(1)}`,
+      undefined,
+      "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE",
+    );
   }
   r.finish();
 

@@ -1,11 +1,7 @@
 import "server-only";
 import { InputReader } from "@/lib/server/local-kms/input/input-reader.ts";
 import { CUSTOM_KEY_STORE_ID } from "@/lib/server/local-kms/input/kms-shapes.ts";
-import {
-  CLOUD_HSM_CLUSTER_ID,
-  CUSTOM_KEY_STORE_NAME,
-  KEY_STORE_PASSWORD,
-} from "@/lib/server/local-kms/input/key-store-shapes.ts";
+import { CLOUD_HSM_CLUSTER_ID, CUSTOM_KEY_STORE_NAME, KEY_STORE_PASSWORD } from "@/lib/server/local-kms/input/key-store-shapes.ts";
 import { findKeyStore } from "@/lib/server/local-kms/key-stores/find-key-store.ts";
 import { updateKeyStore } from "@/lib/server/local-kms/key-stores/update-key-store.ts";
 import type { OperationHandler } from "@/lib/server/local-kms/wire/operation-types.ts";
@@ -25,7 +21,11 @@ export const updateCustomKeyStore: OperationHandler = async (input) => {
     // Every store here is AWS_CLOUDHSM (external ones cannot be created yet); CustomKeyStoreNotFound first.
     await findKeyStore(customKeyStoreId!);
     for (const member of xks) {
-      r.violation(`${member.charAt(0).toLowerCase()}${member.slice(1)}`, undefined, "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE");
+      r.violation(
+        `${member.charAt(0).toLowerCase()}${member.slice(1)}`,
+        undefined,
+        "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE",
+      );
     }
     r.finish();
   }

@@ -1,7 +1,15 @@
 import "server-only";
 import { InputReader } from "@/lib/server/local-kms/input/input-reader.ts";
 import {
-  CUSTOMER_MASTER_KEY_SPEC, CUSTOM_KEY_STORE_ID, DESCRIPTION, KEY_SPEC, KEY_USAGE, ORIGIN, POLICY, XKS_KEY_ID, readTags,
+  CUSTOMER_MASTER_KEY_SPEC,
+  CUSTOM_KEY_STORE_ID,
+  DESCRIPTION,
+  KEY_SPEC,
+  KEY_USAGE,
+  ORIGIN,
+  POLICY,
+  XKS_KEY_ID,
+  readTags,
 } from "@/lib/server/local-kms/input/kms-shapes.ts";
 import { createKey } from "@/lib/server/local-kms/keys/create-key.ts";
 import { keyMetadata } from "@/lib/server/local-kms/keys/key-metadata.ts";

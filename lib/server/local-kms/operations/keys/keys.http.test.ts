@@ -71,7 +71,15 @@ describe("CreateKey", () => {
     });
     expect(md.CurrentKeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
     expect(md.CreationDate!.getTime() / 1000).toBeGreaterThanOrEqual(Math.floor(before));
-    for (const absent of ["CustomKeyStoreId", "CloudHsmClusterId", "DeletionDate", "ValidTo", "ExpirationModel", "XksKeyConfiguration", "PendingDeletionWindowInDays"]) {
+    for (const absent of [
+      "CustomKeyStoreId",
+      "CloudHsmClusterId",
+      "DeletionDate",
+      "ValidTo",
+      "ExpirationModel",
+      "XksKeyConfiguration",
+      "PendingDeletionWindowInDays",
+    ]) {
       expect(md).not.toHaveProperty(absent);
     }
     expect(hasKey(DEFAULT_TOKEN_LABEL, md.Arn!)).toBe(true);
@@ -81,7 +89,12 @@ describe("CreateKey", () => {
 
   it("AWS_CLOUDHSM: material labelled with the key ARN on every active HSM of the store's cluster", async () => {
     const md = await storeKey();
-    expect(md).toMatchObject({ Origin: "AWS_CLOUDHSM", KeyState: "Enabled", CustomKeyStoreId: store.storeId, CloudHsmClusterId: store.clusterId });
+    expect(md).toMatchObject({
+      Origin: "AWS_CLOUDHSM",
+      KeyState: "Enabled",
+      CustomKeyStoreId: store.storeId,
+      CloudHsmClusterId: store.clusterId,
+    });
     const inventory = await listClusterKeyLabels({ clusterId: store.clusterId });
     expect(inventory).toHaveLength(2);
     for (const hsm of inventory) expect(hsm.labels).toContain(md.Arn);
@@ -99,15 +112,20 @@ describe("CreateKey", () => {
 
   it("refuses what a custom key store cannot hold with UnsupportedOperationException", async () => {
     const inStore = { Origin: "AWS_CLOUDHSM" as const, CustomKeyStoreId: store.storeId };
-    for (const extra of [{ KeySpec: "RSA_2048" as const, KeyUsage: "SIGN_VERIFY" as const }, { KeySpec: "HMAC_256" as const, KeyUsage: "GENERATE_VERIFY_MAC" as const }, { MultiRegion: true }]) {
+    for (const extra of [
+      { KeySpec: "RSA_2048" as const, KeyUsage: "SIGN_VERIFY" as const },
+      { KeySpec: "HMAC_256" as const, KeyUsage: "GENERATE_VERIFY_MAC" as const },
+      { MultiRegion: true },
+    ]) {
       expect((await failure(kms.send(new CreateKeyCommand({ ...inStore, ...extra }))))?.name).toBe("UnsupportedOperationException");
     }
     const imported = await failure(kms.send(new CreateKeyCommand({ Origin: "EXTERNAL", CustomKeyStoreId: store.storeId })));
     expect(imported).toMatchObject({ name: "UnsupportedOperationException", status: 400 });
     expect((await failure(kms.send(new CreateKeyCommand({ Origin: "EXTERNAL" }))))?.name).toBe("UnsupportedOperationException");
-    expect((await failure(kms.send(new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: store.storeId, XksKeyId: "k1" }))))?.name).toBe(
-      "UnsupportedOperationException",
-    );
+    expect(
+      (await failure(kms.send(new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: store.storeId, XksKeyId: "k1" }))))
+        ?.name,
+    ).toBe("UnsupportedOperationException");
     expect(await db().kmsKey.count({ where: { origin: { not: "AWS_KMS" }, customKeyStoreId: null } })).toBe(0);
   });
 
@@ -119,20 +137,26 @@ describe("CreateKey", () => {
     );
     const two = await failure(kms.send(new CreateKeyCommand({ Description: "x".repeat(8193), CustomKeyStoreId: "" })));
     expect(two?.message).toMatch(/^2 validation errors detected: .*'description'.*; .*'customKeyStoreId'/);
-    expect((await failure(kms.send(new CreateKeyCommand({ KeySpec: "SYMMETRIC_DEFAULT", CustomerMasterKeySpec: "SYMMETRIC_DEFAULT" }))))?.name).toBe("ValidationException");
+    expect(
+      (await failure(kms.send(new CreateKeyCommand({ KeySpec: "SYMMETRIC_DEFAULT", CustomerMasterKeySpec: "SYMMETRIC_DEFAULT" }))))?.name,
+    ).toBe("ValidationException");
     expect((await failure(kms.send(new CreateKeyCommand({ KeyUsage: "SIGN_VERIFY" }))))?.name).toBe("ValidationException");
     expect((await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM" }))))?.name).toBe("ValidationException");
     expect((await failure(kms.send(new CreateKeyCommand({ XksKeyId: "abc" }))))?.name).toBe("ValidationException");
   });
 
   it("checks the store: unknown, not CONNECTED, too few HSMs in different AZs", async () => {
-    expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: "cks-00000000000000000" })))).toMatchObject({
+    expect(
+      await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: "cks-00000000000000000" }))),
+    ).toMatchObject({
       name: "CustomKeyStoreNotFoundException",
     });
     const disconnected = await createTestKeyStore({ connect: false });
-    expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: disconnected.storeId })))).toMatchObject({
-      name: "CustomKeyStoreInvalidStateException",
-    });
+    expect(await failure(kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: disconnected.storeId })))).toMatchObject(
+      {
+        name: "CustomKeyStoreInvalidStateException",
+      },
+    );
     // A store's cluster that lost one of its two HSMs.
     const oneAz = await createTestKeyStore();
     const [firstHsm] = await db().hsm.findMany({ where: { clusterId: oneAz.clusterId, state: "ACTIVE" } });
@@ -145,14 +169,20 @@ describe("CreateKey", () => {
 
   it("validates the policy as JSON (MalformedPolicyDocumentException), its size (LimitExceededException) and lockout", async () => {
     expect((await failure(kms.send(new CreateKeyCommand({ Policy: "{not json" }))))?.name).toBe("MalformedPolicyDocumentException");
-    expect((await failure(kms.send(new CreateKeyCommand({ Policy: '{"Statement":[{"Effect":"Maybe","Principal":"*","Action":"kms:*"}]}' }))))?.name).toBe(
-      "MalformedPolicyDocumentException",
-    );
-    const big = JSON.stringify({ Statement: [{ Sid: "x".repeat(33_000), Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }] });
+    expect(
+      (await failure(kms.send(new CreateKeyCommand({ Policy: '{"Statement":[{"Effect":"Maybe","Principal":"*","Action":"kms:*"}]}' }))))
+        ?.name,
+    ).toBe("MalformedPolicyDocumentException");
+    const big = JSON.stringify({
+      Statement: [{ Sid: "x".repeat(33_000), Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:*", Resource: "*" }],
+    });
     expect((await failure(kms.send(new CreateKeyCommand({ Policy: big }))))?.name).toBe("LimitExceededException");
     const lockout = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ROOT }, Action: "kms:Encrypt", Resource: "*" }] });
     const locked = await failure(kms.send(new CreateKeyCommand({ Policy: lockout })));
-    expect(locked).toMatchObject({ name: "MalformedPolicyDocumentException", message: "The new key policy will not allow you to update the key policy in the future." });
+    expect(locked).toMatchObject({
+      name: "MalformedPolicyDocumentException",
+      message: "The new key policy will not allow you to update the key policy in the future.",
+    });
     const md = await newKey({ Policy: lockout, BypassPolicyLockoutSafetyCheck: true });
     expect((await kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId }))).Policy).toBe(lockout);
   });
@@ -160,7 +190,13 @@ describe("CreateKey", () => {
   it("validates tags (TagException)", async () => {
     const cases: [Array<{ TagKey: string; TagValue: string }>, string][] = [
       [[{ TagKey: "aws:owner", TagValue: "x" }], "Tags beginning with aws: are reserved"],
-      [[{ TagKey: "a", TagValue: "1" }, { TagKey: "a", TagValue: "2" }], "Duplicate tag keys"],
+      [
+        [
+          { TagKey: "a", TagValue: "1" },
+          { TagKey: "a", TagValue: "2" },
+        ],
+        "Duplicate tag keys",
+      ],
       [Array.from({ length: 51 }, (_, i) => ({ TagKey: `k${i}`, TagValue: "" })), "Too many tags"],
     ];
     for (const [Tags, message] of cases) {
@@ -182,12 +218,19 @@ describe("DescribeKey and ListKeys", () => {
   it("answers unknown keys with NotFoundException in AWS's words", async () => {
     const id = "00000000-0000-4000-8000-000000000000";
     const arn = `arn:aws:kms:${REGION}:${ACCOUNT_ID}:key/${id}`;
-    expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: id })))).toEqual({ name: "NotFoundException", message: `Key '${arn}' does not exist`, status: 400 });
+    expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: id })))).toEqual({
+      name: "NotFoundException",
+      message: `Key '${arn}' does not exist`,
+      status: 400,
+    });
     expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: "alias/none" })))).toMatchObject({
       name: "NotFoundException",
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT_ID}:alias/none is not found.`,
     });
-    expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: "not-a-key" })))).toMatchObject({ name: "NotFoundException", message: "Invalid keyId 'not-a-key'" });
+    expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: "not-a-key" })))).toMatchObject({
+      name: "NotFoundException",
+      message: "Invalid keyId 'not-a-key'",
+    });
     expect(await failure(kms.send(new DescribeKeyCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT_ID}:key/${id}` })))).toMatchObject({
       name: "NotFoundException",
       message: "Invalid arn eu-west-1",
@@ -216,7 +259,9 @@ describe("DescribeKey and ListKeys", () => {
     }
     expect(seen).toEqual(all.map((k) => k.id));
     expect((await failure(kms.send(new ListKeysCommand({ Marker: "garbage" }))))?.name).toBe("InvalidMarkerException");
-    expect((await failure(kms.send(new ListKeysCommand({ Limit: 1001 }))))?.message).toContain("Member must have value less than or equal to 1000");
+    expect((await failure(kms.send(new ListKeysCommand({ Limit: 1001 }))))?.message).toContain(
+      "Member must have value less than or equal to 1000",
+    );
   });
 });
 
@@ -224,10 +269,17 @@ describe("key states", () => {
   it("Enable/Disable/UpdateKeyDescription; ScheduleKeyDeletion (default 30 days) and CancelKeyDeletion → Disabled", async () => {
     const md = await newKey();
     await kms.send(new DisableKeyCommand({ KeyId: md.KeyId }));
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: md.KeyId }))).KeyMetadata).toMatchObject({ KeyState: "Disabled", Enabled: false });
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: md.KeyId }))).KeyMetadata).toMatchObject({
+      KeyState: "Disabled",
+      Enabled: false,
+    });
     await kms.send(new EnableKeyCommand({ KeyId: md.Arn }));
     await kms.send(new UpdateKeyDescriptionCommand({ KeyId: md.KeyId, Description: "" }));
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: md.KeyId }))).KeyMetadata).toMatchObject({ KeyState: "Enabled", Enabled: true, Description: "" });
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: md.KeyId }))).KeyMetadata).toMatchObject({
+      KeyState: "Enabled",
+      Enabled: true,
+      Description: "",
+    });
 
     const now = Date.now();
     const scheduled = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: md.KeyId }));
@@ -266,7 +318,9 @@ describe("key states", () => {
   it("ScheduleKeyDeletion accepts 7–30 days only", async () => {
     const md = await newKey();
     for (const PendingWindowInDays of [0, 6, 31, 366]) {
-      expect((await failure(kms.send(new ScheduleKeyDeletionCommand({ KeyId: md.KeyId, PendingWindowInDays }))))?.name).toBe("ValidationException");
+      expect((await failure(kms.send(new ScheduleKeyDeletionCommand({ KeyId: md.KeyId, PendingWindowInDays }))))?.name).toBe(
+        "ValidationException",
+      );
     }
     expect((await kms.send(new ScheduleKeyDeletionCommand({ KeyId: md.KeyId, PendingWindowInDays: 7 }))).PendingWindowInDays).toBe(7);
   });
@@ -323,7 +377,9 @@ describe("aliases", () => {
 
     await kms.send(new DeleteAliasCommand({ AliasName: "alias/app/orders" }));
     expect((await failure(kms.send(new DeleteAliasCommand({ AliasName: "alias/app/orders" }))))?.name).toBe("NotFoundException");
-    expect((await failure(kms.send(new UpdateAliasCommand({ AliasName: "alias/app/orders", TargetKeyId: one.KeyId }))))?.name).toBe("NotFoundException");
+    expect((await failure(kms.send(new UpdateAliasCommand({ AliasName: "alias/app/orders", TargetKeyId: one.KeyId }))))?.name).toBe(
+      "NotFoundException",
+    );
   });
 
   it("enforces the alias/ prefix, the reserved alias/aws/, the pattern, key IDs only as targets", async () => {
@@ -332,9 +388,15 @@ describe("aliases", () => {
       name: "ValidationException",
       message: expect.stringContaining('Alias must start with the prefix "alias/"'),
     });
-    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/aws/s3", TargetKeyId: md.KeyId }))))?.name).toBe("NotAuthorizedException");
-    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/a:b", TargetKeyId: md.KeyId }))))?.name).toBe("InvalidAliasNameException");
-    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/has space", TargetKeyId: md.KeyId }))))?.name).toBe("ValidationException");
+    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/aws/s3", TargetKeyId: md.KeyId }))))?.name).toBe(
+      "NotAuthorizedException",
+    );
+    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/a:b", TargetKeyId: md.KeyId }))))?.name).toBe(
+      "InvalidAliasNameException",
+    );
+    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/has space", TargetKeyId: md.KeyId }))))?.name).toBe(
+      "ValidationException",
+    );
     await kms.send(new CreateAliasCommand({ AliasName: "alias/target-check", TargetKeyId: md.KeyId }));
     expect(await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/x2", TargetKeyId: "alias/target-check" })))).toMatchObject({
       name: "NotFoundException",
@@ -345,7 +407,9 @@ describe("aliases", () => {
   it("at most 50 aliases per key (LimitExceededException); a key in an Unavailable store can get one", async () => {
     const md = await newKey();
     await db().alias.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ name: `alias/bulk-${i}`, keyId: md.KeyId! })) });
-    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/bulk-50", TargetKeyId: md.KeyId }))))?.name).toBe("LimitExceededException");
+    expect((await failure(kms.send(new CreateAliasCommand({ AliasName: "alias/bulk-50", TargetKeyId: md.KeyId }))))?.name).toBe(
+      "LimitExceededException",
+    );
     const page = await kms.send(new ListAliasesCommand({ KeyId: md.KeyId, Limit: 30 }));
     expect(page.Aliases).toHaveLength(30);
     expect(page.Truncated).toBe(true);
@@ -363,7 +427,15 @@ describe("aliases", () => {
 describe("tags", () => {
   it("TagResource replaces values, UntagResource ignores missing keys, ListResourceTags pages", async () => {
     const md = await newKey({ Tags: [{ TagKey: "env", TagValue: "dev" }] });
-    await kms.send(new TagResourceCommand({ KeyId: md.KeyId, Tags: [{ TagKey: "env", TagValue: "prod" }, { TagKey: "owner", TagValue: "" }] }));
+    await kms.send(
+      new TagResourceCommand({
+        KeyId: md.KeyId,
+        Tags: [
+          { TagKey: "env", TagValue: "prod" },
+          { TagKey: "owner", TagValue: "" },
+        ],
+      }),
+    );
     expect((await kms.send(new ListResourceTagsCommand({ KeyId: md.Arn }))).Tags).toEqual([
       { TagKey: "env", TagValue: "prod" },
       { TagKey: "owner", TagValue: "" },
@@ -371,17 +443,24 @@ describe("tags", () => {
     await kms.send(new UntagResourceCommand({ KeyId: md.KeyId, TagKeys: ["owner", "never-there"] }));
     expect((await kms.send(new ListResourceTagsCommand({ KeyId: md.KeyId }))).Tags).toEqual([{ TagKey: "env", TagValue: "prod" }]);
 
-    await kms.send(new TagResourceCommand({ KeyId: md.KeyId, Tags: Array.from({ length: 49 }, (_, i) => ({ TagKey: `t${String(i).padStart(2, "0")}`, TagValue: "v" })) }));
-    expect((await failure(kms.send(new TagResourceCommand({ KeyId: md.KeyId, Tags: [{ TagKey: "one-too-many", TagValue: "" }] }))))?.name).toBe(
-      "LimitExceededException",
+    await kms.send(
+      new TagResourceCommand({
+        KeyId: md.KeyId,
+        Tags: Array.from({ length: 49 }, (_, i) => ({ TagKey: `t${String(i).padStart(2, "0")}`, TagValue: "v" })),
+      }),
     );
+    expect(
+      (await failure(kms.send(new TagResourceCommand({ KeyId: md.KeyId, Tags: [{ TagKey: "one-too-many", TagValue: "" }] }))))?.name,
+    ).toBe("LimitExceededException");
     const first = await kms.send(new ListResourceTagsCommand({ KeyId: md.KeyId, Limit: 25 }));
     const second = await kms.send(new ListResourceTagsCommand({ KeyId: md.KeyId, Limit: 25, Marker: first.NextMarker }));
     expect(first.Truncated).toBe(true);
     expect(second.Truncated).toBe(false);
     expect([...first.Tags!, ...second.Tags!]).toHaveLength(50);
     expect((await failure(kms.send(new ListResourceTagsCommand({ KeyId: md.KeyId, Limit: 51 }))))?.name).toBe("ValidationException");
-    expect(await failure(kms.send(new UntagResourceCommand({ KeyId: md.KeyId, TagKeys: ["aws:x"] })))).toMatchObject({ name: "TagException" });
+    expect(await failure(kms.send(new UntagResourceCommand({ KeyId: md.KeyId, TagKeys: ["aws:x"] })))).toMatchObject({
+      name: "TagException",
+    });
     expect((await failure(kms.send(new TagResourceCommand({ KeyId: "alias/none", Tags: [] }))))?.name).toBe("NotFoundException");
   });
 });
@@ -393,16 +472,30 @@ describe("key policies and rotation status", () => {
       Version: "2012-10-17",
       Statement: [
         { Sid: "root", Effect: "Allow", Principal: { AWS: ACCOUNT_ID }, Action: "kms:*", Resource: "*" },
-        { Sid: "alice", Effect: "Allow", Principal: { AWS: [`arn:aws:iam::${ACCOUNT_ID}:user/alice`] }, Action: ["kms:Encrypt", "kms:Decrypt"], Resource: "*" },
+        {
+          Sid: "alice",
+          Effect: "Allow",
+          Principal: { AWS: [`arn:aws:iam::${ACCOUNT_ID}:user/alice`] },
+          Action: ["kms:Encrypt", "kms:Decrypt"],
+          Resource: "*",
+        },
       ],
     });
     await kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, PolicyName: "default", Policy: policy }));
     expect((await kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId }))).Policy).toBe(policy);
     expect((await failure(kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId, PolicyName: "other" }))))?.name).toBe("NotFoundException");
-    expect((await failure(kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId, PolicyName: "no-dash" }))))?.name).toBe("ValidationException");
-    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: "[]" }))))?.name).toBe("MalformedPolicyDocumentException");
-    const nobody = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "kms:*", Resource: "*" }] });
-    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: nobody }))))?.name).toBe("MalformedPolicyDocumentException");
+    expect((await failure(kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId, PolicyName: "no-dash" }))))?.name).toBe(
+      "ValidationException",
+    );
+    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: "[]" }))))?.name).toBe(
+      "MalformedPolicyDocumentException",
+    );
+    const nobody = JSON.stringify({
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "kms:*", Resource: "*" }],
+    });
+    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: nobody }))))?.name).toBe(
+      "MalformedPolicyDocumentException",
+    );
     await kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: nobody, BypassPolicyLockoutSafetyCheck: true }));
     const padded = JSON.stringify({ Statement: [{ Sid: "p".repeat(32_800), Effect: "Allow", Principal: "*", Action: "kms:*" }] });
     expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: padded }))))?.name).toBe("LimitExceededException");
@@ -412,7 +505,10 @@ describe("key policies and rotation status", () => {
 
   it("GetKeyRotationStatus: false for AWS_KMS keys, UnsupportedOperationException in a custom key store", async () => {
     const plain = await newKey();
-    expect(await kms.send(new GetKeyRotationStatusCommand({ KeyId: plain.KeyId }))).toMatchObject({ KeyRotationEnabled: false, KeyId: plain.Arn });
+    expect(await kms.send(new GetKeyRotationStatusCommand({ KeyId: plain.KeyId }))).toMatchObject({
+      KeyRotationEnabled: false,
+      KeyId: plain.Arn,
+    });
     const hsmKey = await storeKey();
     expect(await failure(kms.send(new GetKeyRotationStatusCommand({ KeyId: hsmKey.KeyId })))).toMatchObject({
       name: "UnsupportedOperationException",

@@ -11,5 +11,12 @@ export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   const policy = r.string("Policy", { ...POLICY, required: true });
   const bypassPolicyLockoutSafetyCheck = r.boolean("BypassPolicyLockoutSafetyCheck");
   r.finish();
-  await putKeyPolicy({ scope: ctx, callerArn: ctx.principalArn, keyId: keyId!, policyName, policy: policy!, bypassPolicyLockoutSafetyCheck });
+  await putKeyPolicy({
+    scope: ctx,
+    callerArn: ctx.principalArn,
+    keyId: keyId!,
+    policyName,
+    policy: policy!,
+    bypassPolicyLockoutSafetyCheck,
+  });
 };
