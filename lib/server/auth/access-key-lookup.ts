@@ -7,7 +7,7 @@ import { readAccessKeySecret } from "./read-access-key-secret.ts";
 // secret on every request (a deactivated key stops working within CACHE_TTL_MS, as IAM is also
 // eventually consistent). lastUsedAt is recorded at most once a minute per key.
 
-export type SigV4AccessKey = { secretAccessKey: string; principalArn: string; userName: string };
+export type SigV4AccessKey = { secretAccessKey: string; principalArn: string; userName: string; role: string };
 
 const CACHE_TTL_MS = 10_000;
 const CACHE_MAX = 1_000;
@@ -34,7 +34,7 @@ export async function findAccessKeyForSigV4(accessKeyId: string): Promise<SigV4A
     const key = await readAccessKeySecret(accessKeyId);
     value =
       key && key.status === "Active"
-        ? { secretAccessKey: key.secretAccessKey, principalArn: key.principalArn, userName: key.userName }
+        ? { secretAccessKey: key.secretAccessKey, principalArn: key.principalArn, userName: key.userName, role: key.role }
         : null;
     if (cache.size >= CACHE_MAX) cache.clear();
     cache.set(accessKeyId, { value, expires: now + CACHE_TTL_MS });

@@ -74,6 +74,7 @@ describe("access keys", () => {
       accessKeyId,
       secretAccessKey,
       status: "Active",
+      role: "admin",
       userId: user.id,
       userName: "sdk-user",
       principalArn: "arn:aws:iam::111122223333:user/sdk-user",
@@ -109,6 +110,7 @@ describe("access keys", () => {
       secretAccessKey,
       principalArn: "arn:aws:iam::111122223333:user/signer",
       userName: "signer",
+      role: "admin",
     });
     await expect.poll(async () => (await db().accessKey.findUniqueOrThrow({ where: { id: accessKeyId } })).lastUsedAt).not.toBeNull();
 

@@ -11,6 +11,8 @@ export type AccessKeySecret = {
   status: string;
   userId: string;
   userName: string;
+  /** The user's console role: the local service's stand-in for IAM policies. */
+  role: string;
   principalArn: string;
 };
 
@@ -20,7 +22,7 @@ export type AccessKeySecret = {
  */
 export async function readAccessKeySecret(accessKeyId: string): Promise<AccessKeySecret | null> {
   if (!/^AKIA[A-Z2-7]{16}$/.test(accessKeyId)) return null;
-  const key = await db().accessKey.findUnique({ where: { id: accessKeyId }, include: { user: { select: { name: true } } } });
+  const key = await db().accessKey.findUnique({ where: { id: accessKeyId }, include: { user: { select: { name: true, role: true } } } });
   if (!key) return null;
   return {
     accessKeyId: key.id,
@@ -28,6 +30,7 @@ export async function readAccessKeySecret(accessKeyId: string): Promise<AccessKe
     status: key.status,
     userId: key.userId,
     userName: key.user.name,
+    role: key.user.role,
     principalArn: principalArn(key.user.name),
   };
 }

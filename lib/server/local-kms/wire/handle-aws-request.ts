@@ -13,7 +13,7 @@ import type {
   OperationRegistry,
   RequestContext,
 } from "./operation-types.ts";
-import { SigV4Error, verifySigV4, type LookupAccessKey } from "./verify-sigv4.ts";
+import { SigV4Error, verifySigV4, type LookupAccessKey, type VerifiedCaller } from "./verify-sigv4.ts";
 
 // The local KMS / CloudHSM v2 wire endpoint: SigV4 → X-Amz-Target → JSON codec → operation → JSON.
 // Used both by the HTTP route (app/api/aws) and in-process by the SDK clients (lib/server/aws).
@@ -23,6 +23,8 @@ export type HandleAwsRequestDeps = {
   accountId: string;
   lookupAccessKey: LookupAccessKey;
   operations: OperationRegistry;
+  /** Throws when the verified caller may not call the operation (the local service's IAM; authz/). */
+  authorize?: (operation: OperationKey, caller: VerifiedCaller) => void;
   /** Audit hook: awaited, its failures logged and never turned into the caller's error. */
   onCompleted?: (event: CompletedRequest) => void | Promise<void>;
   now?: () => Date;
@@ -91,6 +93,7 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     checkContentType(header(headers, "content-type"));
     const input: OperationInput = decodeJsonBody(req.body);
     event.input = input;
+    deps.authorize?.(target.key, caller);
 
     const output = await handler({ ...input }, { ...ctx } as OperationContext);
     event.output = output;

@@ -17,10 +17,11 @@ import {
 // Error names and messages are the ones AWS JSON services (KMS, CloudHSM v2) answer with; all are 400.
 
 /** What the verifier needs to know about an access key. The auth module supplies the lookup. */
-export type AccessKeyRecord = { secretAccessKey: string; principalArn: string; userName: string };
+/** `role`: the console role the local service authorises with (operation-permissions.ts); test services may leave it out. */
+export type AccessKeyRecord = { secretAccessKey: string; principalArn: string; userName: string; role?: string };
 export type LookupAccessKey = (accessKeyId: string) => Promise<AccessKeyRecord | null>;
 
-export type VerifiedCaller = { accessKeyId: string; principalArn: string; userName: string };
+export type VerifiedCaller = { accessKeyId: string; principalArn: string; userName: string; role?: string };
 
 export type VerifySigV4Options = {
   /** The one Region this service answers for. */
@@ -169,7 +170,7 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
   );
   if (!signaturesEqual(expected, auth.signature)) fail("InvalidSignatureException", SIGNATURE_MISMATCH);
 
-  return { accessKeyId: auth.accessKeyId, principalArn: key!.principalArn, userName: key!.userName };
+  return { accessKeyId: auth.accessKeyId, principalArn: key!.principalArn, userName: key!.userName, role: key!.role };
 }
 
 function decodeName(value: string): string {
