@@ -36,7 +36,12 @@ export function ConnectionStateBadge({
     >
       <Icon className={b.spin ? "animate-spin" : undefined} aria-hidden />
       {b.label}
-      {state === "FAILED" && errorCode ? <span className="font-mono text-[11px] font-normal">· {errorCode}</span> : null}
+      {state === "FAILED" && errorCode ? (
+        // Compact: the code takes its own line (no "·" left dangling at the start of it).
+        <span className={compact ? "basis-full font-mono text-[11px] font-normal" : "font-mono text-[11px] font-normal"}>
+          {compact ? errorCode : `· ${errorCode}`}
+        </span>
+      ) : null}
     </Badge>
   );
 }
