@@ -37,7 +37,8 @@ export async function countKeysPerStore(kms: KMSClient, now: Date = new Date()):
   const listed = await listAllKeyIds(kms);
   const known = new Set((await db().keyStoreMembership.findMany({ select: { keyId: true } })).map((r) => r.keyId));
   const unseen = listed.filter((id) => !known.has(id));
-  const described = await describeKeys(kms, unseen);
+  // A key the poller may not describe is not counted (and is asked about again next time).
+  const described = await describeKeys(kms, unseen, { skipDenied: true });
   await remember(
     described.map((m) => ({ keyId: m.KeyId!, customKeyStoreId: m.KeyManager === "AWS" ? null : (m.CustomKeyStoreId ?? null) })),
     now,

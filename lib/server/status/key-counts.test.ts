@@ -2,12 +2,17 @@
 // deleted keys, and cheap: keys seen before are not described again, so a count does not write one
 // DescribeKey audit event per key (the audit log is the caller's record, not the poller's diary).
 import { beforeAll, describe, expect, it } from "vitest";
-import { CreateKeyCommand, ScheduleKeyDeletionCommand } from "@aws-sdk/client-kms";
+import { CreateKeyCommand, KMSClient, ScheduleKeyDeletionCommand } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
 import { deleteDueKeys } from "@/lib/server/local-kms/keys/delete-due-keys.ts";
+import { authorizeOperation } from "@/lib/server/local-kms/authz/authorize-operation.ts";
+import { localServiceDeps } from "@/lib/server/local-kms/service-deps.ts";
+import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
 import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
-import { useLocalKms } from "@/test/local-kms-server.ts";
+import { CREDENTIALS, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { startHttpServer } from "@/test/local-kms-test-service.ts";
+import { readBackendStatus } from "./read-status-cache.ts";
 import { readCachedKeyStores } from "./read-status-cache.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 
@@ -80,5 +85,36 @@ describe("key counts in the status cache", () => {
     await Promise.all([refresh(), refresh()]);
     expect(await keyCount(storeB.storeId)).toBe(5);
     expect(await db().keyStoreMembership.count({ where: { customKeyStoreId: storeB.storeId } })).toBe(5);
+  });
+
+  it("a key the poller may not describe is left out, and the states are still refreshed", async () => {
+    // The same service, in an account whose key policies do not let this caller DescribeKey (as on AWS
+    // when a policy has no statement for the account root): every DescribeKey is refused.
+    const strict = await startHttpServer({
+      ...localServiceDeps(),
+      authorize: (operation, caller) => {
+        if (operation === "kms:DescribeKey") throw new KmsError("AccessDeniedException", `User: ${caller.principalArn} is not authorized`);
+        authorizeOperation(operation, caller);
+      },
+    });
+    try {
+      const kms = new KMSClient({ endpoint: strict.url, region: REGION, credentials: CREDENTIALS, maxAttempts: 1 });
+      // One key the poller knows is deleted, one it has never seen is created: 4 → 3 known, 1 hidden.
+      const [gone] = await createKeys(storeA.storeId, 1);
+      await refresh();
+      expect(await keyCount(storeA.storeId)).toBe(4);
+      await service.kms.send(new ScheduleKeyDeletionCommand({ KeyId: gone, PendingWindowInDays: 7 }));
+      await deleteDueKeys({ now: new Date(Date.now() + 8 * 86_400_000) });
+      const [hidden] = await createKeys(storeA.storeId, 1);
+      await refreshStatusCache({ kms, cloudHsm: service.cloudhsm, keyCounts: true });
+      expect(await keyCount(storeA.storeId)).toBe(3);
+      expect(await db().keyStoreMembership.count({ where: { keyId: hidden } })).toBe(0);
+      expect((await readBackendStatus()).reachable).toBe(true);
+      // Allowed again: counted.
+      await refresh();
+      expect(await keyCount(storeA.storeId)).toBe(4);
+    } finally {
+      await strict.close();
+    }
   });
 });

@@ -40,7 +40,13 @@ export async function refreshStatusCache({
     const needClusters = stores.some((s) => s.CloudHsmClusterId);
     const [clusters, counts] = await Promise.all([
       needClusters ? describeClustersWith(cloudHsm) : Promise.resolve([] as Cluster[]),
-      keyCounts ? countKeysPerStore(kms, startedAt) : Promise.resolve(undefined),
+      // A failed count keeps the last counts; it says nothing about whether the backend is reachable.
+      keyCounts
+        ? countKeysPerStore(kms, startedAt).catch((e: unknown) => {
+            console.warn("[keyhold] counting the keys of each key store failed; the last counts stay:", e);
+            return undefined;
+          })
+        : Promise.resolve(undefined),
     ]);
     const at = now();
     const changes = (await refreshKeyStoreStatuses(stores, counts, at)) + (await refreshClusterStatuses(clusters, at));
