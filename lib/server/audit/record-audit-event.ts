@@ -9,6 +9,7 @@ export type AuditEventInput = {
   eventName: string;
   requestId: string;
   principalArn?: string | null;
+  accessKeyId?: string | null;
   sourceIp?: string | null;
   userAgent?: string | null;
   requestParameters?: Record<string, unknown> | null;
@@ -33,6 +34,7 @@ export function toAuditEventRow(input: AuditEventInput) {
     eventName: input.eventName,
     requestId: input.requestId,
     principalArn: input.principalArn ?? null,
+    accessKeyId: input.accessKeyId ?? null,
     sourceIp: input.sourceIp ?? null,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
     requestParameters: input.requestParameters ? JSON.stringify(input.requestParameters) : null,

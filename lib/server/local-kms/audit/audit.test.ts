@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db.ts";
 import { flushAuditEvents, pendingAuditEvents } from "./audit-writer.ts";
 import { HIDDEN, redactRequestParameters } from "./redact-request-parameters.ts";
 import { requestResources } from "./request-resources.ts";
-import { PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { CREDENTIALS, PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { rejection } from "@/test/sdk-failure.ts";
 
 const PASSWORD = "KmsuserSecret4242";
@@ -49,6 +49,7 @@ describe("audit events of the local endpoint", () => {
       eventSource: "kms.amazonaws.com",
       eventName: "CreateCustomKeyStore",
       principalArn: PRINCIPAL_ARN,
+      accessKeyId: CREDENTIALS.accessKeyId,
       sourceIp: expect.stringMatching(/127\.0\.0\.1/),
       userAgent: expect.stringContaining("aws-sdk-js"),
       errorCode: null,
@@ -91,7 +92,7 @@ describe("audit events of the local endpoint", () => {
     expect(shortRow.errorMessage).not.toContain("abc1");
   });
 
-  it("records unauthenticated requests without a principal or parameters", async () => {
+  it("records unauthenticated requests without a principal or parameters, with the access key tried", async () => {
     const forged = new KMSClient({
       endpoint: service.url,
       region: REGION,
@@ -105,6 +106,7 @@ describe("audit events of the local endpoint", () => {
       eventSource: "kms.amazonaws.com",
       eventName: "DescribeCustomKeyStores",
       principalArn: null,
+      accessKeyId: "AKIADAVELOCALKMS2345",
       requestParameters: null,
       resources: null,
       errorCode: "InvalidSignatureException",

@@ -21,6 +21,8 @@ export function recordAwsRequest(event: CompletedRequest): void {
     eventName: eventName(event),
     requestId: ctx.requestId,
     principalArn: event.authenticated ? ctx.principalArn : null,
+    // Also for a request whose signature failed: which key was tried is what an investigation needs.
+    accessKeyId: ctx.accessKeyId ?? null,
     sourceIp: ctx.sourceIp || null,
     userAgent: ctx.userAgent || null,
     requestParameters: event.authenticated ? redactRequestParameters(event.input) : null,
