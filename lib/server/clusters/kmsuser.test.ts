@@ -97,6 +97,28 @@ describe("kmsuser login", () => {
     await expect(createCluster({ kmsuserPassword: "bad!" })).rejects.toMatchObject({ code: "CloudHsmInvalidRequestException" });
   });
 
+  it("a change that fails on one HSM puts the old password back on the others: the cluster never disagrees", async () => {
+    // The second HSM's C_InitPIN fails (a device error), after the first HSM already took the new password.
+    const real = pkcs11().C_InitPIN.bind(pkcs11());
+    let calls = 0;
+    const spy = vi.spyOn(pkcs11(), "C_InitPIN").mockImplementation((session, pin) => {
+      calls += 1;
+      if (calls === 2) throw Object.assign(new Error("CKR_DEVICE_ERROR"), { code: 0x30 });
+      return real(session, pin);
+    });
+    try {
+      await expect(changeKmsuserPassword({ clusterId, newPassword: "Never1234567" })).rejects.toBeDefined();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBe(3); // new on the first, failed on the second, old back on the first
+    await expect(loginKmsuser({ clusterId, password: "Never1234567" })).rejects.toMatchObject({
+      connectionErrorCode: "INVALID_CREDENTIALS",
+    });
+    expect((await loginKmsuser({ clusterId, password: "Changed98765" })).hsmIds).toHaveLength(2);
+    await logoutKmsuser({ clusterId });
+  });
+
   it("logout logs kmsuser out of every HSM; key operations log in again with the stored password", async () => {
     const hsms = await db().hsm.findMany({ where: { clusterId } });
     await logoutKmsuser({ clusterId });

@@ -6,7 +6,7 @@ import { activeHsms, degradeIfTokenGone, forgetCluster, loadCluster } from "./cl
 import { invalidRequest, noActiveHsms } from "./cluster-errors.ts";
 import { kmsuserPasswordFile, writeKmsuserPasswordFile } from "./cluster-files.ts";
 import { withClusterLock } from "./cluster-lock.ts";
-import { KMSUSER_PASSWORD, sealKmsuserPassword, soPin } from "./cluster-secrets.ts";
+import { KMSUSER_PASSWORD, kmsuserPassword, sealKmsuserPassword, soPin } from "./cluster-secrets.ts";
 
 export type ChangeKmsuserPasswordOptions = { clusterId: string; newPassword: string };
 
@@ -21,25 +21,40 @@ export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOption
   await withClusterLock(options.clusterId, async () => {
     const cluster = await loadCluster(options.clusterId, "cloudhsm");
     const so = soPin(cluster);
-    let changed = 0;
-    for (const hsm of activeHsms(cluster)) {
-      try {
-        setUserPin(hsm.tokenLabel, so, options.newPassword);
-        changed++;
-      } catch (e) {
-        if (!(await degradeIfTokenGone(hsm))) throw e;
+    // Every HSM gets the new password, or none keeps it: a failure part-way (or in the database write)
+    // puts the old one back on the HSMs already changed, so the cluster never disagrees with itself.
+    const changed: typeof cluster.hsms = [];
+    try {
+      for (const hsm of activeHsms(cluster)) {
+        try {
+          setUserPin(hsm.tokenLabel, so, options.newPassword);
+          changed.push(hsm);
+        } catch (e) {
+          if (!(await degradeIfTokenGone(hsm))) throw e;
+        }
       }
+      if (changed.length === 0) throw noActiveHsms(cluster.id);
+      await db().cluster.update({
+        where: { id: cluster.id },
+        data: {
+          kmsuserPasswordSealed: sealKmsuserPassword(cluster.id, options.newPassword),
+          kmsuserFailedLogins: 0,
+          kmsuserLockedAt: null,
+        },
+      });
+    } catch (e) {
+      const old = kmsuserPassword(cluster);
+      for (const hsm of changed) {
+        try {
+          setUserPin(hsm.tokenLabel, so, old);
+        } catch (undo) {
+          console.error(`[clusters] could not restore kmsuser's password on ${hsm.id} after a failed change:`, undo);
+        }
+      }
+      throw e;
+    } finally {
+      forgetCluster(cluster.id);
     }
-    if (changed === 0) throw noActiveHsms(cluster.id);
-    await db().cluster.update({
-      where: { id: cluster.id },
-      data: {
-        kmsuserPasswordSealed: sealKmsuserPassword(cluster.id, options.newPassword),
-        kmsuserFailedLogins: 0,
-        kmsuserLockedAt: null,
-      },
-    });
-    forgetCluster(cluster.id);
     if (fs.existsSync(kmsuserPasswordFile(cluster.id))) writeKmsuserPasswordFile(cluster.id, options.newPassword);
   });
 }
