@@ -1,9 +1,8 @@
 import "server-only";
 import type { CustomKeyStoresListEntry } from "@aws-sdk/client-kms";
+import type { KeyStoreStatus } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/db.ts";
 import { recordStatusChange } from "./record-status-change.ts";
-
-type StoreRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["keyStoreStatus"]["findUnique"]>>>;
 
 function rowData(s: CustomKeyStoresListEntry, keyCount: number | undefined, at: Date) {
   return {
@@ -47,7 +46,7 @@ async function createStore(s: CustomKeyStoresListEntry, keyCount: number | undef
   return 1;
 }
 
-async function updateStore(old: StoreRow, s: CustomKeyStoresListEntry, keyCount: number | undefined, at: Date): Promise<number> {
+async function updateStore(old: KeyStoreStatus, s: CustomKeyStoresListEntry, keyCount: number | undefined, at: Date): Promise<number> {
   const id = old.customKeyStoreId;
   const { state, code } = connection(s);
   const data = rowData(s, keyCount, at);
@@ -97,12 +96,11 @@ export async function refreshKeyStoreStatuses(
     }
     const { state, code } = connection(s);
     const data = rowData(s, keyCount, at);
+    // name, type and cluster id are read from the entry, so the entry's JSON covers them.
     const same =
       before.connectionState === state &&
       before.connectionErrorCode === code &&
       before.entryJson === data.entryJson &&
-      before.name === data.name &&
-      before.cloudHsmClusterId === data.cloudHsmClusterId &&
       (keyCount === undefined || before.keyCount === keyCount);
     if (same) unchanged.push(id);
     else changes += await updateStore(before, s, keyCount, at);
