@@ -1,6 +1,6 @@
 import "server-only";
 import { isAppError } from "@/lib/server/errors.ts";
-import { CONNECTION_ERROR_CODE, type ConnectionErrorCode } from "@/lib/server/local-kms/input/key-store-shapes.ts";
+import { CONNECTION_ERROR_CODES, type ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
 
 /**
  * The ConnectionErrorCode a failed connect reports (spec §2.2). The cluster and PKCS#11 layers attach
@@ -9,7 +9,7 @@ import { CONNECTION_ERROR_CODE, type ConnectionErrorCode } from "@/lib/server/lo
  */
 export function connectionErrorCodeOf(error: unknown): ConnectionErrorCode {
   const code = isAppError(error) ? error.connectionErrorCode : undefined;
-  return code && (CONNECTION_ERROR_CODE as readonly string[]).includes(code) ? (code as ConnectionErrorCode) : "INTERNAL_ERROR";
+  return code && (CONNECTION_ERROR_CODES as readonly string[]).includes(code) ? (code as ConnectionErrorCode) : "INTERNAL_ERROR";
 }
 
 /** Codes that mean the store's credentials or cluster are wrong, so retrying the same login cannot help. */
