@@ -4,7 +4,13 @@ import { parseBody } from "@/lib/server/console/api/parse-body.ts";
 import { publicRoute } from "@/lib/server/console/api/public-route.ts";
 import { actorFromRequest } from "@/lib/server/console/auth/audit-actor.ts";
 import { deleteSession } from "@/lib/server/console/auth/delete-session.ts";
-import { SESSION_COOKIE, hashSessionToken, isHttpsRequest, looksLikeSessionToken, sessionCookie } from "@/lib/server/console/auth/session-token.ts";
+import {
+  SESSION_COOKIE,
+  hashSessionToken,
+  isHttpsRequest,
+  looksLikeSessionToken,
+  sessionCookie,
+} from "@/lib/server/console/auth/session-token.ts";
 import { signIn } from "@/lib/server/console/auth/sign-in.ts";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { normalizeHeaders, splitPathAndQuery } from "@/lib/server/platform/sigv4/http-types.ts";
 import { KmsError } from "./kms-error.ts";
-import { canonicalRequest, credentialScope, sha256Hex, signatureHex, signingKey, stringToSign } from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
+import {
+  canonicalRequest,
+  credentialScope,
+  sha256Hex,
+  signatureHex,
+  signingKey,
+  stringToSign,
+} from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
 import { toAmzDate, verifySigV4, type AccessKeyRecord, type VerifySigV4Options } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
 
 const AKID = "AKIAIOSFODNN7EXAMPLE";
