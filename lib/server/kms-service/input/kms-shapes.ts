@@ -53,6 +53,8 @@ export function readGrantTokens(reader: InputReader): string[] | undefined {
 export type WireTag = { TagKey: string; TagValue: string };
 
 /** A TagList member (WireTag: TagKey 1–128, TagValue 0–256, both required). */
+export function readTags(reader: InputReader, member: string, required: true): WireTag[];
+export function readTags(reader: InputReader, member?: string, required?: boolean): WireTag[] | undefined;
 export function readTags(reader: InputReader, member = "Tags", required = false): WireTag[] | undefined {
   return reader.list(member, { required }, (value, path) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {

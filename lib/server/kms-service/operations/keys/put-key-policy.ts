@@ -14,9 +14,9 @@ export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   await putLocalKeyPolicy({
     scope: ctx,
     callerArn: ctx.principalArn,
-    keyId: keyId!,
+    keyId,
     policyName,
-    policy: policy!,
+    policy,
     bypassPolicyLockoutSafetyCheck,
   });
 };
