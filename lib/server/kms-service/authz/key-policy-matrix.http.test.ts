@@ -291,3 +291,48 @@ describe("key policy × principal × action × condition × grant", () => {
     else expect(outcome).toEqual({ name: "AccessDeniedException", message: denialMessage(r), status: 400 });
   });
 });
+
+describe("PutKeyPolicy's lockout safety check, with the caller's role", () => {
+  it("a key administrator named in the policy may replace it only with one that still lets them", async () => {
+    const { KeyMetadata } = await service.kms.send(new CreateKeyCommand({ Policy: POLICIES.seed }));
+    const keyId = KeyMetadata!.KeyId!;
+    const kim = users.kim.kms;
+    await kim.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: POLICIES.seed! }));
+    // Only the account statement: kim is a viewer, whose role may not PutKeyPolicy.
+    const rootOnly = policy(allow(ROOT, "kms:*"));
+    expect(await failure(kim.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: rootOnly })))).toEqual({
+      name: "MalformedPolicyDocumentException",
+      message: "The new key policy will not allow you to update the key policy in the future.",
+      status: 400,
+    });
+    // A Deny of PutKeyPolicy for kim is a lockout too, whatever else allows it.
+    const denied = policy(allow(arnOf("kim"), "kms:*"), deny(arnOf("kim"), "kms:PutKeyPolicy"));
+    expect((await failure(kim.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: denied }))))?.name).toBe(
+      "MalformedPolicyDocumentException",
+    );
+    // An administrator's role may, through the account statement.
+    await users.adam.kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: rootOnly }));
+    // kim asked to be locked out and was; now the role decides, and a viewer may not.
+    await users.adam.kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: POLICIES.seed! }));
+    await kim.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: rootOnly, BypassPolicyLockoutSafetyCheck: true }));
+    expect(await failure(kim.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: POLICIES.seed! })))).toEqual({
+      name: "AccessDeniedException",
+      message: `User: ${arnOf("kim")} is not authorized to perform: kms:PutKeyPolicy on resource: ${KeyMetadata!.Arn} because no identity-based policy allows the kms:PutKeyPolicy action`,
+      status: 400,
+    });
+  });
+
+  it("CreateKey with a policy that would lock its creator out is refused unless the check is bypassed", async () => {
+    const usersOnly = policy(allow(arnOf("una"), "kms:Encrypt"));
+    expect((await failure(users.otto.kms.send(new CreateKeyCommand({ Policy: usersOnly }))))?.name).toBe(
+      "MalformedPolicyDocumentException",
+    );
+    await users.otto.kms.send(new CreateKeyCommand({ Policy: usersOnly, BypassPolicyLockoutSafetyCheck: true }));
+    // CreateKey is not about one key: the role decides it (a viewer may not create keys).
+    expect(await failure(users.una.kms.send(new CreateKeyCommand({})))).toEqual({
+      name: "AccessDeniedException",
+      message: `User: ${arnOf("una")} is not authorized to perform: kms:CreateKey because no identity-based policy allows the kms:CreateKey action`,
+      status: 400,
+    });
+  });
+});
