@@ -4,7 +4,7 @@ import { authorizeKeyAction } from "@/lib/server/kms-service/authz/authorize-key
 import type { CallerScope, KmsAction } from "@/lib/server/kms-service/authz/caller.ts";
 import type { RequestFacts } from "@/lib/server/kms-service/authz/request-condition-values.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
-import { KEY_ID_PATTERN, aliasArn, keyArn, parseKmsArn, type ServiceScope } from "./key-arn.ts";
+import { KEY_ID_PATTERN, aliasArn, keyArn, parseKmsArn } from "./key-arn.ts";
 import { KEY_RECORD_INCLUDE, type KeyRecord } from "./key-record.ts";
 
 // KeyId → key. A key ID or key ARN always; an alias name (alias/…) or alias ARN only where the
