@@ -40,6 +40,8 @@ export async function authorizeKeyAction({ caller, key, action, facts = {} }: Au
   const policy = evaluateKeyPolicy(keyPolicyStatements(key), { caller, action, keyArn: key.arn, values });
   if (policy.deniedBy) throw accessDenied(caller.principalArn, action, "explicit-deny-in-resource-policy", key.arn);
   if (policy.allowed === "principal") return;
+  // The account statement and a role that allows it settle it without the grants (no query).
+  if (policy.allowed === "account" && roleAllows(caller, action)) return;
 
   const grant = GRANTABLE.has(action)
     ? grantsAllow(await grantsOfKey(key), {
@@ -50,8 +52,7 @@ export async function authorizeKeyAction({ caller, key, action, facts = {} }: Au
       })
     : undefined;
   if (grant === "principal") return;
-
+  if (grant === "account" && roleAllows(caller, action)) return;
   const viaAccount = policy.allowed === "account" || grant === "account";
-  if (viaAccount && roleAllows(caller, action)) return;
   throw accessDenied(caller.principalArn, action, viaAccount ? "no-identity-policy" : "no-resource-policy", key.arn);
 }
