@@ -1,4 +1,5 @@
 import "server-only";
+import fs from "node:fs";
 import { callAdminApi } from "../admin/admin-api.ts";
 import { addCredential, kmsConsoleJson, readCredentialRecords, removeCredential } from "../config/credentials.ts";
 import { defaultSettingsPath, loadSettings, SettingsError, XKS_API_PATH, type Settings } from "../config/settings.ts";
@@ -117,6 +118,10 @@ export async function runCli(argv: string[]): Promise<number> {
   const settingsFile = str(flags, "config") ?? defaultSettingsPath();
   try {
     if (command === "setup") {
+      if (fs.existsSync(settingsFile) && (await callAdminApi(loadSettings(settingsFile).paths.adminSocket, "GET", "/v1/credentials"))) {
+        console.log("    XKS proxy is running (it owns its token): set-up left it as it is");
+        return 0;
+      }
       const r = await setupProxy({ settingsFile });
       closeModule();
       console.log(`    XKS proxy settings: ${r.settingsFile} (${r.settingsCreated ? "created" : "present"})`);
