@@ -10,7 +10,6 @@ import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { parse, stringify } from "smol-toml";
 import { send, signXks, type XksCredential } from "@/test/xks-client.ts";
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
@@ -116,15 +115,30 @@ export async function xksProxyBench(
   settings.external_key_stores[0].throttle_rps = 1_000_000;
   fs.writeFileSync(settingsFile, stringify(settings));
 
+  // The proxy logs every request to a file, as under npm start: a pipe read by this busy process would
+  // make its (synchronous) log writes wait for the reader.
   const [cmd, args] = node(["serve", "--port", "0"]);
-  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "inherit"] });
+  const logFile = path.join(dataDir, "proxy.log");
+  const child = spawn(cmd, args, { env, stdio: ["ignore", fs.openSync(logFile, "a"), "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-        if (line.includes('"listening"')) resolve(JSON.parse(line).url as string);
+      const poll = setInterval(() => {
+        const line = fs.existsSync(logFile)
+          ? fs
+              .readFileSync(logFile, "utf8")
+              .split("\n")
+              .find((l) => l.includes('"listening"'))
+          : undefined;
+        if (line) {
+          clearInterval(poll);
+          resolve(JSON.parse(line).url as string);
+        }
+      }, 50);
+      child.once("exit", (code) => {
+        clearInterval(poll);
+        reject(new Error(`xks-proxy exited (${code})`));
       });
-      child.once("exit", (code) => reject(new Error(`xks-proxy exited (${code})`)));
     });
     const ca = fs.readFileSync(path.join(dataDir, "xks-proxy", "tls", "ca.crt"));
     const agents = Array.from({ length: Math.max(...CLIENTS) }, () => new https.Agent({ keepAlive: true, maxSockets: 1, ca }));
