@@ -174,10 +174,20 @@ describe("graceful shutdown", () => {
       req.write(body.slice(0, 20));
       setTimeout(() => {
         proxy.child.kill("SIGTERM");
-        setTimeout(() => req.end(body.slice(20)), 300);
+        setTimeout(() => {
+          // Not accepting any more: a new connection is refused while the old request is still open.
+          const late = https.request({ host: url.hostname, port: url.port, method: "POST", path: apiPath, ca, agent: false });
+          late.on("error", (e: NodeJS.ErrnoException) => {
+            lateError = e.code;
+            req.end(body.slice(20));
+          });
+          late.end();
+        }, 300);
       }, 300);
     });
+    let lateError: string | undefined;
     const r = await response;
+    expect(lateError).toBe("ECONNREFUSED");
     expect(r.status).toBe(200);
     expect(Buffer.from(r.json.ciphertext, "base64")).toHaveLength(5);
     expect(await proxy.exited).toBe(0);
@@ -187,5 +197,53 @@ describe("graceful shutdown", () => {
     // Released: the token directory's lock and the admin socket are gone.
     expect(fs.existsSync(path.join(dir, "xks-proxy", "hsm.lock"))).toBe(false);
     expect(fs.existsSync(path.join(dir, "xks-proxy", "admin.sock"))).toBe(false);
+  });
+});
+
+describe("after a restart", () => {
+  let again: ProxyProcess;
+  let againAgent: https.Agent;
+  beforeAll(async () => {
+    again = await spawnProxy(prepared);
+    againAgent = again.agent();
+  });
+  afterAll(async () => {
+    againAgent?.destroy();
+    await again?.stop();
+  });
+
+  it("keeps keys, key states and the rotated credentials", async () => {
+    const [, second] = prepared.credentials.get(P)!;
+    const c = new XksClient(again.url, againAgent, P, second!);
+    expect((await c.post("keys/key-a/encrypt", encryptBody())).status).toBe(200);
+    expect((await c.post("keys/key-new/metadata", metaBody())).json).toEqual({
+      keySpec: "AES_256",
+      keyUsage: ["ENCRYPT"],
+      keyStatus: "ENABLED",
+    });
+    const first = await new XksClient(again.url, againAgent, P, prepared.credentials.get(P)![0]!).post("health", health());
+    expect({ status: first.status, errorName: first.json.errorName }).toEqual({ status: 401, errorName: "AuthenticationFailedException" });
+  });
+
+  it("reports DEGRADED when the HSM round trip is slower than degraded_latency_ms", async () => {
+    const c = new XksClient(again.url, againAgent, P, prepared.credentials.get(P)![1]!);
+    const raw = parse(fs.readFileSync(prepared.settingsFile, "utf8")) as any;
+    raw.health = { cache_seconds: 0, degraded_latency_ms: 0.000001 };
+    fs.writeFileSync(prepared.settingsFile, stringify(raw));
+    again.child.kill("SIGHUP");
+    await until(async () => (await c.post("health", health())).json?.ekmFleetDetails?.[0]?.healthStatus === "DEGRADED");
+  });
+
+  it("reports UNAVAILABLE when the token is gone, and still answers every request", async () => {
+    const c = new XksClient(again.url, againAgent, P, prepared.credentials.get(P)![1]!);
+    const tokens = path.join(dir, "xks-proxy", "tokens");
+    for (const entry of fs.readdirSync(tokens)) fs.rmSync(path.join(tokens, entry), { recursive: true, force: true });
+    const h = await c.post("health", health());
+    expect(h.status).toBe(200);
+    expect(h.json.ekmFleetDetails[0].healthStatus).toBe("UNAVAILABLE");
+    const e = await c.post("keys/key-a/encrypt", encryptBody());
+    // SoftHSM: the cached handle is now CKR_OBJECT_HANDLE_INVALID, the key is not there any more.
+    expect({ status: e.status, errorName: e.json.errorName }).toEqual({ status: 404, errorName: "KeyNotFoundException" });
+    expect(await again.stop()).toBe(0);
   });
 });
