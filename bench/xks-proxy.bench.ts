@@ -32,6 +32,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
+/** CPU time (user + system) the process has used, in ms (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function rssKiB(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) : NaN;
@@ -189,7 +195,9 @@ export async function xksProxyBench(
         const raw = hsmRows.find((h) => h.bytes === bytes && h.operation === operation.toLowerCase());
         for (const clients of CLIENTS) {
           await drive(url, agents.slice(0, clients), requests[operation], { seconds: 0.5 }); // warm-up
+          const cpuBefore = cpuMs(child.pid!);
           const r = await drive(url, agents.slice(0, clients), requests[operation], { seconds });
+          const cpuPerRequest = ((cpuMs(child.pid!) - cpuBefore) * 1000) / Math.max(1, r.count);
           rows.push({
             operation,
             bytes,
@@ -201,7 +209,7 @@ export async function xksProxyBench(
           });
           const rawMs = raw ? 1000 / raw.hsmOps : NaN;
           console.log(
-            `${operation.padEnd(9)}  ${size(bytes).padEnd(7)}  ${String(clients).padStart(7)}  ${num(r.requestsPerSecond, 9)}  ${num(r.p50Ms, 8, 2)}  ${num(r.p99Ms, 8, 2)}  ${String(r.errors).padStart(6)}   ${num(raw?.hsmOps ?? NaN, 17)}   ${num(raw ? r.requestsPerSecond / raw.hsmOps : NaN, 11, 3)}   ${clients === 1 ? num(r.p50Ms - rawMs, 18, 3) : "".padStart(18)}`,
+            `${operation.padEnd(9)}  ${size(bytes).padEnd(7)}  ${String(clients).padStart(7)}  ${num(r.requestsPerSecond, 9)}  ${num(r.p50Ms, 8, 2)}  ${num(r.p99Ms, 8, 2)}  ${String(r.errors).padStart(6)}   ${num(raw?.hsmOps ?? NaN, 17)}   ${num(raw ? r.requestsPerSecond / raw.hsmOps : NaN, 11, 3)}   ${clients === 1 ? num(r.p50Ms - rawMs, 18, 3) : "".padStart(18)}   ${num(cpuPerRequest, 16)}`,
           );
         }
       }

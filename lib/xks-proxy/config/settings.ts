@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
-import { dataDir } from "@/scripts/db/database-url.ts";
+import { dataPath } from "@/lib/server/env.ts";
 
 // The proxy's one configuration file (TOML), modelled on the AWS sample proxy's settings.toml where they
 // overlap. Validated at start; a bad value stops the proxy with a message naming the setting. Relative
@@ -14,7 +14,7 @@ export const XKS_API_PATH = "/kms/xks/v1";
 
 /** The proxy's folder: <KEYHOLD_DATA_DIR>/xks-proxy. */
 export function proxyHome(): string {
-  return path.join(dataDir(), "xks-proxy");
+  return dataPath("xks-proxy");
 }
 
 /** XKS_PROXY_SETTINGS_TOML, else <data>/xks-proxy/settings.toml. */

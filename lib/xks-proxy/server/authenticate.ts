@@ -1,7 +1,6 @@
 import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { normalizeHeaders } from "@/lib/server/local-kms/wire/http-types.ts";
-import { isKmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
 import { verifySigV4, type AccessKeyRecord } from "@/lib/server/local-kms/wire/verify-sigv4.ts";
 import { XksError } from "../errors.ts";
 import type { CredentialTable } from "../config/credentials.ts";
@@ -38,9 +37,11 @@ export async function authenticate(
     );
     return caller.accessKeyId;
   } catch (e) {
-    if (isKmsError(e)) {
-      const message = e.code === "UnrecognizedClientException" ? "The access key id is not valid for this URI path prefix." : e.message;
-      throw new XksError("AuthenticationFailedException", message, `${e.code}: ${e.message}`);
+    // The verifier's errors (SigV4Error, and the header parser's) carry an AWS error code; anything else is a bug.
+    const code = (e as { code?: unknown }).code;
+    if (e instanceof Error && typeof code === "string") {
+      const message = code === "UnrecognizedClientException" ? "The access key id is not valid for this URI path prefix." : e.message;
+      throw new XksError("AuthenticationFailedException", message, `${code}: ${e.message}`);
     }
     throw e;
   }
