@@ -48,7 +48,14 @@ async function route(deps: AdminDeps, method: string, path: string, body: Record
 
 export async function startAdminApi(socketPath: string, deps: AdminDeps): Promise<{ close: () => Promise<void> }> {
   fs.rmSync(socketPath, { force: true });
+  // Key creation runs C_GenerateKey on libuv's pool: shutdown waits for it (C_Finalize during it would crash).
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = http.createServer((req, res) => {
+    inFlight++;
+    res.on("close", () => {
+      if (--inFlight === 0) drained?.();
+    });
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -80,9 +87,15 @@ export async function startAdminApi(socketPath: string, deps: AdminDeps): Promis
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        server.close();
+        server.closeIdleConnections();
         fs.rmSync(socketPath, { force: true });
+        if (inFlight === 0) return resolve();
+        const timer = setTimeout(resolve, 30_000);
+        drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       }),
   };
 }

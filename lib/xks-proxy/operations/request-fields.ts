@@ -58,8 +58,8 @@ export function requestMetadata(body: JsonObject, required: readonly (typeof MET
       if (required.includes(name)) throw validation(`requestMetadata.${name} is required.`);
       continue;
     }
+    // Opaque values (spec: kmsRequestId is not validated structurally; unknown kmsOperation values are accepted).
     if (typeof v !== "string") throw validation(`requestMetadata.${name} must be a string.`);
-    if (required.includes(name) && v === "") throw validation(`requestMetadata.${name} must not be empty.`);
     out[name] = v;
   }
   return out as RequestMetadata;
