@@ -3,6 +3,7 @@
 // over HTTPS on a free port, trusted through the generated CA. Every log line it prints is kept.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 import readline from "node:readline";
@@ -73,7 +74,8 @@ export type ProxyProcess = {
   child: ChildProcess;
   /** Every line the proxy printed so far. */
   logs: () => string[];
-  agent: (options?: https.AgentOptions) => https.Agent;
+  /** A keep-alive agent for the proxy's URL (trusting its CA over HTTPS; plain with --http). */
+  agent: (options?: https.AgentOptions) => http.Agent;
   /** SIGTERM; resolves with the exit code. */
   stop: () => Promise<number | null>;
   exited: Promise<number | null>;
@@ -113,7 +115,7 @@ export async function spawnProxy(prepared: PreparedProxy, args: string[] = [], e
     url,
     child,
     logs: () => lines,
-    agent: (options = {}) => new https.Agent({ keepAlive: true, ca, ...options }),
+    agent: (options = {}) => (url.startsWith("https:") ? new https.Agent({ keepAlive: true, ca, ...options }) : new http.Agent({ keepAlive: true })),
     exited,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");

@@ -37,7 +37,7 @@ const KEYS = { ed: "key-ed", enc: "key-enc-only", dec: "key-dec-only", off: "key
 let prepared: PreparedProxy;
 let proxy: ProxyProcess;
 let xks: XksClient;
-let agent: import("node:https").Agent;
+let agent: import("node:http").Agent;
 
 beforeAll(async () => {
   prepared = await prepareProxy({

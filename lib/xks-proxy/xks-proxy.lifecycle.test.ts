@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import type http from "node:http";
 import https from "node:https";
 import path from "node:path";
 import { parse, stringify } from "smol-toml";
@@ -16,7 +17,7 @@ const dir = useTempDataDir("xks-lifecycle");
 const P = "/keyhold";
 let prepared: PreparedProxy;
 let proxy: ProxyProcess;
-let agent: https.Agent;
+let agent: http.Agent;
 
 beforeAll(async () => {
   prepared = await prepareProxy({
@@ -200,11 +201,15 @@ describe("graceful shutdown", () => {
   });
 });
 
-describe("after a restart", () => {
+describe("after a restart (plain HTTP on loopback, --http)", () => {
   let again: ProxyProcess;
-  let againAgent: https.Agent;
+  let againAgent: http.Agent;
   beforeAll(async () => {
-    again = await spawnProxy(prepared);
+    const refused = cli("serve", "--http", "--host", "0.0.0.0", "--port", "0");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--http serves on loopback only; server.ip is "0.0.0.0"');
+    again = await spawnProxy(prepared, ["--http"]);
+    expect(again.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     againAgent = again.agent();
   });
   afterAll(async () => {
