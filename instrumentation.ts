@@ -6,7 +6,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { deployMigrations } = await import("./scripts/db/schema-engine.mjs");
-  const { databaseProvider, databaseUrl, sqliteFilePath } = await import("./scripts/db/database-url.ts");
+  const { databaseProvider, databaseUrl, sqliteFilePath } = await import("./lib/server/platform/database-url.ts");
   const url = databaseUrl();
   const { appliedMigrationNames } = await deployMigrations({ url });
   if (appliedMigrationNames.length) console.log(`Keyhold: applied migrations ${appliedMigrationNames.join(", ")}`);
@@ -19,12 +19,12 @@ export async function register() {
   }
   // The status cache poller (both backends): on PostgreSQL only the process holding the advisory lock polls.
   if (process.env.KEYHOLD_STATUS_POLLER !== "off") {
-    const { startStatusPoller } = await import("./lib/server/status/status-poller.ts");
+    const { startStatusPoller } = await import("./lib/server/console/status/status-poller.ts");
     startStatusPoller();
   }
   // Local service only: deletes keys whose waiting period is over (and their key material); it opens
   // PKCS#11 only when a key is due.
   if ((process.env.KEYHOLD_BACKEND ?? "local") !== "local") return;
-  const { startKeyDeletionSweeper } = await import("./lib/server/local-kms/keys/key-deletion-sweeper.ts");
+  const { startKeyDeletionSweeper } = await import("./lib/server/kms-service/keys/key-deletion-sweeper.ts");
   startKeyDeletionSweeper();
 }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { databaseProvider, databaseUrl } from "./scripts/db/database-url.ts";
+import { databaseProvider, databaseUrl } from "./lib/server/platform/database-url.ts";
 
 // The Prisma CLI cannot download its schema-engine binary here; a stand-in that runs the wasm engine
 // takes its place (scripts/db/schema-engine-shim.mjs). OFFLINE_SCHEMA_ENGINE=0 uses the real binary.

@@ -2,7 +2,7 @@ import { Compass } from "lucide-react";
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { KeyholdMark } from "@/components/shell/keyhold-logo.tsx";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 export default async function NotFound() {
   // Only signed-in users learn which paths exist.

@@ -21,10 +21,10 @@ export async function statusCacheBench(): Promise<void> {
   try {
     const { deployMigrations } = await import("@/scripts/db/schema-engine.mjs");
     await deployMigrations({ url: `file:${path.join(dir, "keyhold.db")}` });
-    const { issueClusterPki } = await import("@/lib/server/clusters/certificates.ts");
-    const { refreshStatusCache } = await import("@/lib/server/status/refresh-status-cache.ts");
-    const { readBackendStatus, readCachedKeyStores } = await import("@/lib/server/status/read-status-cache.ts");
-    const { db } = await import("@/lib/server/db.ts");
+    const { issueClusterPki } = await import("@/lib/server/hsm/clusters/certificates.ts");
+    const { refreshStatusCache } = await import("@/lib/server/console/status/refresh-status-cache.ts");
+    const { readBackendStatus, readCachedKeyStores } = await import("@/lib/server/console/status/read-status-cache.ts");
+    const { db } = await import("@/lib/server/platform/db.ts");
     const pki = await issueClusterPki("cluster-bench00000");
 
     const id = (i: number) => `cks-${String(i).padStart(17, "0")}`;

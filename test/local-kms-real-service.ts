@@ -3,11 +3,11 @@
 // keys, for the service process of test/local-kms-service-process.ts. Test files get the service
 // itself from the useLocalKms fixture (test/local-kms-server.ts).
 import crypto from "node:crypto";
-import { createCluster } from "@/lib/server/clusters/create-cluster.ts";
-import { db } from "@/lib/server/db.ts";
-import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/local-kms/key-stores/index.ts";
-import { recordAwsRequest } from "@/lib/server/local-kms/audit/record-aws-request.ts";
-import { operations } from "@/lib/server/local-kms/operations/registry.ts";
+import { createCluster } from "@/lib/server/hsm/clusters/create-cluster.ts";
+import { db } from "@/lib/server/platform/db.ts";
+import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/kms-service/key-stores/index.ts";
+import { recordAwsRequest } from "@/lib/server/kms-service/audit/record-aws-request.ts";
+import { operations } from "@/lib/server/kms-service/operations/registry.ts";
 import { ACCOUNT_ID, ALICE, REGION, lookupAccessKey, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
 
 export { ACCOUNT_ID, ALICE, REGION };

@@ -6,10 +6,10 @@
 import { afterAll, beforeAll } from "vitest";
 import { CloudHSMV2Client } from "@aws-sdk/client-cloudhsm-v2";
 import { DescribeCustomKeyStoresCommand, KMSClient } from "@aws-sdk/client-kms";
-import { db } from "@/lib/server/db.ts";
-import { settleConnectionJobs } from "@/lib/server/local-kms/key-stores/connection-jobs.ts";
-import { localServiceDeps } from "@/lib/server/local-kms/service-deps.ts";
-import { seal } from "@/lib/server/secrets/secret-box.ts";
+import { db } from "@/lib/server/platform/db.ts";
+import { settleConnectionJobs } from "@/lib/server/kms-service/key-stores/connection-jobs.ts";
+import { localServiceDeps } from "@/lib/server/kms-service/service-deps.ts";
+import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import { ACCOUNT_ID, REGION, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
 import { useMigratedDataDir } from "./temp-data-dir.ts";
 

@@ -4,11 +4,11 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleAwsRequest, type HandleAwsRequestDeps } from "@/lib/server/local-kms/wire/handle-aws-request.ts";
-import { blobFromWire } from "@/lib/server/local-kms/wire/wire-values.ts";
-import { KmsError } from "@/lib/server/local-kms/wire/kms-error.ts";
-import type { CompletedRequest, OperationContext, OperationRegistry } from "@/lib/server/local-kms/wire/operation-types.ts";
-import type { AccessKeyRecord } from "@/lib/server/local-kms/wire/verify-sigv4.ts";
+import { handleAwsRequest, type HandleAwsRequestDeps } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import { blobFromWire } from "@/lib/server/kms-service/wire/wire-values.ts";
+import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import type { CompletedRequest, OperationContext, OperationRegistry } from "@/lib/server/kms-service/wire/operation-types.ts";
+import type { AccessKeyRecord } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
 
 export const REGION = "us-east-1";
 export const ACCOUNT_ID = "111122223333";

@@ -1,8 +1,8 @@
 // A console process reduced to its status poller, for the PostgreSQL leader test: DATABASE_URL names
 // the shared database; the SDK clients are stand-ins answering "no stores" (the test is about who
 // polls, not what). Prints one JSON line per tick: {"pid":…,"leader":true|false}.
-import type { StatusClients } from "@/lib/server/status/status-clients.ts";
-import { startStatusPoller } from "@/lib/server/status/status-poller.ts";
+import type { StatusClients } from "@/lib/server/console/status/status-clients.ts";
+import { startStatusPoller } from "@/lib/server/console/status/status-poller.ts";
 
 const empty = { send: async () => ({ CustomKeyStores: [], Clusters: [], Keys: [], Aliases: [], Truncated: false }) };
 

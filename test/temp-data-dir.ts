@@ -2,11 +2,11 @@
 // file (SQLite database, master key, SoftHSM tokens), migrated before the file's own beforeAll hooks and
 // torn down after its afterAll hooks (vitest runs "after" hooks in reverse order of registration).
 import { afterAll, beforeAll } from "vitest";
-import { migrateDatabase } from "@/lib/server/clusters/test-support.ts";
-import { db } from "@/lib/server/db.ts";
+import { migrateDatabase } from "@/test/cluster-support.ts";
+import { db } from "@/lib/server/platform/db.ts";
 import { closeModule } from "@/lib/server/hsm/module.ts";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
-import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
+import { removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
+import { flushAuditEvents } from "@/lib/server/platform/audit/audit-writer.ts";
 
 /** Call at the top of a test file: points KEYHOLD_DATA_DIR at a fresh folder; returns its path. */
 export function useMigratedDataDir(name: string): string {

@@ -4,8 +4,8 @@ import { AppHeader } from "@/components/shell/app-header.tsx";
 import { CompactNav, SidebarNav } from "@/components/shell/sidebar-nav.tsx";
 import { meKeys } from "@/lib/queries/me.ts";
 import { makeQueryClient } from "@/lib/queries/query-client.ts";
-import { describeCurrentUser } from "@/lib/server/auth/describe-current-user.ts";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { describeCurrentUser } from "@/lib/server/console/auth/describe-current-user.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 // Every console page renders inside this layout, which checks the session against the database
 // (proxy.ts only saw that a cookie is present) and prefetches the signed-in user for the header.

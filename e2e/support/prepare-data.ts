@@ -22,8 +22,8 @@ if (result.status !== 0) process.exit(result.status ?? 1);
 
 if ((process.env.KEYHOLD_BACKEND ?? "local") === "local" && dataDir === E2E_DATA_DIR) {
   // Server modules only now: the bootstrap has migrated the database they open.
-  const { db } = await import("@/lib/server/db.ts");
-  const { createAccessKey } = await import("@/lib/server/auth/create-access-key.ts");
+  const { db } = await import("@/lib/server/platform/db.ts");
+  const { createAccessKey } = await import("@/lib/server/platform/identity/create-access-key.ts");
   const admin = await db().user.findUniqueOrThrow({ where: { name: E2E_ADMIN.userName }, select: { id: true } });
   const key = await createAccessKey(admin.id);
   fs.mkdirSync(E2E_AWS_CREDENTIALS_DIR, { recursive: true, mode: 0o700 });

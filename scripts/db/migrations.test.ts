@@ -17,7 +17,7 @@ import {
   migrationsDir,
   type DatabaseProvider,
 } from "./schema-engine.mjs";
-import { databaseUrl } from "./database-url.ts";
+import { databaseUrl } from "@/lib/server/platform/database-url.ts";
 
 const root = process.cwd();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-migrations-"));

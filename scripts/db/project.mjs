@@ -1,7 +1,7 @@
 // Where things are, for the migration tooling: the project root, package loading that survives a
 // Next.js server bundle (createRequire from <cwd>/package.json and bundler-ignored imports, because
 // import.meta.resolve breaks in a bundle), the database URL and provider (same rules as
-// scripts/db/database-url.ts, which plain node cannot import), and the schema and migration folders.
+// lib/server/platform/database-url.ts, which plain node cannot import), and the schema and migration folders.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

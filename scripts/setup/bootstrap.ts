@@ -6,7 +6,7 @@
 // Keyhold server runs on the same data folder: only one process may write the token directory.
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, databaseUrl, databaseProvider } from "../db/database-url.ts";
+import { dataDir, databaseUrl, databaseProvider } from "../../lib/server/platform/database-url.ts";
 import { deployMigrations } from "../db/schema-engine.mjs";
 import { writeAwsCliFiles } from "./aws-cli-files.ts";
 
@@ -24,18 +24,18 @@ async function main() {
   ok(`database (${databaseProvider(url)}): ${appliedMigrationNames.length ? `applied ${appliedMigrationNames.join(", ")}` : "up to date"}`);
 
   // Server modules are imported after the migrations so that nothing touches a stale schema.
-  const { masterKey, masterKeyPath } = await import("@/lib/server/secrets/master-key.ts");
+  const { masterKey, masterKeyPath } = await import("@/lib/server/platform/secrets/master-key.ts");
   masterKey();
   ok(process.env.KEYHOLD_MASTER_KEY ? "master key: from KEYHOLD_MASTER_KEY" : `master key: ${shown(masterKeyPath())}`);
 
-  const { env } = await import("@/lib/server/env.ts");
+  const { env } = await import("@/lib/server/platform/env.ts");
   const local = env().KEYHOLD_BACKEND === "local";
   if (local) {
-    const { ensureDefaultToken } = await import("@/lib/server/clusters/ensure-default-token.ts");
+    const { ensureDefaultToken } = await import("@/lib/server/hsm/clusters/ensure-default-token.ts");
     const token = await ensureDefaultToken();
     ok(`default HSM token for AWS_KMS keys: ${token.created ? "created" : "present"}`);
 
-    const { ensureDemoCluster } = await import("@/lib/server/clusters/ensure-demo-cluster.ts");
+    const { ensureDemoCluster } = await import("@/lib/server/hsm/clusters/ensure-demo-cluster.ts");
     const demo = await ensureDemoCluster();
     const clusterDir = shown(path.join(dir, "clusters", demo.clusterId));
     ok(`demo CloudHSM cluster ${demo.clusterId}: ${demo.created ? "created with two HSMs" : "present"}`);
@@ -44,7 +44,7 @@ async function main() {
     ok("KEYHOLD_BACKEND=aws: no HSM tokens or demo cluster (the backend has its own)");
   }
 
-  const { ensureAdmin } = await import("@/lib/server/auth/ensure-admin.ts");
+  const { ensureAdmin } = await import("@/lib/server/platform/identity/ensure-admin.ts");
   const admin = await ensureAdmin({ password: process.env.KEYHOLD_ADMIN_PASSWORD });
   if (admin.generatedPassword) {
     console.log(`\n    Console admin created. Sign in as "${admin.userName}" with this password (shown once, never stored):`);

@@ -1,8 +1,8 @@
 // `npm run reset-admin-password [user]`: sets a new console password for a user (default "admin"),
 // from KEYHOLD_ADMIN_PASSWORD or generated and printed once, and signs that user out everywhere.
 // It touches only the database, so it is safe while the console runs.
-import { generatePassword } from "@/lib/server/auth/generate-password.ts";
-import { resetPassword } from "@/lib/server/auth/reset-password.ts";
+import { generatePassword } from "@/lib/server/platform/identity/generate-password.ts";
+import { resetPassword } from "@/lib/server/platform/identity/reset-password.ts";
 
 const userName = process.argv[2] ?? "admin";
 const given = process.env.KEYHOLD_ADMIN_PASSWORD;

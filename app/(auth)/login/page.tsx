@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form.tsx";
 import { KeyholdMark } from "@/components/shell/keyhold-logo.tsx";
 import { safeNextPath } from "@/lib/schemas/auth.ts";
-import { getSession } from "@/lib/server/auth/get-session.ts";
+import { getSession } from "@/lib/server/console/auth/get-session.ts";
 
 export const metadata: Metadata = { title: "Sign in" };
 

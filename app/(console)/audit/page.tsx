@@ -4,7 +4,7 @@ import { ComingSoonButton } from "@/components/shell/coming-soon-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { TableShell } from "@/components/shell/table-shell.tsx";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 export const metadata: Metadata = { title: "Audit" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ClustersView } from "@/components/clusters/clusters-view.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 export const metadata: Metadata = { title: "Clusters" };
 

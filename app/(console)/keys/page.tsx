@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { KeysTable } from "@/components/keys/keys-table.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 export const metadata: Metadata = { title: "Keys" };
 

@@ -3,9 +3,9 @@
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DescribeCustomKeyStoresCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
-import { db } from "@/lib/server/db.ts";
-import { flushAuditEvents } from "@/lib/server/local-kms/audit/audit-writer.ts";
-import { seal } from "@/lib/server/secrets/secret-box.ts";
+import { db } from "@/lib/server/platform/db.ts";
+import { flushAuditEvents } from "@/lib/server/platform/audit/audit-writer.ts";
+import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import { rejection } from "@/test/sdk-failure.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 import { GET, POST } from "./route.ts";

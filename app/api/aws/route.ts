@@ -1,7 +1,7 @@
-import { env } from "@/lib/server/env.ts";
-import { localServiceDeps } from "@/lib/server/local-kms/service-deps.ts";
-import { MAX_REQUEST_BYTES, awsErrorResponse, handleAwsRequest } from "@/lib/server/local-kms/wire/handle-aws-request.ts";
-import type { AwsHttpResponse } from "@/lib/server/local-kms/wire/http-types.ts";
+import { env } from "@/lib/server/platform/env.ts";
+import { localServiceDeps } from "@/lib/server/kms-service/service-deps.ts";
+import { MAX_REQUEST_BYTES, awsErrorResponse, handleAwsRequest } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import type { AwsHttpResponse } from "@/lib/server/platform/sigv4/http-types.ts";
 
 // The local KMS / CloudHSM v2 wire endpoint for the AWS CLI and SDKs (`--endpoint-url
 // http://<host>/api/aws`). Authenticated by SigV4 with a console user's access key, not by the

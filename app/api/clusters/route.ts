@@ -1,10 +1,10 @@
 import { ZClusterListResponse, ZCreateLocalClusterRequest, ZCreateLocalClusterResponse } from "@/lib/schemas/clusters.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { createLocalCluster } from "@/lib/server/clusters-console/create-local-cluster.ts";
-import { listClusters } from "@/lib/server/clusters-console/list-clusters.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { createLocalCluster } from "@/lib/server/console/clusters/create-local-cluster.ts";
+import { listClusters } from "@/lib/server/console/clusters/list-clusters.ts";
 
 export const dynamic = "force-dynamic";
 

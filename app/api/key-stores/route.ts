@@ -1,10 +1,10 @@
 import { ZCreateKeyStoreRequest, ZKeyStoreListResponse, ZKeyStoreMutationResponse } from "@/lib/schemas/key-stores.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { createKeyStore } from "@/lib/server/key-stores/create-key-store.ts";
-import { listKeyStores } from "@/lib/server/key-stores/list-key-stores.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { createKeyStore } from "@/lib/server/console/key-stores/create-key-store.ts";
+import { listKeyStores } from "@/lib/server/console/key-stores/list-key-stores.ts";
 
 export const dynamic = "force-dynamic";
 

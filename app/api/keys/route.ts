@@ -1,10 +1,10 @@
 import { ZCreateKeyRequest, ZCreateKeyResponse, ZKeyListResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { createKey } from "@/lib/server/keys/create-key.ts";
-import { listKeys } from "@/lib/server/keys/list-keys.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { createKey } from "@/lib/server/console/keys/create-key.ts";
+import { listKeys } from "@/lib/server/console/keys/list-keys.ts";
 
 export const dynamic = "force-dynamic";
 

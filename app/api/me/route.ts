@@ -1,7 +1,7 @@
 import { ZMeResponse } from "@/lib/schemas/auth.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { describeCurrentUser } from "@/lib/server/auth/describe-current-user.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { describeCurrentUser } from "@/lib/server/console/auth/describe-current-user.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { ZPrincipalListResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { listKeyPrincipals } from "@/lib/server/keys/list-key-principals.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { listKeyPrincipals } from "@/lib/server/console/keys/list-key-principals.ts";
 
 export const dynamic = "force-dynamic";
 

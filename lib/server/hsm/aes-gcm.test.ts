@@ -6,7 +6,7 @@ import { generateAesKey } from "./keys.ts";
 import { pkcs11 } from "./module.ts";
 import { generateRandom } from "./random.ts";
 import { login, poolSize, tokenState, withSession } from "./session-pool.ts";
-import { randomPin, removeTempDataDir, useTempDataDir } from "./test-support.ts";
+import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken } from "./tokens.ts";
 
 const dir = useTempDataDir("aes-gcm");

@@ -1,6 +1,6 @@
 import pkcs11js from "pkcs11js";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/server/errors.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
 import { CKR_TABLE, ckrCode, ckrMapping, toAppError } from "./errors.ts";
 
 const CONNECTION_CODES = new Set([

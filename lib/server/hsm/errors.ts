@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, isAppError } from "@/lib/server/errors.ts";
+import { AppError, isAppError } from "@/lib/server/platform/errors.ts";
 
 // Every PKCS#11 return value (v2.40 + v3.0/3.1 additions) mapped to the KMS error a caller sees, the
 // custom-key-store ConnectionErrorCode when the failure is a connection problem, and a message safe to

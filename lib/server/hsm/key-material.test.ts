@@ -11,7 +11,7 @@ import { destroyKey, generateAesKey, hasKey, keyCheckValue, listKeyLabels } from
 import { pkcs11 } from "./module.ts";
 import { login, withSession } from "./session-pool.ts";
 import { CLUSTER_WRAP_KEY_LABEL } from "./templates.ts";
-import { randomPin, removeTempDataDir, useTempDataDir } from "./test-support.ts";
+import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken, tokenDirectory } from "./tokens.ts";
 
 const dir = useTempDataDir("key-material");

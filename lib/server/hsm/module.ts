@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pkcs11js from "pkcs11js";
 import type { PKCS11 } from "pkcs11js";
-import { env, dataPath } from "@/lib/server/env.ts";
+import { env, dataPath } from "@/lib/server/platform/env.ts";
 import { ckrCode, toAppError } from "./errors.ts";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
 import { ensureSoftHsmConfig, isSoftHsmModule } from "./softhsm-config.ts";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
-import { removeTempDataDir, useTempDataDir } from "./test-support.ts";
+import { removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 
 const dir = useTempDataDir("lock");
 const lockPath = path.join(dir, "hsm.lock");

@@ -1,6 +1,6 @@
 import "server-only";
 import fs from "node:fs";
-import { AppError } from "@/lib/server/errors.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
 
 // One process per token directory: two SoftHSM instances on one directory corrupt each other's view
 // (see spec/softhsm-facts.md). The lock file holds the owner's pid and, on Linux, its start time, so a

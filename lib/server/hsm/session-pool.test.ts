@@ -3,7 +3,7 @@ import { encryptGcm } from "./aes-gcm.ts";
 import { generateAesKey, listKeyLabels } from "./keys.ts";
 import { pkcs11 } from "./module.ts";
 import { MAX_SESSIONS_PER_TOKEN, isLoggedIn, login, logout, poolSize, withSession } from "./session-pool.ts";
-import { randomPin, removeTempDataDir, useTempDataDir } from "./test-support.ts";
+import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken, setUserPin } from "./tokens.ts";
 
 const dir = useTempDataDir("session-pool");

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { dataPath } from "@/lib/server/env.ts";
+import { dataPath } from "@/lib/server/platform/env.ts";
 
 // SoftHSM reads its configuration from $SOFTHSM2_CONF when C_Initialize runs. Keyhold writes a
 // project-local one so its tokens live under <dataDir>/tokens (git-ignored, 0700) instead of the

@@ -6,7 +6,7 @@ import { generateAesKey } from "./keys.ts";
 import { loadedModule } from "./module.ts";
 import { isLoggedIn, login } from "./session-pool.ts";
 import { findTokenSlot, listTokens, tokenInfo } from "./slots.ts";
-import { randomPin, removeTempDataDir, useTempDataDir } from "./test-support.ts";
+import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { deleteToken, initToken, tokenDirectory, tokenPresent } from "./tokens.ts";
 
 const dir = useTempDataDir("tokens");

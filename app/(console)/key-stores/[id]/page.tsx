@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { KeyStoreDetail } from "@/components/key-stores/key-store-detail.tsx";
-import { requireSession } from "@/lib/server/auth/get-session.ts";
+import { requireSession } from "@/lib/server/console/auth/get-session.ts";
 
 export const metadata: Metadata = { title: "Key store" };
 

@@ -1,11 +1,17 @@
 import { ZLoginRequest, ZLoginResponse } from "@/lib/schemas/auth.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { publicRoute } from "@/lib/server/api/public-route.ts";
-import { actorFromRequest } from "@/lib/server/auth/audit-actor.ts";
-import { deleteSession } from "@/lib/server/auth/delete-session.ts";
-import { SESSION_COOKIE, hashSessionToken, isHttpsRequest, looksLikeSessionToken, sessionCookie } from "@/lib/server/auth/session-token.ts";
-import { signIn } from "@/lib/server/auth/sign-in.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { publicRoute } from "@/lib/server/console/api/public-route.ts";
+import { actorFromRequest } from "@/lib/server/console/auth/audit-actor.ts";
+import { deleteSession } from "@/lib/server/console/auth/delete-session.ts";
+import {
+  SESSION_COOKIE,
+  hashSessionToken,
+  isHttpsRequest,
+  looksLikeSessionToken,
+  sessionCookie,
+} from "@/lib/server/console/auth/session-token.ts";
+import { signIn } from "@/lib/server/console/auth/sign-in.ts";
 
 export const dynamic = "force-dynamic";
 

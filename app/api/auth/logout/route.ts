@@ -1,9 +1,9 @@
 import { ZLogoutResponse } from "@/lib/schemas/auth.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { actorFromRequest } from "@/lib/server/auth/audit-actor.ts";
-import { clearedSessionCookie, isHttpsRequest } from "@/lib/server/auth/session-token.ts";
-import { signOut } from "@/lib/server/auth/sign-out.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { actorFromRequest } from "@/lib/server/console/auth/audit-actor.ts";
+import { clearedSessionCookie, isHttpsRequest } from "@/lib/server/console/auth/session-token.ts";
+import { signOut } from "@/lib/server/console/auth/sign-out.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -4,13 +4,13 @@ import {
   ZKeyStoreMutationResponse,
   ZUpdateKeyStoreRequest,
 } from "@/lib/schemas/key-stores.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { deleteKeyStore } from "@/lib/server/key-stores/delete-key-store.ts";
-import { getKeyStore } from "@/lib/server/key-stores/get-key-store.ts";
-import { updateKeyStore } from "@/lib/server/key-stores/update-key-store.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { deleteKeyStore } from "@/lib/server/console/key-stores/delete-key-store.ts";
+import { getKeyStore } from "@/lib/server/console/key-stores/get-key-store.ts";
+import { updateKeyStore } from "@/lib/server/console/key-stores/update-key-store.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { ZRefreshStatusResponse } from "@/lib/schemas/key-stores.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { refreshKeyStoreStatuses } from "@/lib/server/key-stores/refresh-key-store-statuses.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { refreshKeyStoreStatuses } from "@/lib/server/console/key-stores/refresh-key-store-statuses.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { ZKeyDetailResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { getKey } from "@/lib/server/keys/get-key.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { getKey } from "@/lib/server/console/keys/get-key.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { ZCreateHsmRequest, ZHsmMutationResponse } from "@/lib/schemas/clusters.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { addHsm } from "@/lib/server/clusters-console/add-hsm.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { addHsm } from "@/lib/server/console/clusters/add-hsm.ts";
 
 export const dynamic = "force-dynamic";
 

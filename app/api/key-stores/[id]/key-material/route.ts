@@ -3,12 +3,12 @@ import {
   ZRemoveOrphanedKeyMaterialRequest,
   ZRemoveOrphanedKeyMaterialResponse,
 } from "@/lib/schemas/key-material.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { inventoryKeyMaterial } from "@/lib/server/key-stores/inventory-key-material.ts";
-import { removeOrphanedKeyMaterial } from "@/lib/server/key-stores/remove-orphaned-key-material.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { inventoryKeyMaterial } from "@/lib/server/console/key-stores/inventory-key-material.ts";
+import { removeOrphanedKeyMaterial } from "@/lib/server/console/key-stores/remove-orphaned-key-material.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { ZCreateAliasRequest, ZDeleteAliasRequest } from "@/lib/schemas/key-labels.ts";
 import { ZKeyMutationResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { createAlias } from "@/lib/server/keys/create-alias.ts";
-import { deleteAlias } from "@/lib/server/keys/delete-alias.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { createAlias } from "@/lib/server/console/keys/create-alias.ts";
+import { deleteAlias } from "@/lib/server/console/keys/delete-alias.ts";
 
 export const dynamic = "force-dynamic";
 

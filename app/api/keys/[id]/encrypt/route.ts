@@ -1,9 +1,9 @@
 import { ZEncryptTextRequest, ZEncryptTextResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { encryptText } from "@/lib/server/keys/encrypt-text.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { encryptText } from "@/lib/server/console/keys/encrypt-text.ts";
 
 export const dynamic = "force-dynamic";
 

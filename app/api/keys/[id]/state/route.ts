@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ZKeyMutationResponse, ZScheduleKeyDeletionRequest } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { changeKeyState } from "@/lib/server/keys/change-key-state.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { changeKeyState } from "@/lib/server/console/keys/change-key-state.ts";
 
 export const dynamic = "force-dynamic";
 

@@ -1,11 +1,11 @@
 import { ZTagKeyRequest, ZUntagKeyRequest } from "@/lib/schemas/key-labels.ts";
 import { ZKeyMutationResponse } from "@/lib/schemas/keys.ts";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { parseBody } from "@/lib/server/api/parse-body.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { tagKey } from "@/lib/server/keys/tag-key.ts";
-import { untagKey } from "@/lib/server/keys/untag-key.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { parseBody } from "@/lib/server/console/api/parse-body.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { tagKey } from "@/lib/server/console/keys/tag-key.ts";
+import { untagKey } from "@/lib/server/console/keys/untag-key.ts";
 
 export const dynamic = "force-dynamic";
 

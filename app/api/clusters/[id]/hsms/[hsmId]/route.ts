@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { jsonResponse } from "@/lib/server/api/json-response.ts";
-import { withSession } from "@/lib/server/auth/with-session.ts";
-import { callerFromRequest } from "@/lib/server/aws/user-credentials.ts";
-import { removeHsm } from "@/lib/server/clusters-console/remove-hsm.ts";
+import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
+import { withSession } from "@/lib/server/console/auth/with-session.ts";
+import { callerFromRequest } from "@/lib/server/console/aws/user-credentials.ts";
+import { removeHsm } from "@/lib/server/console/clusters/remove-hsm.ts";
 
 export const dynamic = "force-dynamic";
 

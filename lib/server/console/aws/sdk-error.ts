@@ -1,0 +1,56 @@
+import "server-only";
+import { AppError } from "@/lib/server/platform/errors.ts";
+
+type SdkServiceError = {
+  name: string;
+  message: string;
+  $fault?: "client" | "server";
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+};
+
+function isSdkServiceError(e: unknown): e is SdkServiceError {
+  return typeof e === "object" && e !== null && "$metadata" in e && typeof (e as { name?: unknown }).name === "string";
+}
+
+// Errors whose KMS/CloudHSM name means "not found" or "not allowed": answered with the matching HTTP
+// status so the UI can tell them apart; every other client error stays 400, as KMS answers.
+const STATUS_BY_NAME: Record<string, number> = {
+  NotFoundException: 404,
+  CustomKeyStoreNotFoundException: 404,
+  CloudHsmResourceNotFoundException: 404,
+  AccessDeniedException: 403,
+  CloudHsmAccessDeniedException: 403,
+  ThrottlingException: 429,
+};
+
+/**
+ * Turns an error from a KMS or CloudHSM SDK call into an AppError carrying the service's error name as
+ * its code and the service's message as the safe message (KMS messages are written for callers:
+ * they name the key or store and the reason). `fields` maps error names to the form field they are
+ * about (e.g. CustomKeyStoreNameInUseException → "customKeyStoreName"), so a wizard can show the error
+ * beside that field. Anything that is not a service error (a bug, a lost connection) is rethrown and
+ * becomes the generic 500.
+ */
+export function sdkError(e: unknown, fields: Record<string, string> = {}): unknown {
+  if (!isSdkServiceError(e)) return e;
+  const server = e.$fault === "server" || (e.$metadata?.httpStatusCode ?? 400) >= 500;
+  const message = e.message && e.message !== "UnknownError" ? e.message : `${e.name}.`;
+  const field = fields[e.name];
+  return new AppError({
+    code: e.name,
+    safeMessage: message,
+    status: server ? 502 : (STATUS_BY_NAME[e.name] ?? 400),
+    internalMessage: `${e.name}: ${e.message} (AWS request ${e.$metadata?.requestId ?? "?"})`,
+    cause: e,
+    fields: field ? { [field]: message } : undefined,
+  });
+}
+
+/** Runs one SDK call and maps its failure with sdkError. */
+export async function callAws<T>(call: () => Promise<T>, fields?: Record<string, string>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw sdkError(e, fields);
+  }
+}

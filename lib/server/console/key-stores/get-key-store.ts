@@ -1,0 +1,47 @@
+import "server-only";
+import type { KeyStoreDetailResponse } from "@/lib/schemas/key-stores.ts";
+import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { toClusterSummary } from "@/lib/server/console/clusters/to-cluster-summary.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
+import { describeAllKeys } from "@/lib/server/console/keys/describe-all-keys.ts";
+import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "@/lib/server/console/status/read-status-cache.ts";
+import { refreshStatusForCaller } from "@/lib/server/console/status/refresh-for-caller.ts";
+
+export type GetKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
+
+/**
+ * One key store and its cluster's HSM inventory from the status cache, its connection history, and
+ * the KMS keys in it (listed live; when the backend cannot be reached the page still shows the store).
+ */
+export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptions): Promise<KeyStoreDetailResponse> {
+  let [cached] = await readCachedKeyStores(customKeyStoreId);
+  if (!cached) {
+    // Not seen by the poller yet (created elsewhere a moment ago): ask once, with the caller's clients.
+    await refreshStatusForCaller(caller).catch(() => undefined);
+    [cached] = await readCachedKeyStores(customKeyStoreId);
+  }
+  if (!cached) {
+    throw new AppError({
+      code: "CustomKeyStoreNotFoundException",
+      safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`,
+      status: 404,
+    });
+  }
+  const { summary, cluster } = cached;
+  const [keys, backend, history] = await Promise.all([
+    kmsForCaller(caller)
+      .then((kms) => describeAllKeys(kms, new Map([[customKeyStoreId, summary.customKeyStoreName]])))
+      .then((all) => all.filter((k) => k.customKeyStoreId === customKeyStoreId))
+      .catch(() => null),
+    readBackendStatus(),
+    readStatusHistory(customKeyStoreId, summary.cloudHsmClusterId),
+  ]);
+  return {
+    keyStore: keys ? { ...summary, keyCount: keys.length } : summary,
+    cluster: cluster ? toClusterSummary(cluster, { customKeyStoreId, customKeyStoreName: summary.customKeyStoreName }) : null,
+    keys: keys ?? [],
+    keysAvailable: keys !== null,
+    backend,
+    history,
+  };
+}

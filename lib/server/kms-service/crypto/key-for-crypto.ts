@@ -1,0 +1,46 @@
+import "server-only";
+import crypto from "node:crypto";
+import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import { SYMMETRIC_DEFAULT, type KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
+import { isKeyStoreUsable } from "@/lib/server/kms-service/key-stores/index.ts";
+import { requireEnabledForCrypto, unavailableError } from "@/lib/server/kms-service/keys/key-state.ts";
+import { resolveKey } from "@/lib/server/kms-service/keys/resolve-key.ts";
+import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
+
+// The checks every cryptographic operation makes on its key, in this order: the key exists (key ID,
+// key ARN, alias name or alias ARN) → the request counts against its custom key store's quota →
+// the key is Enabled (Disabled / PendingDeletion / Unavailable errors of the key-state table) → its
+// store is usable by this process (kmsuser logged in with the store's password; after a restart the
+// first use logs in again, and a store whose login fails for good becomes FAILED, its keys
+// Unavailable) → the algorithm suits it → DryRun stops here.
+
+export async function resolveKeyForCrypto(o: { scope: ServiceScope; keyId: string }): Promise<KeyRecord> {
+  return resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: true });
+}
+
+/** Quota, then key state and store session, then algorithm. */
+export async function admitKeyForCrypto(key: KeyRecord, o: { encryptionAlgorithm?: string; charged?: Set<string> } = {}): Promise<void> {
+  if (key.customKeyStoreId && !o.charged?.has(key.customKeyStoreId)) {
+    chargeCustomKeyStoreQuota(key.customKeyStoreId);
+    o.charged?.add(key.customKeyStoreId);
+  }
+  requireEnabledForCrypto(key);
+  if (key.customKeyStore && !(await isKeyStoreUsable(key.customKeyStore))) throw unavailableError(key.arn);
+  if (o.encryptionAlgorithm !== undefined && o.encryptionAlgorithm !== SYMMETRIC_DEFAULT) {
+    throw new KmsError("InvalidKeyUsageException", `Algorithm ${o.encryptionAlgorithm} is incompatible with key spec ${key.keySpec}.`);
+  }
+}
+
+export function dryRunError(): KmsError {
+  return new KmsError("DryRunOperationException", "The request would have succeeded, but the DryRun option is set.");
+}
+
+export function recipientUnsupported(): KmsError {
+  return new KmsError("UnsupportedOperationException", "Recipient (AWS Nitro Enclaves attestation) is not supported by this service.");
+}
+
+/** The 64-hex key material ID (KeyMaterialId in responses, and in every ciphertext header). */
+export function keyMaterialIdOf(key: KeyRecord): string {
+  return key.keyMaterialId ?? crypto.createHash("sha256").update(key.keyMaterialLabel).digest("hex");
+}

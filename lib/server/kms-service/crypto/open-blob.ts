@@ -1,0 +1,43 @@
+import "server-only";
+import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import type { KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
+import { findKeyById } from "@/lib/server/kms-service/keys/resolve-key.ts";
+import { invalidCiphertext, parseBlob, type ParsedBlob } from "./ciphertext-blob.ts";
+import { cryptoStep } from "./crypto-errors.ts";
+import { canonicalEncryptionContext, type EncryptionContext } from "./encryption-context.ts";
+import { admitKeyForCrypto, keyMaterialIdOf, resolveKeyForCrypto } from "./key-for-crypto.ts";
+import { openUnderKey } from "./key-material-crypto.ts";
+
+// Decrypt's and ReEncrypt's first half: the blob names its key, so no KeyId is needed; a KeyId given
+// must name that same key (IncorrectKeyException otherwise).
+
+export type BlobKeyOptions = {
+  scope: ServiceScope;
+  blob: Buffer;
+  /** The caller's KeyId / SourceKeyId, if any. */
+  keyId?: string;
+  encryptionAlgorithm?: string;
+  charged?: Set<string>;
+};
+
+export function incorrectKey(): KmsError {
+  return new KmsError("IncorrectKeyException", "The key ID in the request does not identify a CMK that can perform this operation.");
+}
+
+/** Parses the blob and finds, checks and admits its key (no HSM call). */
+export async function keyOfBlob(o: BlobKeyOptions): Promise<{ key: KeyRecord; parsed: ParsedBlob }> {
+  const named = o.keyId === undefined ? undefined : await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId });
+  const parsed = parseBlob(o.blob);
+  if (named && named.id !== parsed.keyId) throw incorrectKey();
+  const key = named ?? (await findKeyById(parsed.keyId, o.scope));
+  await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm, charged: o.charged });
+  if (parsed.keyMaterialId !== keyMaterialIdOf(key)) throw invalidCiphertext();
+  return { key, parsed };
+}
+
+/** Decrypts a parsed blob on the key's HSM; a wrong context or any tampering is InvalidCiphertextException. */
+export async function openParsedBlob(key: KeyRecord, parsed: ParsedBlob, encryptionContext?: EncryptionContext): Promise<Buffer> {
+  const aad = Buffer.concat([parsed.header, canonicalEncryptionContext(encryptionContext)]);
+  return cryptoStep(() => openUnderKey(key, { iv: parsed.iv, ciphertext: parsed.ciphertext, tag: parsed.tag }, aad));
+}

@@ -1,0 +1,125 @@
+import "server-only";
+import crypto from "node:crypto";
+import { db } from "@/lib/server/platform/db.ts";
+import { isAppError } from "@/lib/server/platform/errors.ts";
+import type { Tag } from "@/lib/server/kms-service/input/kms-shapes.ts";
+import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
+import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import { requireConnectedKeyStore } from "@/lib/server/kms-service/key-stores/index.ts";
+import { keyArn, type ServiceScope } from "./key-arn.ts";
+import { createKeyMaterial, destroyKeyMaterial } from "./key-material.ts";
+import { checkPolicyLockout, defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
+import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
+import { checkTagsRequest } from "./tag-rules.ts";
+
+export type CreateKeyOptions = {
+  scope: ServiceScope;
+  callerArn: string;
+  policy?: string;
+  description?: string;
+  keyUsage?: string;
+  keySpec?: string;
+  customerMasterKeySpec?: string;
+  origin?: string;
+  customKeyStoreId?: string;
+  bypassPolicyLockoutSafetyCheck?: boolean;
+  tags?: Tag[];
+  multiRegion?: boolean;
+  xksKeyId?: string;
+};
+
+/** Resource quota (spec §6.5): KMS keys per account and Region. */
+export const MAX_KEYS = 100_000;
+
+function unsupported(message: string): KmsError {
+  return new KmsError("UnsupportedOperationException", message);
+}
+
+/** The combinations of members this service accepts (spec §4 CreateKey, §6.1). */
+function checkKeyShape(o: CreateKeyOptions): { keySpec: string; keyUsage: string; origin: string } {
+  if (o.keySpec && o.customerMasterKeySpec) {
+    throw validationError("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
+  }
+  const keySpec = o.keySpec ?? o.customerMasterKeySpec ?? SYMMETRIC_DEFAULT;
+  const keyUsage = o.keyUsage ?? ENCRYPT_DECRYPT;
+  const origin = o.origin ?? "AWS_KMS";
+  const inStore = o.customKeyStoreId !== undefined;
+  if (o.xksKeyId !== undefined && origin !== "EXTERNAL_KEY_STORE") {
+    throw validationError("XksKeyId is valid only when Origin is EXTERNAL_KEY_STORE.");
+  }
+  if (origin === "EXTERNAL_KEY_STORE")
+    throw unsupported("External key stores (Origin EXTERNAL_KEY_STORE) are not supported by this service yet.");
+  if (origin === "AWS_CLOUDHSM" && !inStore) throw validationError("Origin AWS_CLOUDHSM requires a CustomKeyStoreId.");
+  if (inStore && origin !== "AWS_CLOUDHSM") {
+    throw unsupported(`Origin ${origin} is not valid for a KMS key in a custom key store. Use AWS_CLOUDHSM for a CloudHSM key store.`);
+  }
+  if (origin === "EXTERNAL") throw unsupported("Origin EXTERNAL (imported key material) is not supported by this service.");
+  const where = inStore ? "in a custom key store" : "by this service";
+  if (keySpec !== SYMMETRIC_DEFAULT) {
+    throw unsupported(`KeySpec ${keySpec} is not supported ${where}: only SYMMETRIC_DEFAULT keys can be created.`);
+  }
+  if (keyUsage !== ENCRYPT_DECRYPT) {
+    throw validationError(`KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}.`);
+  }
+  if (o.multiRegion) throw unsupported(`Multi-Region keys are not supported ${where}.`);
+  return { keySpec, keyUsage, origin };
+}
+
+/**
+ * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
+ * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
+ * key policy. Guards: member combinations → tags → policy → quota → store CONNECTED → cluster HSMs.
+ */
+export async function createKey(o: CreateKeyOptions): Promise<KeyRecord> {
+  const { keySpec, keyUsage, origin } = checkKeyShape(o);
+  const tags = o.tags ?? [];
+  checkTagsRequest(tags);
+  const policy = o.policy ?? defaultKeyPolicy(o.scope.accountId);
+  const statements = validateKeyPolicy(policy);
+  if (o.policy !== undefined && !o.bypassPolicyLockoutSafetyCheck) {
+    checkPolicyLockout(statements, { principalArn: o.callerArn, accountId: o.scope.accountId });
+  }
+  if ((await db().kmsKey.count()) >= MAX_KEYS) {
+    throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
+  }
+
+  // The store exists, is a CONNECTED CloudHSM key store with kmsuser logged in, and its cluster has
+  // two ACTIVE HSMs in different AZs (the key-store domain checks all of it).
+  const clusterId =
+    o.customKeyStoreId === undefined
+      ? null
+      : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
+
+  const id = crypto.randomUUID();
+  const arn = keyArn(o.scope, id);
+  await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
+    // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
+    // reachable, material not replicable) is a store-state failure here.
+    if (isAppError(e) && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.safeMessage);
+    throw e;
+  });
+  try {
+    return await db().kmsKey.create({
+      data: {
+        id,
+        arn,
+        description: o.description ?? "",
+        keyUsage,
+        keySpec,
+        origin,
+        state: "Enabled",
+        customKeyStoreId: o.customKeyStoreId ?? null,
+        cloudHsmClusterId: clusterId,
+        keyMaterialLabel: arn,
+        keyMaterialId: crypto.randomBytes(32).toString("hex"),
+        policy,
+        createdByArn: o.callerArn,
+        tags: { create: tags.map((t) => ({ tagKey: t.TagKey, tagValue: t.TagValue })) },
+      },
+      include: KEY_RECORD_INCLUDE,
+    });
+  } catch (e) {
+    await destroyKeyMaterial({ label: arn, clusterId }).catch(() => undefined);
+    throw e;
+  }
+}

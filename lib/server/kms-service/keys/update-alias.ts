@@ -1,0 +1,23 @@
+import "server-only";
+import { db } from "@/lib/server/platform/db.ts";
+import { checkAliasName, checkAliasQuota } from "./alias-rules.ts";
+import { aliasArn, type ServiceScope } from "./key-arn.ts";
+import { requireNotPendingDeletion } from "./key-state.ts";
+import { aliasNotFound, resolveKey } from "./resolve-key.ts";
+
+export type UpdateAliasOptions = { scope: ServiceScope; aliasName: string; targetKeyId: string };
+
+/**
+ * Points an existing alias at another key. The current target may be pending deletion; the new one
+ * may not ([10]). Every key here is symmetric ENCRYPT_DECRYPT, so the "same type and usage" rule holds.
+ */
+export async function updateAlias(o: UpdateAliasOptions): Promise<void> {
+  checkAliasName(o.aliasName);
+  const alias = await db().alias.findUnique({ where: { name: o.aliasName } });
+  if (!alias) throw aliasNotFound(aliasArn(o.scope, o.aliasName));
+  const key = await resolveKey({ keyId: o.targetKeyId, scope: o.scope, allowAlias: false });
+  requireNotPendingDeletion(key);
+  if (key.id === alias.keyId) return;
+  await checkAliasQuota(key.id);
+  await db().alias.update({ where: { name: o.aliasName }, data: { keyId: key.id } });
+}

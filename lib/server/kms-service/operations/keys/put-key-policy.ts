@@ -1,0 +1,22 @@
+import "server-only";
+import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
+import { KEY_ID, POLICY, POLICY_NAME } from "@/lib/server/kms-service/input/kms-shapes.ts";
+import { putKeyPolicy } from "@/lib/server/kms-service/keys/put-key-policy.ts";
+import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
+
+export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
+  const r = new InputReader(input);
+  const keyId = r.string("KeyId", { ...KEY_ID, required: true });
+  const policyName = r.string("PolicyName", POLICY_NAME);
+  const policy = r.string("Policy", { ...POLICY, required: true });
+  const bypassPolicyLockoutSafetyCheck = r.boolean("BypassPolicyLockoutSafetyCheck");
+  r.finish();
+  await putKeyPolicy({
+    scope: ctx,
+    callerArn: ctx.principalArn,
+    keyId: keyId!,
+    policyName,
+    policy: policy!,
+    bypassPolicyLockoutSafetyCheck,
+  });
+};

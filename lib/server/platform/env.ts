@@ -1,0 +1,70 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+import { dataDir } from "@/lib/server/platform/database-url.ts";
+
+// The process environment, parsed once. Everything else reads configuration from here.
+const ZEnv = z.object({
+  KEYHOLD_BACKEND: z.enum(["local", "aws"]).default("local"),
+  KEYHOLD_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must look like us-east-1")
+    .default("us-east-1"),
+  KEYHOLD_ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, "must be 12 digits")
+    .default("111122223333"),
+  AWS_REGION: z.string().optional(),
+  // Endpoint overrides for KEYHOLD_BACKEND=aws, named as the SDKs name them. The KMS client reads
+  // AWS_ENDPOINT_URL_KMS itself; the CloudHSM v2 client (3.332) predates them, lib/server/aws applies these.
+  AWS_ENDPOINT_URL: z.string().url().optional(),
+  AWS_ENDPOINT_URL_CLOUDHSM_V2: z.string().url().optional(),
+  AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: z.string().optional(),
+  PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
+  SOFTHSM2_CONF: z.string().optional(),
+  KEYHOLD_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
+  KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
+  // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a
+  // few seconds here let an application (and the console's own badges) meet CONNECTING and DISCONNECTING.
+  KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
+  KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
+  // it also counts each store's keys, and "off" to run no poller in this process.
+  KEYHOLD_STATUS_FAST_POLL_MS: z.coerce.number().int().min(200).default(1_000),
+  KEYHOLD_STATUS_POLL_MS: z.coerce.number().int().min(500).default(10_000),
+  KEYHOLD_STATUS_KEY_COUNT_MS: z.coerce.number().int().min(500).default(30_000),
+  KEYHOLD_STATUS_POLLER: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof ZEnv> & { dataDir: string; region: string };
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = ZEnv.safeParse(process.env);
+    if (!result.success) {
+      const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${issues}`);
+    }
+    const e = result.data;
+    parsed = {
+      ...e,
+      dataDir: dataDir(),
+      region: e.KEYHOLD_BACKEND === "aws" ? (e.AWS_REGION ?? e.KEYHOLD_REGION) : e.KEYHOLD_REGION,
+    };
+  }
+  return parsed;
+}
+
+/** Paths under the data folder (git-ignored, 0700). */
+export function dataPath(...parts: string[]): string {
+  return path.join(env().dataDir, ...parts);
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import crypto from "node:crypto";
+import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
+import { db } from "@/lib/server/platform/db.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
+import { accessKeyId as newAccessKeyId, uuid } from "@/lib/server/platform/ids.ts";
+import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
+import type { AuditActor } from "@/lib/server/console/auth/audit-actor.ts";
+import { principalArn } from "./principal-arn.ts";
+
+/** IAM allows two access keys per user. */
+export const MAX_ACCESS_KEYS_PER_USER = 2;
+
+export type NewAccessKey = { accessKeyId: string; secretAccessKey: string };
+
+/** The secret-box context binding a sealed secret to its access key row. */
+export function accessKeySecretContext(accessKeyId: string): string {
+  return `access-key:${accessKeyId}`;
+}
+
+/** A 40-character secret from the base64 alphabet, like IAM's. */
+function newSecretAccessKey(): string {
+  return crypto.randomBytes(30).toString("base64");
+}
+
+/**
+ * Issues an access key for a user. The secret is sealed at rest and returned only here, once;
+ * afterwards only readAccessKeySecret (server-side, for SigV4 and set-up) can recover it.
+ */
+export async function createAccessKey(userId: string, actor?: AuditActor): Promise<NewAccessKey> {
+  const user = await db().user.findUnique({ where: { id: userId }, include: { _count: { select: { accessKeys: true } } } });
+  if (!user) throw new AppError({ code: "NoSuchEntity", safeMessage: "The user does not exist.", status: 404 });
+  if (user._count.accessKeys >= MAX_ACCESS_KEYS_PER_USER) {
+    throw new AppError({
+      code: "LimitExceeded",
+      safeMessage: `User ${user.name} already has ${MAX_ACCESS_KEYS_PER_USER} access keys. Delete one before creating another.`,
+      status: 409,
+    });
+  }
+
+  const id = newAccessKeyId();
+  const secretAccessKey = newSecretAccessKey();
+  await db().accessKey.create({
+    data: { id, userId, secretSealed: seal(secretAccessKey, accessKeySecretContext(id)), status: "Active" },
+  });
+
+  await recordAuditEvent({
+    eventSource: CONSOLE_EVENT_SOURCE,
+    eventName: "CreateAccessKey",
+    requestId: actor?.requestId ?? uuid(),
+    principalArn: actor?.principalArn ?? null,
+    sourceIp: actor?.sourceIp,
+    userAgent: actor?.userAgent,
+    requestParameters: { userName: user.name, accessKeyId: id },
+    resources: [principalArn(user.name)],
+  });
+  return { accessKeyId: id, secretAccessKey };
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import { SIGV4_ALGORITHM } from "./sigv4-canonical.ts";
+
+// Parses the SigV4 Authorization header:
+//   AWS4-HMAC-SHA256 Credential=<AKID>/<yyyymmdd>/<region>/<service>/aws4_request,
+//                    SignedHeaders=host;x-amz-date;…, Signature=<64 hex>
+// Malformed headers are IncompleteSignatureException, with AWS's messages.
+
+export type ParsedAuthorization = {
+  accessKeyId: string;
+  scopeDate: string;
+  scopeRegion: string;
+  scopeService: string;
+  scopeTerminator: string;
+  signedHeaders: string[];
+  signature: string;
+};
+
+const REQUIRED = ["Credential", "Signature", "SignedHeaders"] as const;
+
+export function parseAuthorization(value: string, hasDateHeader: boolean): ParsedAuthorization {
+  const trimmed = value.trim();
+  const space = trimmed.indexOf(" ");
+  const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
+  if (algorithm !== SIGV4_ALGORITHM) {
+    throw new KmsError(
+      "IncompleteSignatureException",
+      `Unsupported AWS 'algorithm': '${algorithm}'. Only ${SIGV4_ALGORITHM} (Signature Version 4) is accepted.`,
+    );
+  }
+
+  const params = new Map<string, string>();
+  const rest = space < 0 ? "" : trimmed.slice(space + 1);
+  for (const raw of rest.split(",")) {
+    const part = raw.trim();
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    if (eq < 0) {
+      throw new KmsError(
+        "IncompleteSignatureException",
+        `'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`,
+      );
+    }
+    params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+
+  const problems = REQUIRED.filter((p) => !params.get(p)).map((p) => `Authorization header requires '${p}' parameter.`);
+  if (!hasDateHeader) problems.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+  if (problems.length > 0) {
+    throw new KmsError("IncompleteSignatureException", `${problems.join(" ")} Authorization=${trimmed}`);
+  }
+
+  const credential = params.get("Credential")!;
+  const scope = credential.split("/");
+  if (scope.length !== 5 || scope.some((s) => s === "")) {
+    throw new KmsError(
+      "IncompleteSignatureException",
+      `Credential is malformed: expected '<AccessKeyId>/<YYYYMMDD>/<region>/<service>/aws4_request', got '${credential}'.`,
+    );
+  }
+  const [accessKeyId, scopeDate, scopeRegion, scopeService, scopeTerminator] = scope as [string, string, string, string, string];
+
+  return {
+    accessKeyId,
+    scopeDate,
+    scopeRegion,
+    scopeService,
+    scopeTerminator,
+    signedHeaders: params
+      .get("SignedHeaders")!
+      .split(";")
+      .filter((h) => h !== ""),
+    signature: params.get("Signature")!,
+  };
+}
