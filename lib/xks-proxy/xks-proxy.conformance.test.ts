@@ -6,7 +6,7 @@ import fs from "node:fs";
 import tls from "node:tls";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
+import { removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { metadata, send, signXks, XksClient, type XksCredential } from "@/test/xks-client.ts";
 import { prepareProxy, spawnProxy, type PreparedProxy, type ProxyProcess } from "@/test/xks-proxy-process.ts";
 

@@ -9,7 +9,7 @@ import https from "node:https";
 import path from "node:path";
 import { parse, stringify } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeTempDataDir, useTempDataDir } from "@/lib/server/hsm/test-support.ts";
+import { removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { metadata, signXks, XksClient, type XksCredential } from "@/test/xks-client.ts";
 import { prepareProxy, spawnProxy, type PreparedProxy, type ProxyProcess } from "@/test/xks-proxy-process.ts";
 

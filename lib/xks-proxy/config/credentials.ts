@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { openSealedText, seal } from "@/lib/server/secrets/secret-box.ts";
+import { openSealedText, seal } from "@/lib/server/platform/secrets/secret-box.ts";
 
 // SigV4 credentials per URI path prefix, in their own file (settings.toml names it) so they can change
 // while the proxy runs: the proxy re-reads the file when it changes and on SIGHUP. Each secret is sealed

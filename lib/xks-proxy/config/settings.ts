@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
-import { dataPath } from "@/lib/server/env.ts";
+import { dataPath } from "@/lib/server/platform/env.ts";
 
 // The proxy's one configuration file (TOML), modelled on the AWS sample proxy's settings.toml where they
 // overlap. Validated at start; a bad value stops the proxy with a message naming the setting. Relative

@@ -4,7 +4,7 @@ import type { GcmParams, Mechanism } from "pkcs11js";
 import { ckrCode, ckrMapping } from "@/lib/server/hsm/errors.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
 import { tokenState, withSession } from "@/lib/server/hsm/session-pool.ts";
-import { isAppError } from "@/lib/server/errors.ts";
+import { isAppError } from "@/lib/server/platform/errors.ts";
 import { XksError, isXksError } from "../errors.ts";
 
 // AES-256-GCM on the proxy's token through the shared session pool. Synchronous PKCS#11 calls (a few

@@ -8,7 +8,7 @@ import { isLoggedIn, login, tokenState } from "@/lib/server/hsm/session-pool.ts"
 import { findTokenSlot } from "@/lib/server/hsm/slots.ts";
 import { isSoftHsmModule, writeSoftHsmConfig } from "@/lib/server/hsm/softhsm-config.ts";
 import { initToken } from "@/lib/server/hsm/tokens.ts";
-import { openSealedText, seal } from "@/lib/server/secrets/secret-box.ts";
+import { openSealedText, seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import type { Settings } from "../config/settings.ts";
 
 // The proxy's own PKCS#11 token: its own SoftHSM configuration and token directory under the proxy's

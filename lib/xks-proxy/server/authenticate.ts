@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
-import { normalizeHeaders } from "@/lib/server/local-kms/wire/http-types.ts";
-import { verifySigV4, type AccessKeyRecord } from "@/lib/server/local-kms/wire/verify-sigv4.ts";
+import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
+import { verifySigV4, type AccessKeyRecord } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
 import { XksError } from "../errors.ts";
 import type { CredentialTable } from "../config/credentials.ts";
 
