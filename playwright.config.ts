@@ -25,8 +25,8 @@ import {
 // (Playwright starts webServer before globalSetup, so the bootstrap is part of each command.)
 const CI = !!process.env.CI;
 const prepareData = "npx tsx --conditions=react-server e2e/support/prepare-data.ts";
-// `next start` itself, not `npm run start` (scripts/start.sh also runs set-up and may rebuild).
-const nextStart = (port: number) => `node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port ${port}`;
+// The server itself (server.ts), not `npm run start` (scripts/start.sh also runs set-up and may rebuild).
+const serverStart = (port: number) => `PORT=${port} node --import tsx --import ./scripts/server/server-only-hook.mjs server.ts`;
 const server = {
   reuseExistingServer: !CI,
   timeout: 180_000,
@@ -62,7 +62,7 @@ export default defineConfig({
   webServer: [
     {
       ...server,
-      command: `${prepareData} && ${nextStart(E2E_PORT)}`,
+      command: `${prepareData} && ${serverStart(E2E_PORT)}`,
       url: `${E2E_BASE_URL}/login`,
       env: {
         KEYHOLD_DATA_DIR: E2E_DATA_DIR,
@@ -76,7 +76,7 @@ export default defineConfig({
     },
     {
       ...server,
-      command: `${prepareData} && ${nextStart(E2E_AWS_PORT)}`,
+      command: `${prepareData} && ${serverStart(E2E_AWS_PORT)}`,
       url: `${E2E_AWS_BASE_URL}/login`,
       env: {
         KEYHOLD_DATA_DIR: E2E_AWS_DATA_DIR,

@@ -21,7 +21,7 @@ done
 
 bash scripts/setup.sh console
 
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib/server lib/schemas lib/queries proxy.ts instrumentation.ts next.config.js package-lock.json public \
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib/server lib/schemas lib/queries proxy.ts next.config.js package-lock.json public \
       -newer .next/BUILD_ID -type f -print -quit 2>/dev/null)" ]; then
   printf '\033[1;34m==>\033[0m Building the console (next build)\n'
   npx next build
@@ -40,7 +40,8 @@ printf '\033[1;34m==>\033[0m Starting Keyhold on http://127.0.0.1:%s (Ctrl-C sto
 printf '    Sign in as "admin" (password printed at first set-up, or KEYHOLD_ADMIN_PASSWORD).\n'
 printf '    AWS CLI: AWS_SHARED_CREDENTIALS_FILE=%s/credentials AWS_CONFIG_FILE=%s/aws-config aws --profile keyhold --endpoint-url http://127.0.0.1:%s/api/aws kms list-keys\n' "$data" "$data" "$port"
 echo $$ > "$pidfile"
-node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port "$port" &
+# server.ts: /api/aws served ahead of Next's router, every other request by Next, and an orderly shutdown.
+PORT="$port" node --import tsx --import ./scripts/server/server-only-hook.mjs server.ts &
 console_pid=$!
 # SIGTERM/SIGINT to this script (or Ctrl-C) stops both; each finishes what it is doing first.
 trap 'kill -TERM "$console_pid" "$xks_pid" 2>/dev/null' INT TERM

@@ -3,7 +3,7 @@
 // [--audit]` and KEYHOLD_DATA_DIR set. Applies migrations, creates (once, remembered in the data dir) a
 // local cluster with a CONNECTED CloudHSM key store when --with-store is given, records every request
 // as an AuditEvent when --audit is given, serves on 127.0.0.1 at a free port, and prints one JSON line
-// {"url", "storeId", "clusterId"}. SIGTERM stops serving, closes the PKCS#11 module and exits.
+// {"url", "storeId", "clusterId"}. SIGTERM shuts it down as the console's server shuts down.
 import fs from "node:fs";
 import path from "node:path";
 import { deployMigrations } from "@/scripts/db/schema-engine.mjs";
@@ -13,7 +13,7 @@ if (!dataDir) throw new Error("KEYHOLD_DATA_DIR must be set");
 await deployMigrations({ url: `file:${path.join(dataDir, "keyhold.db")}` });
 
 const { startRealKmsService, createTestKeyStore } = await import("./local-kms-real-service.ts");
-const { closeModule } = await import("@/lib/server/hsm/module.ts");
+const { exitOnSignals, onShutdown } = await import("@/lib/server/platform/lifecycle.ts");
 
 let store: { storeId?: string; clusterId?: string } = {};
 if (process.argv.includes("--with-store")) {
@@ -29,11 +29,7 @@ if (process.argv.includes("--with-store")) {
 const server = await startRealKmsService({ audit: process.argv.includes("--audit") });
 console.log(JSON.stringify({ url: server.url, ...store }));
 
-// Stops at once, as a process does whose signal handler calls process.exit() straight after closing
-// its server (Next's does, once open requests are answered): nothing waits here for the audit writer's
-// batch window, so the writer's own exit handling is what keeps the last events.
-process.on("SIGTERM", () => {
-  void server.close();
-  closeModule();
-  process.exit(0);
-});
+// Stops as the console's server does (server.ts): the server stops taking requests, then the audit
+// writer's queue is written, then PKCS#11 and the database are closed (lib/server/platform/lifecycle.ts).
+onShutdown("kms service", "intake", () => server.close());
+exitOnSignals();

@@ -4,7 +4,8 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleAwsRequest, type HandleAwsRequestDeps } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import type { HandleAwsRequestDeps } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import { serveAwsRequest } from "@/lib/server/kms-service/wire/serve-node-http.ts";
 import { blobFromWire } from "@/lib/server/kms-service/wire/wire-values.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import type { CompletedRequest, OperationContext, OperationRegistry } from "@/lib/server/kms-service/wire/operation-types.ts";
@@ -122,29 +123,9 @@ export function testService(overrides: Partial<HandleAwsRequestDeps> = {}): Test
 
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
 
-/** Serves handleAwsRequest on 127.0.0.1 at a free port, passing the request through untouched. */
+/** Serves handleAwsRequest on 127.0.0.1 at a free port, through the product's node:http adapter. */
 export async function startHttpServer(deps: HandleAwsRequestDeps): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers: Record<string, string[]> = {};
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const name = req.rawHeaders[i]!.toLowerCase();
-      (headers[name] ??= []).push(req.rawHeaders[i + 1]!);
-    }
-    const result = await handleAwsRequest(
-      {
-        method: req.method ?? "GET",
-        path: req.url ?? "/",
-        headers,
-        body: Buffer.concat(chunks),
-        sourceIp: req.socket.remoteAddress ?? "",
-      },
-      deps,
-    );
-    res.writeHead(result.status, result.headers);
-    res.end(result.body);
-  });
+  const server = http.createServer((req, res) => void serveAwsRequest(req, res, deps));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,10 +1,11 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { onShutdown, shutdown } from "@/lib/server/platform/lifecycle.ts";
 import { startAdminApi } from "./admin/admin-api.ts";
 import { loadSettings } from "./config/settings.ts";
 import { KeyCatalog } from "./keys/key-catalog.ts";
-import { closeModule, ensureHealthKey, openProxyToken } from "./keys/proxy-token.ts";
+import { ensureHealthKey, openProxyToken } from "./keys/proxy-token.ts";
 import { flushLogs, log, setLogLevel } from "./log.ts";
 import { HealthCheck } from "./operations/health-check.ts";
 import { LiveConfig } from "./server/live-config.ts";
@@ -63,21 +64,21 @@ export async function serve(flags: ServeFlags): Promise<void> {
     setLogLevel(live.settings.tracing.level);
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  // Stopped in the platform's order (lib/server/platform/lifecycle.ts): intake (stop accepting, finish
+  // what is in flight), workers, then release, where the HSM layer C_Finalizes the module.
+  onShutdown("xks-server", "intake", () => server.close(settings.server.shutdown_grace_ms));
+  onShutdown("xks-admin", "intake", () => admin.close());
+  onShutdown("xks-credentials-watch", "workers", () => live.unwatch());
+  onShutdown("xks-pid-file", "release", () => fs.rmSync(pidFile, { force: true }));
+  let signals = 0;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (++signals > 1) return;
     log("info", "shutting down", { signal, inFlight: server.inFlight() });
-    live.unwatch();
-    await admin.close();
-    await server.close(settings.server.shutdown_grace_ms);
-    // Nothing is in flight any more, so C_Finalize cannot cut an operation short.
-    closeModule();
-    fs.rmSync(pidFile, { force: true });
+    await shutdown(settings.server.shutdown_grace_ms + 5_000, (line) => log("warn", line));
     log("info", "stopped", { signal });
     flushLogs();
     process.exit(0);
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", (signal) => void stop(signal));
+  process.on("SIGINT", (signal) => void stop(signal));
 }

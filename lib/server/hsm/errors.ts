@@ -1,4 +1,5 @@
 import "server-only";
+import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
 import { AppError, isAppError } from "@/lib/server/platform/errors.ts";
 
 // Every PKCS#11 return value (v2.40 + v3.0/3.1 additions) mapped to the KMS error a caller sees, the
@@ -19,19 +20,6 @@ export type KmsErrorName =
   | "UnsupportedOperationException"
   | "LimitExceededException"
   | "DependencyTimeoutException";
-
-/** The CloudHSM subset of KMS's ConnectionErrorCodeType (spec/kms-api.md §2.2). */
-export type ConnectionErrorCode =
-  | "INVALID_CREDENTIALS"
-  | "CLUSTER_NOT_FOUND"
-  | "NETWORK_ERRORS"
-  | "INTERNAL_ERROR"
-  | "INSUFFICIENT_CLOUDHSM_HSMS"
-  | "USER_LOCKED_OUT"
-  | "USER_NOT_FOUND"
-  | "USER_LOGGED_IN"
-  | "SUBNET_NOT_FOUND"
-  | "INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET";
 
 export type CkrMapping = {
   name: string;
@@ -204,12 +192,6 @@ export function isCkr(e: unknown, ...codes: number[]): boolean {
   return code !== undefined && codes.includes(code);
 }
 
-export function statusFor(kmsError: string): number {
-  if (kmsError === "KMSInternalException" || kmsError === "KeyUnavailableException") return 500;
-  if (kmsError === "DependencyTimeoutException") return 503;
-  return 400;
-}
-
 /** Any error from the PKCS#11 layer → AppError (AppErrors pass through unchanged). */
 export function toAppError(e: unknown, context?: string): AppError {
   if (isAppError(e)) return e;
@@ -219,7 +201,6 @@ export function toAppError(e: unknown, context?: string): AppError {
     const native = typeof e === "object" && e !== null && (e as { name?: unknown }).name === "NativeError";
     return new AppError({
       code: "KMSInternalException",
-      status: 500,
       safeMessage: M.internal,
       internalMessage: `${where}${e instanceof Error ? e.message : String(e)}`,
       connectionErrorCode: native ? "INTERNAL_ERROR" : undefined,
@@ -230,7 +211,6 @@ export function toAppError(e: unknown, context?: string): AppError {
   const method = (e as { method?: string }).method;
   return new AppError({
     code: m.kmsError,
-    status: statusFor(m.kmsError),
     safeMessage: m.safeMessage,
     internalMessage: `${where}${m.name} (0x${code.toString(16)})${method ? ` from ${method}` : ""}`,
     connectionErrorCode: m.connectionErrorCode,
@@ -244,5 +224,5 @@ export function hsmError(
   safeMessage: string,
   opts: { connectionErrorCode?: ConnectionErrorCode; internalMessage?: string; cause?: unknown } = {},
 ): AppError {
-  return new AppError({ code: kmsError, status: statusFor(kmsError), safeMessage, ...opts });
+  return new AppError({ code: kmsError, safeMessage, ...opts });
 }

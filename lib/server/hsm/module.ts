@@ -8,6 +8,7 @@ import { ckrCode, toAppError } from "./errors.ts";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
 import { ensureSoftHsmConfig, isSoftHsmModule } from "./softhsm-config.ts";
 import { hsmState, type LoadedModule, type ModuleOptions } from "./state.ts";
+import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 
 // The PKCS#11 module is loaded once per process, lazily: nothing here runs at import time (so never
 // during `next build`). C_Initialize always gets CKF_OS_LOCKING_OK: without it SoftHSM's internal
@@ -52,6 +53,8 @@ function load(): LoadedModule {
     releaseProcessLock(lockPath);
     throw toAppError(e, `loading PKCS#11 module ${libPath}`);
   }
+  // Sessions end and the token files are released (C_Finalize) after everything above has stopped.
+  onShutdown("pkcs11", "release", closeModule);
   return { pkcs11, libPath, tokenDir, lockPath };
 }
 

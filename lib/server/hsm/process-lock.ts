@@ -41,7 +41,6 @@ function isAlive(rec: LockRecord): boolean {
 function inUse(pid: number | "unknown"): AppError {
   return new AppError({
     code: "KMSInternalException",
-    status: 500,
     connectionErrorCode: "INTERNAL_ERROR",
     safeMessage: `The HSM token directory is in use by process ${pid}.`,
     internalMessage: `token directory in use by process ${pid}; only one process may open a SoftHSM token directory`,

@@ -1,7 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { dataPath } from "@/lib/server/platform/env.ts";
+import { dataPath, env } from "@/lib/server/platform/env.ts";
 
 // SoftHSM reads its configuration from $SOFTHSM2_CONF when C_Initialize runs. Keyhold writes a
 // project-local one so its tokens live under <dataDir>/tokens (git-ignored, 0700) instead of the
@@ -52,7 +52,7 @@ export function writeSoftHsmConfig(confPath: string, tokenDir: string): void {
 /** Writes <dataDir>/softhsm2.conf and points SOFTHSM2_CONF at it, unless the env names another file. */
 export function ensureSoftHsmConfig(): SoftHsmConfig {
   const ours = dataPath("softhsm2.conf");
-  const current = process.env.SOFTHSM2_CONF;
+  const current = env().SOFTHSM2_CONF;
   if (current && path.resolve(current) !== ours) {
     return { confPath: current, tokenDir: readTokenDir(current), managed: false };
   }

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client.ts";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/server/platform/database-url.ts";
+import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 
 // One Prisma client per process, on SQLite (default) or PostgreSQL (DATABASE_URL=postgresql://…).
 // Both generated clients come from the same models, so the SQLite client's type stands for both.
@@ -21,6 +22,13 @@ function createClient(): Db {
 
 /** The process-wide client; kept on globalThis because Next bundles server code into several layers. */
 export function db(): Db {
-  globalForDb.keyholdDb ??= createClient();
+  if (!globalForDb.keyholdDb) {
+    const client = createClient();
+    globalForDb.keyholdDb = client;
+    onShutdown("database", "release", async () => {
+      if (globalForDb.keyholdDb === client) globalForDb.keyholdDb = undefined;
+      await client.$disconnect();
+    });
+  }
   return globalForDb.keyholdDb;
 }

@@ -20,6 +20,8 @@ const ZEnv = z.object({
   AWS_ENDPOINT_URL: z.string().url().optional(),
   AWS_ENDPOINT_URL_CLOUDHSM_V2: z.string().url().optional(),
   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: z.string().optional(),
+  // 32 bytes, base64 or hex, that seal every secret at rest; else data/master.key (secrets/master-key.ts).
+  KEYHOLD_MASTER_KEY: z.string().optional(),
   PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
   SOFTHSM2_CONF: z.string().optional(),
   KEYHOLD_SESSION_HOURS: z.coerce
@@ -41,6 +43,24 @@ const ZEnv = z.object({
   KEYHOLD_STATUS_POLL_MS: z.coerce.number().int().min(500).default(10_000),
   KEYHOLD_STATUS_KEY_COUNT_MS: z.coerce.number().int().min(500).default(30_000),
   KEYHOLD_STATUS_POLLER: z.enum(["on", "off"]).default("on"),
+  // server.ts: where the console (pages, API and the /api/aws wire endpoint) listens.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  KEYHOLD_HOST: z.string().default("127.0.0.1"),
+  // Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated). From anyone else
+  // the header is replaced by the connection's own address (platform/http/client-address.ts).
+  KEYHOLD_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform(
+      (s) =>
+        new Set(
+          s
+            .split(",")
+            .map((a) => a.trim())
+            .filter(Boolean),
+        ),
+    ),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv> & { dataDir: string; region: string };

@@ -2,7 +2,7 @@ import { ZLoginRequest, ZLoginResponse } from "@/lib/schemas/auth.ts";
 import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
 import { parseBody } from "@/lib/server/console/api/parse-body.ts";
 import { publicRoute } from "@/lib/server/console/api/public-route.ts";
-import { actorFromRequest } from "@/lib/server/console/auth/audit-actor.ts";
+import { actorFromRequest } from "@/lib/server/platform/audit/audit-actor.ts";
 import { deleteSession } from "@/lib/server/console/auth/delete-session.ts";
 import {
   SESSION_COOKIE,

@@ -1,6 +1,6 @@
 import { ZLogoutResponse } from "@/lib/schemas/auth.ts";
 import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
-import { actorFromRequest } from "@/lib/server/console/auth/audit-actor.ts";
+import { actorFromRequest } from "@/lib/server/platform/audit/audit-actor.ts";
 import { clearedSessionCookie, isHttpsRequest } from "@/lib/server/console/auth/session-token.ts";
 import { signOut } from "@/lib/server/console/auth/sign-out.ts";
 import { withSession } from "@/lib/server/console/auth/with-session.ts";

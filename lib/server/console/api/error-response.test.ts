@@ -8,7 +8,6 @@ describe("errorResponse", () => {
     const e = new AppError({
       code: "NotFoundException",
       safeMessage: "Key store cks-1 does not exist.",
-      status: 404,
       internalMessage: "row missing in table X",
     });
     const r = errorResponse(e, "req-1");

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/server/platform/errors.ts";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 function invalid(message: string, fields?: Record<string, string>): AppError {
-  return new AppError({ code: "ValidationException", safeMessage: message, status: 400, fields });
+  return new AppError({ code: "ValidationException", safeMessage: message, fields });
 }
 
 /** The first message for each field path ("a.b"), for showing beside a form's fields. */

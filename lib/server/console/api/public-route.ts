@@ -30,7 +30,7 @@ function assertSameOrigin(request: NextRequest): void {
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const foreignOrigin = origin !== null && host !== null && originHost(origin) !== host;
   if (site === "cross-site" || foreignOrigin) {
-    throw new AppError({ code: "AccessDeniedException", safeMessage: "Cross-site requests are not accepted.", status: 403 });
+    throw new AppError({ code: "AccessDeniedException", safeMessage: "Cross-site requests are not accepted." });
   }
 }
 

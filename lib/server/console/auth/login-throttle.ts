@@ -26,7 +26,6 @@ export class ThrottlingError extends AppError {
   constructor(retryAfterSeconds: number) {
     super({
       code: LOGIN_THROTTLED,
-      status: 429,
       safeMessage: `Too many failed sign-in attempts. Wait ${formatWait(retryAfterSeconds)} and try again.`,
     });
     this.retryAfterSeconds = retryAfterSeconds;

@@ -4,7 +4,7 @@ import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/au
 import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
-import type { AuditActor } from "./audit-actor.ts";
+import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { createSession } from "./create-session.ts";
 import { LOGIN_EVENT, LOGIN_FAILED, LOGIN_THROTTLED, ThrottlingError, loginNameKey, loginRetryAfterSeconds } from "./login-throttle.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "@/lib/server/platform/identity/password-hash.ts";
@@ -55,7 +55,7 @@ export async function signIn({ userName, password, actor }: SignInOptions): Prom
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
   if (!user || !ok || !isRole(user.role)) {
     await audit(LOGIN_FAILED);
-    throw new AppError({ code: LOGIN_FAILED, safeMessage: FAILED_MESSAGE, status: 401 });
+    throw new AppError({ code: LOGIN_FAILED, safeMessage: FAILED_MESSAGE });
   }
 
   if (needsRehash(user.passwordHash)) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
-import type { AuditActor } from "./audit-actor.ts";
+import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { deleteSession } from "./delete-session.ts";
 import type { SessionContext } from "./session-context.ts";
 

@@ -14,7 +14,7 @@ export type WithSessionOptions = { permission?: Permission };
 
 class UnauthenticatedError extends AppError {
   constructor() {
-    super({ code: "Unauthenticated", safeMessage: "Your session has ended. Sign in again to continue.", status: 401 });
+    super({ code: "Unauthenticated", safeMessage: "Your session has ended. Sign in again to continue." });
   }
 }
 
@@ -34,7 +34,6 @@ export function withSession<P = Record<string, never>>(
       throw new AppError({
         code: "AccessDeniedException",
         safeMessage: `User ${session.user.principalArn} is not authorized to perform ${permission}.`,
-        status: 403,
       });
     }
     return handler({ ...args, session });

@@ -1,5 +1,5 @@
 import "server-only";
-import type { HandleAwsRequestDeps } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import type { LocalServiceDeps } from "@/lib/server/kms-service/local-backend.ts";
 
 /** Options of the SDK client factories (kmsClient, cloudHsmClient). */
 export type SdkClientOptions = {
@@ -12,7 +12,7 @@ export type SdkClientOptions = {
   /** KEYHOLD_BACKEND=local: the end user's address, recorded by the local service's audit hook. */
   sourceIp?: string;
   /** KEYHOLD_BACKEND=local: the local service's dependencies; the real ones unless given (tests). */
-  localDeps?: HandleAwsRequestDeps;
+  localDeps?: LocalServiceDeps;
 };
 
 /** The endpoint the local clients address. No socket is opened: the host only appears in the signed Host header. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { CloudHSMV2Client } from "@aws-sdk/client-cloudhsm-v2";
 import { env } from "@/lib/server/platform/env.ts";
-import { localServiceDeps } from "@/lib/server/kms-service/service-deps.ts";
+import { localService } from "@/lib/server/kms-service/local-backend.ts";
 import { LOCAL_ENDPOINT, requireLocalCredentials, type SdkClientOptions } from "./client-options.ts";
 import { InProcessRequestHandler } from "./in-process-handler.ts";
 
@@ -19,7 +19,7 @@ export function cloudHsmClient(opts: SdkClientOptions = {}): CloudHSMV2Client {
     awsClient ??= new CloudHSMV2Client({ region: e.region, endpoint: configuredEndpoint() });
     return awsClient;
   }
-  const deps = opts.localDeps ?? localServiceDeps();
+  const deps = opts.localDeps ?? localService();
   return new CloudHSMV2Client({
     region: deps.region,
     endpoint: LOCAL_ENDPOINT,

@@ -72,7 +72,6 @@ describe("kmsClient (local backend, in-process)", () => {
           throw new AppError({
             code: "NotFoundException",
             safeMessage: "Key 'k' does not exist",
-            status: 404,
             internalMessage: "row k missing",
           });
         },

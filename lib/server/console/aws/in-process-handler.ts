@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { handleAwsRequest, type HandleAwsRequestDeps } from "@/lib/server/kms-service/wire/handle-aws-request.ts";
+import { handleLocalRequest, type LocalServiceDeps } from "@/lib/server/kms-service/local-backend.ts";
 
 // An SDK request handler that, instead of opening a socket, hands the serialized and SIGNED request
 // to the local KMS service in-process; the service verifies the same signature it would over HTTP.
@@ -37,7 +37,7 @@ type AbortSignalLike = { aborted: boolean };
 
 export type InProcessHandlerOptions = {
   /** The service's dependencies, or a function giving them per request. */
-  deps: HandleAwsRequestDeps | (() => HandleAwsRequestDeps);
+  deps: LocalServiceDeps | (() => LocalServiceDeps);
   /** Recorded as the caller's address in the audit log. */
   sourceIp?: string;
 };
@@ -53,7 +53,7 @@ export class InProcessRequestHandler {
   async handle(request: SdkHttpRequest, options?: { abortSignal?: AbortSignalLike }): Promise<{ response: InProcessHttpResponse }> {
     throwIfAborted(options?.abortSignal);
     const deps = typeof this.opts.deps === "function" ? this.opts.deps() : this.opts.deps;
-    const result = await handleAwsRequest(
+    const result = await handleLocalRequest(
       {
         method: request.method,
         path: requestTarget(request),

@@ -1,7 +1,7 @@
 import "server-only";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { env } from "@/lib/server/platform/env.ts";
-import { localServiceDeps } from "@/lib/server/kms-service/service-deps.ts";
+import { localService } from "@/lib/server/kms-service/local-backend.ts";
 import { LOCAL_ENDPOINT, requireLocalCredentials, type SdkClientOptions } from "./client-options.ts";
 import { InProcessRequestHandler } from "./in-process-handler.ts";
 
@@ -18,7 +18,7 @@ export function kmsClient(opts: SdkClientOptions = {}): KMSClient {
     awsClient ??= new KMSClient({ region: e.region });
     return awsClient;
   }
-  const deps = opts.localDeps ?? localServiceDeps();
+  const deps = opts.localDeps ?? localService();
   return new KMSClient({
     region: deps.region,
     endpoint: LOCAL_ENDPOINT,

@@ -12,20 +12,10 @@ function isSdkServiceError(e: unknown): e is SdkServiceError {
   return typeof e === "object" && e !== null && "$metadata" in e && typeof (e as { name?: unknown }).name === "string";
 }
 
-// Errors whose KMS/CloudHSM name means "not found" or "not allowed": answered with the matching HTTP
-// status so the UI can tell them apart; every other client error stays 400, as KMS answers.
-const STATUS_BY_NAME: Record<string, number> = {
-  NotFoundException: 404,
-  CustomKeyStoreNotFoundException: 404,
-  CloudHsmResourceNotFoundException: 404,
-  AccessDeniedException: 403,
-  CloudHsmAccessDeniedException: 403,
-  ThrottlingException: 429,
-};
-
 /**
  * Turns an error from a KMS or CloudHSM SDK call into an AppError carrying the service's error name as
- * its code and the service's message as the safe message (KMS messages are written for callers:
+ * its code (so its console status follows from platform/error-status.ts; a server fault is the
+ * backend's: 502) and the service's message as the safe message (KMS messages are written for callers:
  * they name the key or store and the reason). `fields` maps error names to the form field they are
  * about (e.g. CustomKeyStoreNameInUseException → "customKeyStoreName"), so a wizard can show the error
  * beside that field. Anything that is not a service error (a bug, a lost connection) is rethrown and
@@ -39,7 +29,7 @@ export function sdkError(e: unknown, fields: Record<string, string> = {}): unkno
   return new AppError({
     code: e.name,
     safeMessage: message,
-    status: server ? 502 : (STATUS_BY_NAME[e.name] ?? 400),
+    backendFault: server,
     internalMessage: `${e.name}: ${e.message} (AWS request ${e.$metadata?.requestId ?? "?"})`,
     cause: e,
     fields: field ? { [field]: message } : undefined,

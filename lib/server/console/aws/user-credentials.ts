@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "@/lib/server/platform/http/client-address.ts";
 import type { CloudHSMV2Client } from "@aws-sdk/client-cloudhsm-v2";
 import type { KMSClient } from "@aws-sdk/client-kms";
 import { readAccessKeySecret } from "@/lib/server/platform/identity/read-access-key-secret.ts";
@@ -29,7 +30,6 @@ export async function userCredentials(session: SessionContext): Promise<{ access
     throw new AppError({
       code: "AccessDeniedException",
       safeMessage: `User ${session.user.name} has no active access key, so the console cannot sign KMS requests for them. Ask an administrator to create one.`,
-      status: 403,
     });
   }
   return { accessKeyId: secret.accessKeyId, secretAccessKey: secret.secretAccessKey };
@@ -47,6 +47,5 @@ export async function cloudHsmForCaller(caller: Caller): Promise<CloudHSMV2Clien
 
 /** The caller of a console API route: the session's user and the end user's address. */
 export function callerFromRequest(request: Request, session: SessionContext): Caller {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { session, sourceIp: (forwarded || request.headers.get("x-real-ip")?.trim() || undefined)?.slice(0, 64) };
+  return { session, sourceIp: clientAddress(request.headers) };
 }

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/server/platform/errors.ts";
 const FIELD = "trustAnchorCertificate";
 
 function invalid(message: string): AppError {
-  return new AppError({ code: "ValidationException", safeMessage: message, status: 400, fields: { [FIELD]: message } });
+  return new AppError({ code: "ValidationException", safeMessage: message, fields: { [FIELD]: message } });
 }
 
 /**

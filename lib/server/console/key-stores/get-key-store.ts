@@ -24,7 +24,6 @@ export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptio
     throw new AppError({
       code: "CustomKeyStoreNotFoundException",
       safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`,
-      status: 404,
     });
   }
   const { summary, cluster } = cached;

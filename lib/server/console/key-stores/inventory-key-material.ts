@@ -1,7 +1,7 @@
 import "server-only";
 import type { KeyMaterialInventoryResponse } from "@/lib/schemas/key-material.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
-import { listClusterKeyLabels } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
+import { listLocalClusterKeyMaterial } from "@/lib/server/kms-service/local-backend.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { describeAllKeys } from "@/lib/server/console/keys/describe-all-keys.ts";
@@ -26,7 +26,6 @@ export async function inventoryKeyMaterial({
     throw new AppError({
       code: "CustomKeyStoreNotFoundException",
       safeMessage: `There is no custom key store ${customKeyStoreId}.`,
-      status: 404,
     });
   const clusterId = cached.summary.cloudHsmClusterId;
   if (!clusterId || !cached.cluster) return { supported: true, checkedAt, hsms: [], missing: [], orphaned: [] };
@@ -34,7 +33,7 @@ export async function inventoryKeyMaterial({
   const kms = await kmsForCaller(caller);
   const [allKeys, hsms] = await Promise.all([
     describeAllKeys(kms, new Map([[customKeyStoreId, cached.summary.customKeyStoreName]])),
-    listClusterKeyLabels({ clusterId }),
+    listLocalClusterKeyMaterial(clusterId),
   ]);
   const readable = hsms.filter((h) => h.labels !== null);
   const anyKey = new Set(allKeys.map((k) => k.arn));

@@ -1,7 +1,7 @@
 import "server-only";
 import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
 import type { Caller } from "@/lib/server/console/aws/user-credentials.ts";
-import { deleteClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
+import { destroyLocalClusterKeyMaterial } from "@/lib/server/kms-service/local-backend.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
 import { readCachedKeyStores } from "@/lib/server/console/status/read-status-cache.ts";
@@ -19,19 +19,17 @@ export async function removeOrphanedKeyMaterial({ caller, customKeyStoreId, labe
     throw new AppError({
       code: "UnsupportedOperationException",
       safeMessage: "Key material can be inventoried and removed with the local backend only.",
-      status: 400,
     });
   }
   if (!inventory.orphaned.some((o) => o.label === label)) {
     throw new AppError({
-      code: "ValidationException",
+      code: "ConflictException",
       safeMessage: "This key material is not orphaned (a KMS key owns it, or it is gone already). Nothing was removed.",
-      status: 409,
     });
   }
   const [cached] = await readCachedKeyStores(customKeyStoreId);
   const clusterId = cached!.summary.cloudHsmClusterId!; // the inventory above found the store and its cluster
-  const result = await deleteClusterKey({ clusterId, label });
+  const result = await destroyLocalClusterKeyMaterial(clusterId, label);
   await recordAuditEvent({
     eventSource: CONSOLE_EVENT_SOURCE,
     eventName: "RemoveOrphanedKeyMaterial",

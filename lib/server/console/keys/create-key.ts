@@ -3,7 +3,7 @@ import { CreateAliasCommand, CreateKeyCommand, ListAliasesCommand, ScheduleKeyDe
 import type { CreateKeyRequest } from "@/lib/schemas/keys.ts";
 import { callAws } from "@/lib/server/console/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
-import { AppError } from "@/lib/server/platform/errors.ts";
+import { AppError, isAppError } from "@/lib/server/platform/errors.ts";
 
 export type CreateKeyOptions = { caller: Caller; request: CreateKeyRequest };
 
@@ -19,7 +19,7 @@ const FIELD_OF_ERROR: Record<string, string> = {
 
 function aliasTaken(alias: string): AppError {
   const message = `The alias alias/${alias} is already used by another key in this account and Region. Choose another alias.`;
-  return new AppError({ code: "AlreadyExistsException", safeMessage: message, status: 400, fields: { alias: message } });
+  return new AppError({ code: "AlreadyExistsException", safeMessage: message, fields: { alias: message } });
 }
 
 /**
@@ -60,14 +60,15 @@ export async function createKey({ caller, request }: CreateKeyOptions): Promise<
   );
   const keyId = m!.KeyId!;
   try {
-    await kms.send(new CreateAliasCommand({ AliasName: aliasName, TargetKeyId: keyId }));
+    await callAws(() => kms.send(new CreateAliasCommand({ AliasName: aliasName, TargetKeyId: keyId })));
   } catch (e) {
-    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })).catch(() => undefined);
-    const message = `The key was created but its alias could not be set (${(e as Error).name}), so the key ${keyId} was scheduled for deletion. Choose another alias and try again.`;
+    // Best effort: the alias error is what the user must see, whether or not the clean-up worked.
+    await callAws(() => kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }))).catch(() => undefined);
+    const name = isAppError(e) ? e.code : "AliasFailed";
+    const message = `The key was created but its alias could not be set (${name}), so the key ${keyId} was scheduled for deletion. Choose another alias and try again.`;
     throw new AppError({
-      code: (e as Error).name || "AliasFailed",
+      code: name,
       safeMessage: message,
-      status: 400,
       fields: { alias: message },
       cause: e,
     });

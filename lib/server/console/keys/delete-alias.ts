@@ -24,7 +24,6 @@ export async function deleteAlias({ caller, keyId, aliasName }: DeleteAliasOptio
     throw new AppError({
       code: "NotFoundException",
       safeMessage: `The key ${m?.KeyId ?? keyId} has no alias ${aliasName}.`,
-      status: 404,
       fields: { aliasName: `The key has no alias ${aliasName}.` },
     });
   }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Cluster } from "@aws-sdk/client-cloudhsm-v2";
 import type { CustomKeyStoresListEntry } from "@aws-sdk/client-kms";
 import type { ReadinessCheck } from "@/lib/schemas/key-stores.ts";
-import { isIssuedBy } from "@/lib/server/hsm/clusters/certificates.ts";
+import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 
 const LOGIN_FAILURES: Record<string, string> = {
   INVALID_CREDENTIALS: "KMS could not log in as kmsuser: the password it has is wrong. Disconnect, then edit the kmsuser password.",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
+import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 import { pollerLeadership, type Leadership } from "./poller-leadership.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 import { statusClients, type StatusClients } from "./status-clients.ts";
@@ -84,5 +85,6 @@ export function startStatusPoller(o: StatusPollerOptions = {}): StatusPoller {
     },
   };
   state.keyholdStatusPoller = handle;
+  onShutdown("status poller", "workers", handle.stop);
   return handle;
 }

@@ -13,7 +13,7 @@ import { generateAesKey } from "@/lib/server/hsm/keys.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
 import { withSession } from "@/lib/server/hsm/session-pool.ts";
 import { listTokens } from "@/lib/server/hsm/slots.ts";
-import { isIssuedBy } from "./certificates.ts";
+import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { describeClusters } from "./describe-clusters.ts";
 import { DEFAULT_TOKEN_LABEL, ensureDefaultToken } from "./ensure-default-token.ts";
 import { ensureDemoCluster } from "./ensure-demo-cluster.ts";

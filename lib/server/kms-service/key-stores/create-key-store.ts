@@ -1,6 +1,6 @@
 import "server-only";
 import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
-import { isIssuedBy } from "@/lib/server/hsm/clusters/certificates.ts";
+import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { checkConfiguration, clusterCertificate, loadActiveCluster } from "./check-cluster-for-key-store.ts";
 import { clustersRelated } from "./clusters-related.ts";

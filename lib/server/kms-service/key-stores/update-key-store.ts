@@ -1,5 +1,5 @@
 import "server-only";
-import { isIssuedBy } from "@/lib/server/hsm/clusters/certificates.ts";
+import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { loadCluster } from "@/lib/server/hsm/clusters/cluster-access.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { checkConfiguration, clusterCertificate, loadActiveCluster } from "./check-cluster-for-key-store.ts";

@@ -1,4 +1,5 @@
 import "server-only";
+import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 import { deleteDueKeys } from "./delete-due-keys.ts";
 
 // Runs deleteDueKeys in the server process: once shortly after start, then every interval. One
@@ -7,13 +8,15 @@ import { deleteDueKeys } from "./delete-due-keys.ts";
 
 export type KeyDeletionSweeperOptions = { intervalMs?: number; firstRunMs?: number };
 
-const state = globalThis as unknown as { keyholdKeyDeletionSweeper?: { stop: () => void } };
+type Sweeper = { stop: () => Promise<void> };
+const state = globalThis as unknown as { keyholdKeyDeletionSweeper?: Sweeper };
 
-export function startKeyDeletionSweeper(o: KeyDeletionSweeperOptions = {}): { stop: () => void } {
+export function startKeyDeletionSweeper(o: KeyDeletionSweeperOptions = {}): Sweeper {
   if (state.keyholdKeyDeletionSweeper) return state.keyholdKeyDeletionSweeper;
   const interval = o.intervalMs ?? 60_000;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running: Promise<void> | undefined;
   const run = async () => {
     try {
       await deleteDueKeys();
@@ -23,17 +26,21 @@ export function startKeyDeletionSweeper(o: KeyDeletionSweeperOptions = {}): { st
     if (!stopped) schedule(interval);
   };
   const schedule = (ms: number) => {
-    timer = setTimeout(() => void run(), ms);
+    timer = setTimeout(() => {
+      running = run();
+    }, ms);
     timer.unref();
   };
   schedule(o.firstRunMs ?? 5_000);
-  const handle = {
-    stop: () => {
+  const handle: Sweeper = {
+    stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      state.keyholdKeyDeletionSweeper = undefined;
+      await running;
+      if (state.keyholdKeyDeletionSweeper === handle) state.keyholdKeyDeletionSweeper = undefined;
     },
   };
   state.keyholdKeyDeletionSweeper = handle;
+  onShutdown("key deletion sweeper", "workers", handle.stop);
   return handle;
 }

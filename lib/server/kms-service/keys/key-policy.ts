@@ -1,4 +1,5 @@
 import "server-only";
+import { KEY_POLICY_MAX_BYTES } from "@/lib/schemas/keys.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { accountRootArn } from "./key-arn.ts";
 
@@ -6,7 +7,6 @@ import { accountRootArn } from "./key-arn.ts";
 // 32 KB document quota (LimitExceededException, spec §6.5) and the policy-lockout safety check.
 // Policies are stored as given; evaluating them on each request is the security issue's job.
 
-export const KEY_POLICY_MAX_BYTES = 32_768;
 export const DEFAULT_POLICY_NAME = "default";
 
 /** The default key policy: the account's root principal may do kms:* (IAM policies then decide). */

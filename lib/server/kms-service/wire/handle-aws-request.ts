@@ -4,7 +4,8 @@ import { uuid } from "@/lib/server/platform/ids.ts";
 import { SIGNING_NAME, parseTarget, serviceOfTarget, type AwsService } from "./aws-target.ts";
 import { header, normalizeHeaders, type AwsHttpRequest, type AwsHttpResponse } from "@/lib/server/platform/sigv4/http-types.ts";
 import { JSON_CONTENT_TYPE, checkContentType, decodeJsonBody, encodeErrorBody, encodeJsonBody } from "./json-codec.ts";
-import { KmsError, errorStatus, isKmsError, isServerFault } from "./kms-error.ts";
+import { isServerFault, wireStatus } from "@/lib/server/platform/error-status.ts";
+import { KmsError } from "./kms-error.ts";
 import type {
   CompletedRequest,
   OperationContext,
@@ -136,12 +137,12 @@ function toWireError(
   requestId: string,
   deps: HandleAwsRequestDeps,
 ): { code: string; message: string; status: number } {
-  if (isKmsError(error)) return { code: error.code, message: error.message, status: error.status };
-  // Domain code throws AppError with a KMS error name as code; on the wire every client error is 400
-  // (spec §1.3), whatever status the console API would use. A 5xx AppError that is not a modelled
+  if (error instanceof KmsError) return { code: error.code, message: error.safeMessage, status: error.wireStatus };
+  // The layers below throw AppError with a KMS error name as code; on the wire every client error is
+  // 400 (spec §1.3), whatever status the console API would use. A 5xx AppError that is not a modelled
   // server fault is an internal error like any other.
   if (isAppError(error) && /^[A-Z][A-Za-z0-9]*$/.test(error.code) && (error.status < 500 || isServerFault(error.code))) {
-    return { code: error.code, message: error.safeMessage, status: errorStatus(error.code) };
+    return { code: error.code, message: error.safeMessage, status: wireStatus(error.code) };
   }
   (deps.log ?? defaultLog)(`local KMS request ${requestId} failed`, error);
   return service === "cloudhsm"

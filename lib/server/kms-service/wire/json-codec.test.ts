@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseTarget, serviceOfTarget } from "./aws-target.ts";
 import { checkContentType, decodeJsonBody, encodeErrorBody, encodeJsonBody } from "./json-codec.ts";
-import { KmsError, errorStatus } from "./kms-error.ts";
+import { wireStatus as errorStatus } from "@/lib/server/platform/error-status.ts";
+import { KmsError } from "./kms-error.ts";
 import { blobFromWire, timestampFromWire } from "./wire-values.ts";
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -107,7 +108,7 @@ describe("JSON 1.1 codec", () => {
     expect(errorStatus("KeyUnavailableException")).toBe(500);
     expect(errorStatus("CloudHsmInternalFailureException")).toBe(500);
     expect(errorStatus("DependencyTimeoutException")).toBe(503);
-    expect(new KmsError("NotFoundException", "x", 404).status).toBe(404);
+    expect(new KmsError("NotFoundException", "x", 404).wireStatus).toBe(404);
   });
 });
 

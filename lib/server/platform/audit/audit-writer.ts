@@ -3,6 +3,7 @@ import { toAuditEventRow, type AuditEventInput } from "@/lib/server/platform/aud
 import { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
+import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 
 // Writes the local endpoint's audit events without making requests wait for the database: an event is
 // queued in memory and the queue is written in batches, one multi-row INSERT per batch, at most
@@ -10,16 +11,15 @@ import { env } from "@/lib/server/platform/env.ts";
 // costs ~10 ms on SQLite (journal sync) and better-sqlite3 runs it on the event loop, so one write per
 // request halved the throughput of the endpoint; Prisma's createMany costs ~0.2 ms of CPU per row, the
 // raw INSERT ~0.05 ms. A failed batch is kept and retried with back-off. flushAuditEvents() waits until
-// everything queued is written; it runs on beforeExit, SIGTERM and SIGINT, and process.exit() waits for
-// it (up to EXIT_FLUSH_MS), so a clean shutdown does not lose events. Only a hard kill loses the last
-// window.
+// everything queued is written; it runs on beforeExit and in the process's shutdown (lifecycle.ts), so a
+// clean shutdown does not lose events.
+// Only a hard kill loses the last window.
 
 type Row = ReturnType<typeof toAuditEventRow>;
 
 const BATCH = 1000;
 const MAX_QUEUED = 100_000;
 const RETRY_MS = [100, 500, 2_000, 5_000];
-const EXIT_FLUSH_MS = 5_000;
 
 type State = {
   queue: Row[];
@@ -128,39 +128,11 @@ export function pendingAuditEvents(): number {
 function installShutdownHooks(s: State): void {
   if (s.hooked) return;
   s.hooked = true;
-  holdExitUntilFlushed();
+  // A script that simply ends: write what is left before the event loop empties.
   process.on("beforeExit", () => {
     if (state().queue.length > 0) void flushAuditEvents();
   });
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    const onSignal = () => {
-      void flushAuditEvents().finally(() => {
-        // When nobody else handles the signal (a script, not Next), do what it would have done.
-        if (process.listenerCount(signal) === 1) {
-          process.removeListener(signal, onSignal);
-          process.kill(process.pid, signal);
-        }
-      });
-    };
-    process.on(signal, onSignal);
-  }
-}
-
-/**
- * Next's SIGTERM/SIGINT handler stops the server, waits for open requests, then calls process.exit() at
- * once: a batch still waiting for its window (or being written) would be lost, and no exit hook can
- * wait for a database. So while events are queued, process.exit() first writes them (at most
- * EXIT_FLUSH_MS, so a database that hangs cannot keep the process alive), then exits as asked.
- */
-function holdExitUntilFlushed(): void {
-  const exit = process.exit.bind(process);
-  let exiting = false;
-  process.exit = ((code?: Parameters<typeof process.exit>[0]) => {
-    const s = state();
-    if (exiting || (s.queue.length === 0 && !s.writing)) return exit(code);
-    exiting = true;
-    const deadline = new Promise<void>((resolve) => setTimeout(resolve, EXIT_FLUSH_MS).unref());
-    void Promise.race([flushAuditEvents(), deadline]).finally(() => exit(code));
-    return undefined as never;
-  }) as typeof process.exit;
+  // A process that is told to stop: its owner's shutdown() writes the queue after the server stopped
+  // taking requests and before PKCS#11 and the database are closed (lifecycle.ts).
+  onShutdown("audit writer", "flush", () => flushAuditEvents());
 }

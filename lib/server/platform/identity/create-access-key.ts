@@ -5,7 +5,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { accessKeyId as newAccessKeyId, uuid } from "@/lib/server/platform/ids.ts";
 import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
-import type { AuditActor } from "@/lib/server/console/auth/audit-actor.ts";
+import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { principalArn } from "./principal-arn.ts";
 
 /** IAM allows two access keys per user. */
@@ -29,12 +29,11 @@ function newSecretAccessKey(): string {
  */
 export async function createAccessKey(userId: string, actor?: AuditActor): Promise<NewAccessKey> {
   const user = await db().user.findUnique({ where: { id: userId }, include: { _count: { select: { accessKeys: true } } } });
-  if (!user) throw new AppError({ code: "NoSuchEntity", safeMessage: "The user does not exist.", status: 404 });
+  if (!user) throw new AppError({ code: "NoSuchEntity", safeMessage: "The user does not exist." });
   if (user._count.accessKeys >= MAX_ACCESS_KEYS_PER_USER) {
     throw new AppError({
       code: "LimitExceeded",
       safeMessage: `User ${user.name} already has ${MAX_ACCESS_KEYS_PER_USER} access keys. Delete one before creating another.`,
-      status: 409,
     });
   }
 

@@ -4,7 +4,7 @@ import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/au
 import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
-import type { AuditActor } from "@/lib/server/console/auth/audit-actor.ts";
+import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { hashPassword } from "./password-hash.ts";
 import { principalArn } from "./principal-arn.ts";
 
@@ -24,11 +24,11 @@ export type CreatedUser = {
 };
 
 function invalid(message: string): AppError {
-  return new AppError({ code: "ValidationException", safeMessage: message, status: 400 });
+  return new AppError({ code: "ValidationException", safeMessage: message });
 }
 
 function alreadyExists(name: string): AppError {
-  return new AppError({ code: "EntityAlreadyExists", safeMessage: `A user named ${name} already exists.`, status: 409 });
+  return new AppError({ code: "EntityAlreadyExists", safeMessage: `A user named ${name} already exists.` });
 }
 
 /** Creates a console user. Names follow IAM rules and, as in IAM, are unique regardless of case. */

@@ -19,7 +19,7 @@ export async function resetPassword({ userName, newPassword }: ResetPasswordOpti
     throw new AppError({ code: "ValidationException", safeMessage: parsed.error.issues[0]?.message ?? "Invalid password." });
   }
   const user = await db().user.findUnique({ where: { name: userName } });
-  if (!user) throw new AppError({ code: "NoSuchEntity", safeMessage: `No user is named ${userName}.`, status: 404 });
+  if (!user) throw new AppError({ code: "NoSuchEntity", safeMessage: `No user is named ${userName}.` });
 
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction([

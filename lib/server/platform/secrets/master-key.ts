@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/lib/server/platform/database-url.ts";
+import { dataPath, env } from "@/lib/server/platform/env.ts";
 
 // The master key seals every secret at rest (kmsuser passwords, SO PINs, access-key secrets, cluster
 // wrapping keys). It comes from KEYHOLD_MASTER_KEY (32 bytes, base64 or hex) or from data/master.key,
@@ -10,7 +10,7 @@ import { dataDir } from "@/lib/server/platform/database-url.ts";
 let cached: Buffer | undefined;
 
 export function masterKeyPath(): string {
-  return path.join(dataDir(), "master.key");
+  return dataPath("master.key");
 }
 
 function decodeKey(text: string, source: string): Buffer {
@@ -22,7 +22,7 @@ function decodeKey(text: string, source: string): Buffer {
 
 export function masterKey(): Buffer {
   if (cached) return cached;
-  const fromEnv = process.env.KEYHOLD_MASTER_KEY;
+  const fromEnv = env().KEYHOLD_MASTER_KEY;
   if (fromEnv) {
     cached = decodeKey(fromEnv, "KEYHOLD_MASTER_KEY");
     return cached;

@@ -1,5 +1,5 @@
 import "server-only";
-import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import { SigV4Error } from "./verify-sigv4.ts";
 import { SIGV4_ALGORITHM } from "./sigv4-canonical.ts";
 
 // Parses the SigV4 Authorization header:
@@ -24,7 +24,7 @@ export function parseAuthorization(value: string, hasDateHeader: boolean): Parse
   const space = trimmed.indexOf(" ");
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
   if (algorithm !== SIGV4_ALGORITHM) {
-    throw new KmsError(
+    throw new SigV4Error(
       "IncompleteSignatureException",
       `Unsupported AWS 'algorithm': '${algorithm}'. Only ${SIGV4_ALGORITHM} (Signature Version 4) is accepted.`,
     );
@@ -37,7 +37,7 @@ export function parseAuthorization(value: string, hasDateHeader: boolean): Parse
     if (part === "") continue;
     const eq = part.indexOf("=");
     if (eq < 0) {
-      throw new KmsError(
+      throw new SigV4Error(
         "IncompleteSignatureException",
         `'${part}' not a valid key=value pair (missing equal-sign) in Authorization header: '${trimmed}'.`,
       );
@@ -48,13 +48,13 @@ export function parseAuthorization(value: string, hasDateHeader: boolean): Parse
   const problems = REQUIRED.filter((p) => !params.get(p)).map((p) => `Authorization header requires '${p}' parameter.`);
   if (!hasDateHeader) problems.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
   if (problems.length > 0) {
-    throw new KmsError("IncompleteSignatureException", `${problems.join(" ")} Authorization=${trimmed}`);
+    throw new SigV4Error("IncompleteSignatureException", `${problems.join(" ")} Authorization=${trimmed}`);
   }
 
   const credential = params.get("Credential")!;
   const scope = credential.split("/");
   if (scope.length !== 5 || scope.some((s) => s === "")) {
-    throw new KmsError(
+    throw new SigV4Error(
       "IncompleteSignatureException",
       `Credential is malformed: expected '<AccessKeyId>/<YYYYMMDD>/<region>/<service>/aws4_request', got '${credential}'.`,
     );

@@ -1,6 +1,6 @@
 import "server-only";
 import { header, splitPathAndQuery, type HeaderMap } from "./http-types.ts";
-import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
 import { parseAuthorization } from "./sigv4-authorization.ts";
 import {
   SCOPE_TERMINATOR,
@@ -36,11 +36,15 @@ export type VerifySigV4Options = {
 
 export type SignedRequest = { method: string; path: string; headers: HeaderMap; body: Buffer };
 
-/** A SigV4 failure; carries the access key id the caller claimed, when it got that far (for the audit log). */
-export class SigV4Error extends KmsError {
+/**
+ * A SigV4 failure, in the words AWS services use (every one a 400 on the wire); carries the access key
+ * id the caller claimed, when it got that far (for the audit log).
+ */
+export class SigV4Error extends AppError {
   readonly accessKeyId?: string;
   constructor(code: string, message: string, accessKeyId?: string) {
-    super(code, message);
+    super({ code, safeMessage: message });
+    this.name = "SigV4Error";
     this.accessKeyId = accessKeyId;
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { clientAddress } from "@/lib/server/platform/http/client-address.ts";
 
 /** Who asked for an operation, for its audit record. Set-up scripts pass none. */
 export type AuditActor = {
@@ -8,13 +9,11 @@ export type AuditActor = {
   requestId?: string;
 };
 
-/** Caller details from a request: first X-Forwarded-For hop (Next sets it from the socket when absent). */
+/** Caller details from a console request (its address as server.ts decided it). */
 export function actorFromRequest(request: Request, requestId: string, principalArn?: string): AuditActor {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const sourceIp = forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
   return {
     principalArn,
-    sourceIp: sourceIp.slice(0, 64),
+    sourceIp: clientAddress(request.headers) ?? "unknown",
     userAgent: request.headers.get("user-agent")?.slice(0, 512) ?? undefined,
     requestId,
   };

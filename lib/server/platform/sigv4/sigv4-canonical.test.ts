@@ -1,7 +1,7 @@
 // Published SigV4 vectors: the AWS SigV4 test suite (get-vanilla, post-vanilla,
 // get-vanilla-query-order-key-case) and the S3 API Reference's "GET Object" example.
 import { describe, expect, it } from "vitest";
-import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
+import { normalizeHeaders } from "./http-types.ts";
 import {
   EMPTY_SHA256,
   canonicalHeaderValue,
@@ -14,7 +14,7 @@ import {
   signingKey,
   stringToSign,
   uriEncode,
-} from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
+} from "./sigv4-canonical.ts";
 
 const SUITE_SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 

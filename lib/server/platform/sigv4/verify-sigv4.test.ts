@@ -1,7 +1,6 @@
 // Every refusal of the SigV4 verifier, on hand-built requests (the SDK tests cover real signers).
 import { describe, expect, it } from "vitest";
-import { normalizeHeaders, splitPathAndQuery } from "@/lib/server/platform/sigv4/http-types.ts";
-import { KmsError } from "./kms-error.ts";
+import { normalizeHeaders, splitPathAndQuery } from "./http-types.ts";
 import {
   canonicalRequest,
   credentialScope,
@@ -9,8 +8,8 @@ import {
   signatureHex,
   signingKey,
   stringToSign,
-} from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
-import { toAmzDate, verifySigV4, type AccessKeyRecord, type VerifySigV4Options } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
+} from "./sigv4-canonical.ts";
+import { SigV4Error, toAmzDate, verifySigV4, type AccessKeyRecord, type VerifySigV4Options } from "./verify-sigv4.ts";
 
 const AKID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
@@ -84,12 +83,12 @@ function request(b: Build = {}) {
   return { method: b.method ?? "POST", path: target, headers: normalizeHeaders({ ...headers, authorization }), body };
 }
 
-async function refusal(req: ReturnType<typeof request>, opts: VerifySigV4Options = options): Promise<KmsError> {
+async function refusal(req: ReturnType<typeof request>, opts: VerifySigV4Options = options): Promise<SigV4Error> {
   try {
     await verifySigV4(req, opts);
   } catch (e) {
-    expect(e).toBeInstanceOf(KmsError);
-    return e as KmsError;
+    expect(e).toBeInstanceOf(SigV4Error);
+    return e as SigV4Error;
   }
   throw new Error("expected a refusal");
 }

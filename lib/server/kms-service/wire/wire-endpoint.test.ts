@@ -1,24 +1,28 @@
-// The wire route with its real dependencies: the operations registry and the DB-backed access-key
-// lookup. The SDK's signed request is turned into a web Request (as Next hands it to the route).
-import { Readable } from "node:stream";
-import { beforeAll, describe, expect, it } from "vitest";
+// /api/aws as server.ts serves it (serveWireRequest on node:http), with its real dependencies: the
+// operations registry, the DB-backed access-key lookup and the audit hook; the SDK talks to it over HTTP.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescribeCustomKeyStoresCommand, KMSClient, ListKeysCommand } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/platform/db.ts";
 import { flushAuditEvents } from "@/lib/server/platform/audit/audit-writer.ts";
 import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import { rejection } from "@/test/sdk-failure.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
-import { GET, POST } from "./route.ts";
+import { serveWireRequest } from "./wire-endpoint.ts";
 
-useMigratedDataDir("route");
+useMigratedDataDir("wire-endpoint");
 process.env.KEYHOLD_BACKEND = "local";
 process.env.KEYHOLD_REGION = "us-east-1";
 
-const ORIGIN = "http://127.0.0.1:3000";
+let ORIGIN = "";
 const ACTIVE = { accessKeyId: "AKIAROUTETESTACTIVE2", secretAccessKey: "route/test+secret/0123456789abcdefghijklm" };
 const INACTIVE = { accessKeyId: "AKIAROUTETESTINACTV3", secretAccessKey: "route/test+secret/inactive-0123456789abcd" };
 
+const server = http.createServer((req, res) => void serveWireRequest(req, res));
 beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  ORIGIN = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await db().user.create({ data: { id: "u-carol", name: "carol", passwordHash: "x" } });
   for (const [key, status] of [
     [ACTIVE, "Active"],
@@ -30,30 +34,12 @@ beforeAll(async () => {
   }
 });
 
-/** An SDK request handler that calls the route's POST with a web Request built from the signed request. */
-const viaRoute = {
-  async handle(request: { method: string; path: string; headers: Record<string, string>; body?: unknown }) {
-    const body = request.body as Uint8Array | string;
-    const res = await POST(
-      new Request(`${ORIGIN}${request.path}`, {
-        method: request.method,
-        headers: request.headers,
-        body: typeof body === "string" ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice(),
-      }),
-    );
-    const headers: Record<string, string> = {};
-    res.headers.forEach((v, k) => (headers[k] = v));
-    return {
-      response: { statusCode: res.status, headers, body: Readable.from([Buffer.from(await res.arrayBuffer())], { objectMode: false }) },
-    };
-  },
-};
-
 function client(credentials: { accessKeyId: string; secretAccessKey: string }) {
-  return new KMSClient({ endpoint: `${ORIGIN}/api/aws`, region: "us-east-1", credentials, requestHandler: viaRoute, maxAttempts: 1 });
+  return new KMSClient({ endpoint: `${ORIGIN}/api/aws`, region: "us-east-1", credentials, maxAttempts: 1 });
 }
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe("app/api/aws route", () => {
+describe("the /api/aws wire endpoint", () => {
   it("verifies a DB access key (signed path /api/aws) and dispatches to the real registry", async () => {
     const res = await client(ACTIVE).send(new DescribeCustomKeyStoresCommand({}));
     expect(res.CustomKeyStores).toEqual([]);
@@ -62,7 +48,7 @@ describe("app/api/aws route", () => {
     const e = await rejection(client(ACTIVE).send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: "nope" })));
     expect(e.name).toBe("CustomKeyStoreNotFoundException");
     expect(e.$metadata.httpStatusCode).toBe(400);
-    // The route's dependencies include the audit hook: both requests are recorded, as carol.
+    // The endpoint's dependencies include the audit hook: both requests are recorded, as carol.
     await flushAuditEvents();
     const rows = await db().auditEvent.findMany({ where: { requestId: { in: [res.$metadata.requestId!, e.$metadata.requestId] } } });
     expect(rows.map((r) => [r.eventName, r.principalArn, r.errorCode]).sort()).toEqual([
@@ -83,7 +69,7 @@ describe("app/api/aws route", () => {
   });
 
   it("answers GET with the AWS-style wrong-method error", async () => {
-    const res = await GET(new Request(`${ORIGIN}/api/aws`));
+    const res = await fetch(`${ORIGIN}/api/aws`);
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")).toBe("POST");
     expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
@@ -91,7 +77,7 @@ describe("app/api/aws route", () => {
   });
 
   it("refuses a body over the limit with 413 before verifying it", async () => {
-    const res = await POST(new Request(`${ORIGIN}/api/aws`, { method: "POST", body: new Uint8Array(1024 * 1024 + 10).fill(0x20) }));
+    const res = await fetch(`${ORIGIN}/api/aws`, { method: "POST", body: new Uint8Array(1024 * 1024 + 10).fill(0x20) });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ __type: "RequestEntityTooLargeException" });
   });

@@ -1,0 +1,57 @@
+import "server-only";
+import { createCluster, type CreateClusterOptions } from "@/lib/server/hsm/clusters/create-cluster.ts";
+import { writeTrustAnchorFile } from "@/lib/server/hsm/clusters/cluster-files.ts";
+import { deleteClusterKey, type DeletedClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
+import { listClusterKeyLabels, type HsmKeyInventory } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
+import { env } from "@/lib/server/platform/env.ts";
+import { AppError } from "@/lib/server/platform/errors.ts";
+import { localServiceDeps } from "./service-deps.ts";
+import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
+
+// LOCAL BACKEND ONLY. The console's one door into the local service (a lint rule keeps it the only
+// one): the console talks to KMS and CloudHSM through the AWS SDK, and needs the service directly only
+// for what no AWS API offers. Every function here refuses unless KEYHOLD_BACKEND=local.
+//   - the SDK clients' in-process transport: the same signed bytes the service would get over HTTP;
+//   - the key material inventory of a local cluster (CloudHSM has no API to list key labels) and the
+//     removal of orphaned material it finds;
+//   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call).
+
+export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory };
+export type LocalServiceDeps = HandleAwsRequestDeps;
+
+function requireLocalBackend(what: string): void {
+  if (env().KEYHOLD_BACKEND !== "local") {
+    throw new AppError({ code: "UnsupportedOperationException", safeMessage: `${what} is possible with the local backend only.` });
+  }
+}
+
+/** The service's real dependencies (access keys, operations, authorisation, audit). */
+export function localService(): LocalServiceDeps {
+  requireLocalBackend("The in-process KMS service");
+  return localServiceDeps();
+}
+
+/** Answers one signed KMS / CloudHSM request in-process, exactly as the HTTP endpoint would. */
+export function handleLocalRequest(request: AwsHttpRequest, deps: LocalServiceDeps): Promise<AwsHttpResponse> {
+  return handleAwsRequest(request, deps);
+}
+
+/** The key labels on each HSM of a local cluster. */
+export function listLocalClusterKeyMaterial(clusterId: string): Promise<HsmKeyInventory[]> {
+  requireLocalBackend("Listing key material");
+  return listClusterKeyLabels({ clusterId });
+}
+
+/** Destroys one label's key material on every HSM of a local cluster (the caller has checked it is orphaned). */
+export function destroyLocalClusterKeyMaterial(clusterId: string, label: string): Promise<DeletedClusterKey> {
+  requireLocalBackend("Removing key material");
+  return deleteClusterKey({ clusterId, label });
+}
+
+/** A new, initialised local cluster; its trust anchor is also written to <data>/clusters/<id>/customerCA.crt. */
+export async function createLocalInitializedCluster(options: CreateClusterOptions): Promise<{ clusterId: string; trustAnchorPem: string }> {
+  requireLocalBackend("Creating a cluster from the console");
+  const created = await createCluster(options);
+  writeTrustAnchorFile(created.clusterId, created.trustAnchorPem);
+  return { clusterId: created.clusterId, trustAnchorPem: created.trustAnchorPem };
+}
