@@ -239,16 +239,7 @@ describe("after a restart (plain HTTP on loopback, --http)", () => {
     await until(async () => (await c.post("health", health())).json?.ekmFleetDetails?.[0]?.healthStatus === "DEGRADED");
   });
 
-  it("reports UNAVAILABLE when the token is gone, and still answers every request", async () => {
-    const c = new XksClient(again.url, againAgent, P, prepared.credentials.get(P)![1]!);
-    const tokens = path.join(dir, "xks-proxy", "tokens");
-    for (const entry of fs.readdirSync(tokens)) fs.rmSync(path.join(tokens, entry), { recursive: true, force: true });
-    const h = await c.post("health", health());
-    expect(h.status).toBe(200);
-    expect(h.json.ekmFleetDetails[0].healthStatus).toBe("UNAVAILABLE");
-    const e = await c.post("keys/key-a/encrypt", encryptBody());
-    // SoftHSM: the cached handle is now CKR_OBJECT_HANDLE_INVALID, the key is not there any more.
-    expect({ status: e.status, errorName: e.json.errorName }).toEqual({ status: 404, errorName: "KeyNotFoundException" });
+  it("stops with exit code 0", async () => {
     expect(await again.stop()).toBe(0);
   });
 });

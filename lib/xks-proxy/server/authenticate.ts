@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
-import { verifySigV4, type AccessKeyRecord } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
+import { SigV4Error, verifySigV4, type AccessKeyRecord } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
 import { XksError } from "../errors.ts";
 import type { CredentialTable } from "../config/credentials.ts";
 
@@ -37,11 +37,9 @@ export async function authenticate(
     );
     return caller.accessKeyId;
   } catch (e) {
-    // The verifier's errors (SigV4Error, and the header parser's) carry an AWS error code; anything else is a bug.
-    const code = (e as { code?: unknown }).code;
-    if (e instanceof Error && typeof code === "string") {
-      const message = code === "UnrecognizedClientException" ? "The access key id is not valid for this URI path prefix." : e.message;
-      throw new XksError("AuthenticationFailedException", message, `${code}: ${e.message}`);
+    if (e instanceof SigV4Error) {
+      const message = e.code === "UnrecognizedClientException" ? "The access key id is not valid for this URI path prefix." : e.safeMessage;
+      throw new XksError("AuthenticationFailedException", message, `${e.code}: ${e.safeMessage}`);
     }
     throw e;
   }
