@@ -70,5 +70,14 @@ export default defineConfig([
       "@typescript-eslint/no-unsafe-function-type": "off",
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([
+    "test/fixtures/layer-violations/**",
+    ".next/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+  ]),
 ]);

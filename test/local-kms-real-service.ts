@@ -5,7 +5,12 @@
 import crypto from "node:crypto";
 import { createCluster } from "@/lib/server/hsm/clusters/create-cluster.ts";
 import { db } from "@/lib/server/platform/db.ts";
-import { connectKeyStore, createKeyStore, disconnectKeyStore, settleConnectionJobs } from "@/lib/server/kms-service/key-stores/index.ts";
+import {
+  connectLocalKeyStore,
+  createLocalKeyStore,
+  disconnectLocalKeyStore,
+  settleConnectionJobs,
+} from "@/lib/server/kms-service/key-stores/index.ts";
 import { recordAwsRequest } from "@/lib/server/kms-service/audit/record-aws-request.ts";
 import { operations } from "@/lib/server/kms-service/operations/registry.ts";
 import { ACCOUNT_ID, ALICE, REGION, lookupAccessKey, startHttpServer, type RunningServer } from "./local-kms-test-service.ts";
@@ -30,7 +35,7 @@ export async function createTestKeyStore(opts: { connect?: boolean; name?: strin
     availabilityZones: [`${REGION}a`, `${REGION}b`, `${REGION}c`],
     hsmAvailabilityZones: [`${REGION}a`, `${REGION}b`],
   });
-  const { customKeyStoreId: storeId } = await createKeyStore({
+  const { customKeyStoreId: storeId } = await createLocalKeyStore({
     name: opts.name ?? `store-${crypto.randomBytes(6).toString("hex")}`,
     cloudHsmClusterId: clusterId,
     trustAnchorCertificate: trustAnchorPem,
@@ -41,13 +46,13 @@ export async function createTestKeyStore(opts: { connect?: boolean; name?: strin
 }
 
 export async function connectTestKeyStore(storeId: string): Promise<void> {
-  await connectKeyStore({ customKeyStoreId: storeId });
+  await connectLocalKeyStore({ customKeyStoreId: storeId });
   await settleConnectionJobs();
   const { connectionState, connectionErrorCode } = await db().customKeyStore.findUniqueOrThrow({ where: { id: storeId } });
   if (connectionState !== "CONNECTED") throw new Error(`test key store ${storeId} is ${connectionState} (${connectionErrorCode})`);
 }
 
 export async function disconnectTestKeyStore(storeId: string): Promise<void> {
-  await disconnectKeyStore({ customKeyStoreId: storeId });
+  await disconnectLocalKeyStore({ customKeyStoreId: storeId });
   await settleConnectionJobs();
 }

@@ -5,7 +5,7 @@ import { decryptGcm, encryptGcm } from "./aes-gcm.ts";
 import { generateAesKey } from "./keys.ts";
 import { pkcs11 } from "./module.ts";
 import { generateRandom } from "./random.ts";
-import { login, poolSize, tokenState, withSession } from "./session-pool.ts";
+import { login, poolSize, tokenState, withTokenSession } from "./session-pool.ts";
 import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken } from "./tokens.ts";
 
@@ -77,7 +77,7 @@ describe("AES-256-GCM on a token key", () => {
   it("is standard AES-256-GCM (interoperates with node:crypto for a known key)", async () => {
     const value = crypto.randomBytes(32);
     const label = "interop-session-key";
-    await withSession(TOKEN, (session, token) => {
+    await withTokenSession(TOKEN, (session, token) => {
       const handle = pkcs11().C_CreateObject(session, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },
         { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_AES },

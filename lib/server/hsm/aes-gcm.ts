@@ -4,7 +4,7 @@ import type { GcmParams, Handle, Mechanism } from "pkcs11js";
 import { hsmError, toAppError } from "./errors.ts";
 import { keyHandle } from "./key-index.ts";
 import { pkcs11 } from "./module.ts";
-import { withSession } from "./session-pool.ts";
+import { withTokenSession } from "./session-pool.ts";
 
 // AES-256-GCM with a 12-byte IV from the HSM's RNG and a 128-bit tag. Both calls are synchronous
 // (C_EncryptInit has no async form, and a synchronous call is ~4x faster than C_EncryptAsync on one
@@ -35,7 +35,7 @@ function invalidCiphertext(cause?: unknown) {
 }
 
 export async function encryptGcm(token: string, keyLabel: string, plaintext: Buffer, aad?: Buffer): Promise<GcmSealed> {
-  return withSession(token, (session: Handle, state) => {
+  return withTokenSession(token, (session: Handle, state) => {
     const p = pkcs11();
     const key = keyHandle(state, keyLabel);
     const iv = p.C_GenerateRandom(session, Buffer.alloc(GCM_IV_BYTES));
@@ -49,7 +49,7 @@ export async function encryptGcm(token: string, keyLabel: string, plaintext: Buf
 /** Decrypts and verifies; a wrong key, AAD, IV or tag is InvalidCiphertextException. */
 export async function decryptGcm(token: string, keyLabel: string, sealed: GcmSealed, aad?: Buffer): Promise<Buffer> {
   if (sealed.iv.length !== GCM_IV_BYTES || sealed.tag.length !== GCM_TAG_BYTES) throw invalidCiphertext();
-  return withSession(token, (session: Handle, state) => {
+  return withTokenSession(token, (session: Handle, state) => {
     const p = pkcs11();
     const input = Buffer.concat([sealed.ciphertext, sealed.tag]);
     p.C_DecryptInit(session, gcm(sealed.iv, aad), keyHandle(state, keyLabel));

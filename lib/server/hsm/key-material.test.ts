@@ -9,7 +9,7 @@ import { keyHandle } from "./key-index.ts";
 import { createTrustedWrappingKey, unwrapKey, wrapKey } from "./key-wrap.ts";
 import { destroyKey, generateAesKey, hasKey, keyCheckValue, listKeyLabels } from "./keys.ts";
 import { pkcs11 } from "./module.ts";
-import { login, withSession } from "./session-pool.ts";
+import { login, withTokenSession } from "./session-pool.ts";
 import { CLUSTER_WRAP_KEY_LABEL } from "./templates.ts";
 import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken, tokenDirectory } from "./tokens.ts";
@@ -35,7 +35,7 @@ function makeToken(label: string, wrapValue: Buffer) {
 /** The CKR code thrown by a raw PKCS#11 call on a token session. */
 async function rawCkr(token: string, fn: (session: Buffer, handleOf: (l: string) => Buffer) => unknown) {
   try {
-    await withSession(token, (session, state) => fn(session, (l) => keyHandle(state, l)));
+    await withTokenSession(token, (session, state) => fn(session, (l) => keyHandle(state, l)));
   } catch (e) {
     return ckrCode((e as { cause?: unknown }).cause ?? e);
   }
@@ -121,7 +121,7 @@ describe("key material is never extractable in plaintext", () => {
     // The threat model of KEY-MATERIAL.md, checked: a private token object with a known value never
     // appears in the token files, while the trusted wrapping key's value does.
     const known = crypto.randomBytes(32);
-    await withSession(A, (session) =>
+    await withTokenSession(A, (session) =>
       pkcs11().C_CreateObject(session, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },
         { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_AES },

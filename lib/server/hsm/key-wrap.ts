@@ -4,7 +4,7 @@ import type { Handle, Mechanism } from "pkcs11js";
 import { hsmError, isCkr, toAppError } from "./errors.ts";
 import { keyHandle } from "./key-index.ts";
 import { pkcs11 } from "./module.ts";
-import { withSession } from "./session-pool.ts";
+import { withTokenSession } from "./session-pool.ts";
 import { CLUSTER_WRAP_KEY_LABEL, replicaKeyTemplate, trustedWrappingKeyTemplate } from "./templates.ts";
 
 // Cluster sync: a key generated as "syncable" (extractable only under a trusted key) is wrapped with
@@ -30,7 +30,7 @@ export function createTrustedWrappingKey(soSession: Handle, value: Buffer, label
 
 /** RFC 5649 blob of the key (40 bytes for AES-256) under the token's trusted wrapping key. */
 export async function wrapKey(token: string, keyLabel: string, wrappingKeyLabel = CLUSTER_WRAP_KEY_LABEL): Promise<Buffer> {
-  return withSession(token, (session, state) => {
+  return withTokenSession(token, (session, state) => {
     const wrapping = keyHandle(state, wrappingKeyLabel);
     const key = keyHandle(state, keyLabel);
     return Buffer.from(pkcs11().C_WrapKey(session, KEY_WRAP_PAD, wrapping, key, Buffer.alloc(64)));
@@ -39,7 +39,7 @@ export async function wrapKey(token: string, keyLabel: string, wrappingKeyLabel 
 
 /** Unwraps a blob from wrapKey into a token key labelled keyLabel (replica template: syncable again). */
 export async function unwrapKey(token: string, keyLabel: string, blob: Buffer, wrappingKeyLabel = CLUSTER_WRAP_KEY_LABEL): Promise<void> {
-  await withSession(token, (session, state) => {
+  await withTokenSession(token, (session, state) => {
     if (state.keys.has(keyLabel)) {
       throw hsmError("KMSInternalException", "Key material with this label already exists in the HSM.", {
         internalMessage: `key "${keyLabel}" already on token "${token}"`,

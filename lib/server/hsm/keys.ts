@@ -3,7 +3,7 @@ import pkcs11js from "pkcs11js";
 import { hsmError } from "./errors.ts";
 import { keyHandle } from "./key-index.ts";
 import { pkcs11 } from "./module.ts";
-import { tokenState, withSession } from "./session-pool.ts";
+import { tokenState, withTokenSession } from "./session-pool.ts";
 import { dataKeyTemplate, RESERVED_LABELS, type DataKeyOptions } from "./templates.ts";
 
 // AES-256 token keys named by label (the KMS key ARN). Lookups use the in-memory index only.
@@ -16,7 +16,7 @@ export async function generateAesKey(token: string, label: string, options: Data
       internalMessage: `key "${label}" already on token "${token}"`,
     });
   }
-  await withSession(token, async (session, state) => {
+  await withTokenSession(token, async (session, state) => {
     const handle = await pkcs11().C_GenerateKeyAsync(session, { mechanism: pkcs11js.CKM_AES_KEY_GEN }, dataKeyTemplate(label, options));
     state.keys.set(label, handle);
   });
@@ -35,7 +35,7 @@ export function listKeyLabels(token: string): string[] {
 export async function destroyKey(token: string, label: string): Promise<boolean> {
   if (RESERVED_LABELS.has(label)) throw hsmError("KMSInternalException", "The key label is reserved.");
   if (!tokenState(token).keys.has(label)) return false;
-  return withSession(token, (session, state) => {
+  return withTokenSession(token, (session, state) => {
     pkcs11().C_DestroyObject(session, keyHandle(state, label));
     state.keys.delete(label);
     return true;
@@ -47,7 +47,7 @@ export async function destroyKey(token: string, label: string): Promise<boolean>
  * here because SoftHSM leaves CKA_CHECK_VALUE empty on unwrapped keys; used to compare replicas.
  */
 export async function keyCheckValue(token: string, label: string): Promise<Buffer> {
-  return withSession(token, (session, state) => {
+  return withTokenSession(token, (session, state) => {
     const p = pkcs11();
     p.C_EncryptInit(session, { mechanism: pkcs11js.CKM_AES_ECB }, keyHandle(state, label));
     return Buffer.from(p.C_Encrypt(session, Buffer.alloc(16), Buffer.alloc(16)).subarray(0, 3));

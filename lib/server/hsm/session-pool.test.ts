@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encryptGcm } from "./aes-gcm.ts";
 import { generateAesKey, listKeyLabels } from "./keys.ts";
 import { pkcs11 } from "./module.ts";
-import { MAX_SESSIONS_PER_TOKEN, isLoggedIn, login, logout, poolSize, withSession } from "./session-pool.ts";
+import { MAX_SESSIONS_PER_TOKEN, isLoggedIn, login, logout, poolSize, withTokenSession } from "./session-pool.ts";
 import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken, setUserPin } from "./tokens.ts";
 
@@ -71,9 +71,9 @@ describe("login", () => {
   });
 });
 
-describe("withSession", () => {
+describe("withTokenSession", () => {
   it("returns sessions to the pool; synchronous work reuses one session", async () => {
-    await Promise.all(Array.from({ length: 50 }, () => withSession(TOKEN, () => 1)));
+    await Promise.all(Array.from({ length: 50 }, () => withTokenSession(TOKEN, () => 1)));
     expect(poolSize(TOKEN).open).toBeLessThanOrEqual(1);
   });
 
@@ -83,7 +83,7 @@ describe("withSession", () => {
     let maxInFlight = 0;
     await Promise.all(
       Array.from({ length: MAX_SESSIONS_PER_TOKEN * 2 }, () =>
-        withSession(TOKEN, async (session) => {
+        withTokenSession(TOKEN, async (session) => {
           inFlight++;
           maxInFlight = Math.max(maxInFlight, inFlight);
           seen.add(session.toString("hex"));
@@ -100,12 +100,12 @@ describe("withSession", () => {
   it("closes a session whose work failed, and maps the error", async () => {
     const before = poolSize(TOKEN).open;
     await expect(
-      withSession(TOKEN, (session) => pkcs11().C_DestroyObject(session, Buffer.from("ffffff0000000000", "hex"))),
+      withTokenSession(TOKEN, (session) => pkcs11().C_DestroyObject(session, Buffer.from("ffffff0000000000", "hex"))),
     ).rejects.toMatchObject({ code: "KMSInvalidStateException" });
     expect(poolSize(TOKEN).open).toBe(before - 1);
   });
 
   it("fails for a token that is not logged in", async () => {
-    await expect(withSession("no-such-token", () => 1)).rejects.toMatchObject({ code: "KMSInvalidStateException" });
+    await expect(withTokenSession("no-such-token", () => 1)).rejects.toMatchObject({ code: "KMSInvalidStateException" });
   });
 });

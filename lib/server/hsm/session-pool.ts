@@ -9,7 +9,7 @@ import { hsmState, type TokenState } from "./state.ts";
 
 // Per token: one logged-in session kept for the process lifetime (object handles die when the last
 // session on a token closes) and a pool of operation sessions that share its login. A session is always
-// returned (or closed, if the operation failed) by withSession. A wrong PIN is never retried: C_Login
+// returned (or closed, if the operation failed) by withTokenSession. A wrong PIN is never retried: C_Login
 // runs exactly once per login() call and its error is reported as is.
 
 export const MAX_SESSIONS_PER_TOKEN = 16;
@@ -87,9 +87,9 @@ export function tokenState(label: string): TokenState {
 /**
  * Runs fn with an operation session of the token. The session goes back to the pool when fn returns;
  * if fn throws, the session is closed instead (it may hold an unfinished operation). Errors come out as
- * AppErrors. A synchronous fn releases its session before withSession resolves.
+ * AppErrors. A synchronous fn releases its session before withTokenSession resolves.
  */
-export async function withSession<T>(label: string, fn: (session: Handle, token: TokenState) => T | Promise<T>): Promise<T> {
+export async function withTokenSession<T>(label: string, fn: (session: Handle, token: TokenState) => T | Promise<T>): Promise<T> {
   const token = tokenState(label);
   const session = token.idle.pop() ?? openSession(token) ?? (await waitForSession(token));
   let result: T | Promise<T>;

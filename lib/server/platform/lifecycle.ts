@@ -46,6 +46,7 @@ export function shutdown(budgetMs = 4_500, log: (line: string) => void = (l) => 
   const s = state();
   s.stopping ??= (async () => {
     const deadline = Date.now() + budgetMs;
+    const stopped: string[] = [];
     for (const phase of PHASES) {
       const parts = [...s.parts.values()].filter((p) => p.phase === phase);
       if (parts.length === 0) continue;
@@ -57,6 +58,7 @@ export function shutdown(budgetMs = 4_500, log: (line: string) => void = (l) => 
           try {
             const result = await Promise.race([Promise.resolve().then(part.stop), overrun]);
             if (result === "overrun") log(`[keyhold] shutdown: ${part.name} did not stop within ${left} ms`);
+            else stopped.push(part.name);
           } catch (e) {
             log(`[keyhold] shutdown: stopping ${part.name} failed: ${e instanceof Error ? e.message : String(e)}`);
           } finally {
@@ -66,6 +68,7 @@ export function shutdown(budgetMs = 4_500, log: (line: string) => void = (l) => 
         }),
       );
     }
+    log(`[keyhold] stopped: ${stopped.join(", ") || "nothing was running"}`);
   })();
   return s.stopping;
 }

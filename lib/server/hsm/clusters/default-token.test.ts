@@ -11,7 +11,7 @@ import { keyHandle } from "@/lib/server/hsm/key-index.ts";
 import { wrapKey } from "@/lib/server/hsm/key-wrap.ts";
 import { generateAesKey } from "@/lib/server/hsm/keys.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
-import { withSession } from "@/lib/server/hsm/session-pool.ts";
+import { withTokenSession } from "@/lib/server/hsm/session-pool.ts";
 import { listTokens } from "@/lib/server/hsm/slots.ts";
 import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { describeClusters } from "./describe-clusters.ts";
@@ -44,7 +44,7 @@ describe("default token", () => {
     // …and wrapping under any key the user can make is refused by the token.
     let wrapCode: number | undefined;
     let valueCode: number | undefined;
-    await withSession(DEFAULT_TOKEN_LABEL, (session, token) => {
+    await withTokenSession(DEFAULT_TOKEN_LABEL, (session, token) => {
       const p = pkcs11();
       const wrapper = p.C_GenerateKey(session, { mechanism: pkcs11js.CKM_AES_KEY_GEN }, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },

@@ -4,12 +4,12 @@ import { describeClusters } from "@/lib/server/hsm/clusters/describe-clusters.ts
 import { checkFilterNames } from "./check-filters.ts";
 import { pageAfter } from "./next-token.ts";
 
-export type ListClustersOptions = { filters?: Record<string, string[]>; maxResults?: number; nextToken?: string };
+export type ListLocalClustersOptions = { filters?: Record<string, string[]>; maxResults?: number; nextToken?: string };
 
 export const CLUSTER_FILTERS = ["clusterIds", "states", "vpcIds"] as const;
 
 /** DescribeClusters: the clusters matching every given filter (any of its values), oldest first, paged. */
-export async function listClusters(options: ListClustersOptions): Promise<{ Clusters: Cluster[]; NextToken?: string }> {
+export async function listLocalClusters(options: ListLocalClustersOptions): Promise<{ Clusters: Cluster[]; NextToken?: string }> {
   checkFilterNames(options.filters, CLUSTER_FILTERS);
   const { clusterIds, states, vpcIds } = options.filters ?? {};
   const clusters = (await describeClusters({ clusterIds, states })).filter((c) => !vpcIds || vpcIds.includes(c.VpcId ?? ""));

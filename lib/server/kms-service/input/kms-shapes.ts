@@ -50,10 +50,10 @@ export function readGrantTokens(reader: InputReader): string[] | undefined {
   return reader.stringList("GrantTokens", { min: 0, max: 10 }, GRANT_TOKEN);
 }
 
-export type Tag = { TagKey: string; TagValue: string };
+export type WireTag = { TagKey: string; TagValue: string };
 
-/** A TagList member (Tag: TagKey 1–128, TagValue 0–256, both required). */
-export function readTags(reader: InputReader, member = "Tags", required = false): Tag[] | undefined {
+/** A TagList member (WireTag: TagKey 1–128, TagValue 0–256, both required). */
+export function readTags(reader: InputReader, member = "Tags", required = false): WireTag[] | undefined {
   return reader.list(member, { required }, (value, path) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       reader.violation(path, undefined, "Member must be a structure");

@@ -7,7 +7,7 @@ import { findKeyStore } from "./find-key-store.ts";
 import { keyStoreInvalidState } from "./key-store-errors.ts";
 import { recoverConnections } from "./recover-connections.ts";
 
-export type ConnectKeyStoreOptions = { customKeyStoreId: string };
+export type ConnectLocalKeyStoreOptions = { customKeyStoreId: string };
 
 /**
  * Starts connecting a CloudHSM key store and returns at once (spec §4 ConnectCustomKeyStore):
@@ -18,7 +18,7 @@ export type ConnectKeyStoreOptions = { customKeyStoreId: string };
  * cluster that is not ACTIVE, subnets in fewer than two AZs. A missing cluster or a cluster without
  * active HSMs is found by the connect itself (CLUSTER_NOT_FOUND, INSUFFICIENT_CLOUDHSM_HSMS).
  */
-export async function connectKeyStore(options: ConnectKeyStoreOptions): Promise<void> {
+export async function connectLocalKeyStore(options: ConnectLocalKeyStoreOptions): Promise<void> {
   await recoverConnections();
   const store = await findKeyStore(options.customKeyStoreId);
   switch (store.connectionState) {

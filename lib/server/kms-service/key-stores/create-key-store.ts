@@ -12,7 +12,7 @@ import { newKeyStoreId } from "./new-key-store-id.ts";
 /** Custom key stores per account and Region, all types and states (spec §6.5; not adjustable). */
 export const MAX_CUSTOM_KEY_STORES = 10;
 
-export type CreateKeyStoreOptions = {
+export type CreateLocalKeyStoreOptions = {
   name: string;
   cloudHsmClusterId: string;
   trustAnchorCertificate: string;
@@ -25,7 +25,7 @@ export type CreateKeyStoreOptions = {
  * the cluster exists and is ACTIVE; no store uses it or a cluster of its backup history; subnets in two
  * AZs and two ACTIVE HSMs in different AZs; the trust anchor issued the cluster certificate.
  */
-export async function createKeyStore(options: CreateKeyStoreOptions): Promise<{ customKeyStoreId: string }> {
+export async function createLocalKeyStore(options: CreateLocalKeyStoreOptions): Promise<{ customKeyStoreId: string }> {
   return withKeyStoreLock(async () => {
     const sameName = await db().customKeyStore.findUnique({ where: { name: options.name } });
     if (sameName) {
@@ -68,7 +68,7 @@ function normalizePem(pem: string | null): string {
 }
 
 /** "All of the same property values as an existing disconnected AWS CloudHSM key store" ([GUIDE] create-keystore). */
-function isIdenticalRetry(store: CustomKeyStore, options: CreateKeyStoreOptions): boolean {
+function isIdenticalRetry(store: CustomKeyStore, options: CreateLocalKeyStoreOptions): boolean {
   return (
     store.type === "AWS_CLOUDHSM" &&
     store.connectionState === "DISCONNECTED" &&

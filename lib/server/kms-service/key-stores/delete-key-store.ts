@@ -5,14 +5,14 @@ import { keyStoreHasKeys, keyStoreInvalidState } from "./key-store-errors.ts";
 import { withKeyStoreLock } from "./key-store-lock.ts";
 import { recoverConnections } from "./recover-connections.ts";
 
-export type DeleteKeyStoreOptions = { customKeyStoreId: string };
+export type DeleteLocalKeyStoreOptions = { customKeyStoreId: string };
 
 /**
  * Deletes a key store that is DISCONNECTED (CustomKeyStoreInvalidStateException) and holds no KMS keys,
  * in any key state (CustomKeyStoreHasCMKsException). The cluster, its users and key material are not
  * touched; the cluster can back a new store afterwards.
  */
-export async function deleteKeyStore(options: DeleteKeyStoreOptions): Promise<void> {
+export async function deleteLocalKeyStore(options: DeleteLocalKeyStoreOptions): Promise<void> {
   await recoverConnections();
   await withKeyStoreLock(async () => {
     const store = await findKeyStore(options.customKeyStoreId);

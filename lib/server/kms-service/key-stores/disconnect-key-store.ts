@@ -6,7 +6,7 @@ import { keyStoreInvalidState } from "./key-store-errors.ts";
 import { recoverConnections } from "./recover-connections.ts";
 import { forgetSession } from "./store-sessions.ts";
 
-export type DisconnectKeyStoreOptions = { customKeyStoreId: string };
+export type DisconnectLocalKeyStoreOptions = { customKeyStoreId: string };
 
 /**
  * Starts disconnecting a key store (spec §4 DisconnectCustomKeyStore): CONNECTED, CONNECTING or
@@ -15,7 +15,7 @@ export type DisconnectKeyStoreOptions = { customKeyStoreId: string };
  * Unavailable from now on (key-state-in-store.ts). DISCONNECTING or DISCONNECTED:
  * CustomKeyStoreInvalidStateException.
  */
-export async function disconnectKeyStore(options: DisconnectKeyStoreOptions): Promise<void> {
+export async function disconnectLocalKeyStore(options: DisconnectLocalKeyStoreOptions): Promise<void> {
   await recoverConnections();
   const store = await findKeyStore(options.customKeyStoreId);
   if (store.connectionState === "DISCONNECTED" || store.connectionState === "DISCONNECTING") {
@@ -32,7 +32,7 @@ export async function disconnectKeyStore(options: DisconnectKeyStoreOptions): Pr
   });
   if (count === 0) {
     // The state changed under us (e.g. the connect finished): judge again from the new state.
-    return disconnectKeyStore(options);
+    return disconnectLocalKeyStore(options);
   }
   forgetSession(store.id);
   startDisconnectJob(store.id);

@@ -2,12 +2,12 @@ import "server-only";
 
 // The custom key store domain: what the key store operations, the keys/crypto operations and the
 // console call. See CONNECTIONS.md for how connections work.
-export { createKeyStore, MAX_CUSTOM_KEY_STORES, type CreateKeyStoreOptions } from "./create-key-store.ts";
+export { createLocalKeyStore, MAX_CUSTOM_KEY_STORES, type CreateLocalKeyStoreOptions } from "./create-key-store.ts";
 export { describeKeyStores, type DescribeKeyStoresOptions, type DescribeKeyStoresResult } from "./describe-key-stores.ts";
-export { updateKeyStore, type UpdateKeyStoreOptions } from "./update-key-store.ts";
-export { connectKeyStore } from "./connect-key-store.ts";
-export { disconnectKeyStore } from "./disconnect-key-store.ts";
-export { deleteKeyStore } from "./delete-key-store.ts";
+export { updateLocalKeyStore, type UpdateLocalKeyStoreOptions } from "./update-key-store.ts";
+export { connectLocalKeyStore } from "./connect-key-store.ts";
+export { disconnectLocalKeyStore } from "./disconnect-key-store.ts";
+export { deleteLocalKeyStore } from "./delete-key-store.ts";
 export { findKeyStore } from "./find-key-store.ts";
 export { requireConnectedKeyStore, isKeyStoreUsable, type ConnectedKeyStore } from "./require-connected-key-store.ts";
 export { keyStateInStore } from "./key-state-in-store.ts";

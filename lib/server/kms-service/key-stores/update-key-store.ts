@@ -10,7 +10,7 @@ import { withKeyStoreLock } from "./key-store-lock.ts";
 import { sealKeyStorePassword } from "./key-store-password.ts";
 import { recoverConnections } from "./recover-connections.ts";
 
-export type UpdateKeyStoreOptions = {
+export type UpdateLocalKeyStoreOptions = {
   customKeyStoreId: string;
   newName?: string;
   keyStorePassword?: string;
@@ -23,7 +23,7 @@ export type UpdateKeyStoreOptions = {
  * new cluster must share the original's backup history (CloudHsmClusterNotRelatedException) and meet
  * the key store requirements (exists, ACTIVE, subnets and HSMs in two AZs).
  */
-export async function updateKeyStore(options: UpdateKeyStoreOptions): Promise<void> {
+export async function updateLocalKeyStore(options: UpdateLocalKeyStoreOptions): Promise<void> {
   await recoverConnections();
   await withKeyStoreLock(async () => {
     const store = await findKeyStore(options.customKeyStoreId);

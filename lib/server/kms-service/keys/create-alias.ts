@@ -6,14 +6,14 @@ import { aliasArn, type ServiceScope } from "./key-arn.ts";
 import { requireNotPendingDeletion } from "./key-state.ts";
 import { resolveKey } from "./resolve-key.ts";
 
-export type CreateAliasOptions = { scope: ServiceScope; aliasName: string; targetKeyId: string };
+export type CreateLocalAliasOptions = { scope: ServiceScope; aliasName: string; targetKeyId: string };
 
 function alreadyExists(scope: ServiceScope, name: string): KmsError {
   return new KmsError("AlreadyExistsException", `An alias with the name ${aliasArn(scope, name)} already exists`);
 }
 
 /** alias/<name> → key (key ID or ARN). Allowed in every key state but PendingDeletion ([3]). */
-export async function createAlias(o: CreateAliasOptions): Promise<void> {
+export async function createLocalAlias(o: CreateLocalAliasOptions): Promise<void> {
   checkAliasName(o.aliasName);
   const key = await resolveKey({ keyId: o.targetKeyId, scope: o.scope, allowAlias: false });
   requireNotPendingDeletion(key);

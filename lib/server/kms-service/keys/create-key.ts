@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/server/platform/db.ts";
 import { isAppError } from "@/lib/server/platform/errors.ts";
-import type { Tag } from "@/lib/server/kms-service/input/kms-shapes.ts";
+import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { requireConnectedKeyStore } from "@/lib/server/kms-service/key-stores/index.ts";
@@ -12,7 +12,7 @@ import { checkPolicyLockout, defaultKeyPolicy, validateKeyPolicy } from "./key-p
 import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
 import { checkTagsRequest } from "./tag-rules.ts";
 
-export type CreateKeyOptions = {
+export type CreateLocalKeyOptions = {
   scope: ServiceScope;
   callerArn: string;
   policy?: string;
@@ -23,7 +23,7 @@ export type CreateKeyOptions = {
   origin?: string;
   customKeyStoreId?: string;
   bypassPolicyLockoutSafetyCheck?: boolean;
-  tags?: Tag[];
+  tags?: WireTag[];
   multiRegion?: boolean;
   xksKeyId?: string;
 };
@@ -36,7 +36,7 @@ function unsupported(message: string): KmsError {
 }
 
 /** The combinations of members this service accepts (spec §4 CreateKey, §6.1). */
-function checkKeyShape(o: CreateKeyOptions): { keySpec: string; keyUsage: string; origin: string } {
+function checkKeyShape(o: CreateLocalKeyOptions): { keySpec: string; keyUsage: string; origin: string } {
   if (o.keySpec && o.customerMasterKeySpec) {
     throw validationError("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.");
   }
@@ -70,7 +70,7 @@ function checkKeyShape(o: CreateKeyOptions): { keySpec: string; keyUsage: string
  * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
  * key policy. Guards: member combinations → tags → policy → quota → store CONNECTED → cluster HSMs.
  */
-export async function createKey(o: CreateKeyOptions): Promise<KeyRecord> {
+export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecord> {
   const { keySpec, keyUsage, origin } = checkKeyShape(o);
   const tags = o.tags ?? [];
   checkTagsRequest(tags);

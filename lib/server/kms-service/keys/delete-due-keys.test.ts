@@ -16,8 +16,8 @@ import {
   type TestKeyStore,
 } from "@/test/local-kms-real-service.ts";
 import { cancelKeyDeletion } from "./cancel-key-deletion.ts";
-import { createAlias } from "./create-alias.ts";
-import { createKey } from "./create-key.ts";
+import { createLocalAlias } from "./create-alias.ts";
+import { createLocalKey } from "./create-key.ts";
 import { deleteDueKeys } from "./delete-due-keys.ts";
 import { startKeyDeletionSweeper } from "./key-deletion-sweeper.ts";
 import { scheduleKeyDeletion } from "./schedule-key-deletion.ts";
@@ -48,8 +48,8 @@ describe("deleteDueKeys", () => {
   });
 
   it("deletes an AWS_KMS key, its aliases and tags once its DeletionDate has passed, and destroys its material", async () => {
-    const key = await createKey({ scope, callerArn, tags: [{ TagKey: "t", TagValue: "v" }] });
-    await createAlias({ scope, aliasName: "alias/doomed", targetKeyId: key.id });
+    const key = await createLocalKey({ scope, callerArn, tags: [{ TagKey: "t", TagValue: "v" }] });
+    await createLocalAlias({ scope, aliasName: "alias/doomed", targetKeyId: key.id });
     const { deletionDate } = await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 7 });
     closeModule();
 
@@ -72,8 +72,8 @@ describe("deleteDueKeys", () => {
 
   it("destroys a CloudHSM key store key's material on every HSM of the cluster", async () => {
     store = await createTestKeyStore();
-    const key = await createKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
-    const keep = await createKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
+    const key = await createLocalKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
+    const keep = await createLocalKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
     for (const labels of await labelsOn(store.clusterId)) expect(labels).toEqual(expect.arrayContaining([key.arn, keep.arn]));
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 30 });
     const [deleted] = await deleteDueKeys({ now: new Date(Date.now() + 31 * DAY) });
@@ -91,7 +91,7 @@ describe("deleteDueKeys", () => {
   });
 
   it("leaves the material orphaned when the key store is disconnected, and records that", async () => {
-    const key = await createKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
+    const key = await createLocalKey({ scope, callerArn, origin: "AWS_CLOUDHSM", customKeyStoreId: store.storeId });
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 7 });
     await disconnectTestKeyStore(store.storeId);
     const [deleted] = await deleteDueKeys({ now: new Date(Date.now() + 8 * DAY) });
@@ -109,7 +109,7 @@ describe("deleteDueKeys", () => {
   });
 
   it("keeps a key whose deletion was cancelled", async () => {
-    const key = await createKey({ scope, callerArn });
+    const key = await createLocalKey({ scope, callerArn });
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 7 });
     await cancelKeyDeletion({ scope, keyId: key.id });
     expect(await deleteDueKeys({ now: new Date(Date.now() + 60 * DAY) })).toEqual([]);
@@ -119,7 +119,7 @@ describe("deleteDueKeys", () => {
 
 describe("startKeyDeletionSweeper", () => {
   it("runs in the background and deletes keys as they fall due", async () => {
-    const key = await createKey({ scope, callerArn });
+    const key = await createLocalKey({ scope, callerArn });
     await scheduleKeyDeletion({ scope, keyId: key.id, pendingWindowInDays: 7 });
     await db().kmsKey.update({ where: { id: key.id }, data: { deletionDate: new Date(Date.now() - 1000) } });
     const sweeper = startKeyDeletionSweeper({ firstRunMs: 0, intervalMs: 50 });

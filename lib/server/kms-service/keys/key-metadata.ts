@@ -1,7 +1,8 @@
 import "server-only";
 import { accountOfArn } from "./key-arn.ts";
 import { clusterOfKey, type KeyRecord } from "./key-record.ts";
-import { keyState, type KeyState } from "./key-state.ts";
+import type { KeyState } from "@/lib/schemas/keys.ts";
+import { keyState } from "./key-state.ts";
 
 // KeyMetadata (spec §3) as CreateKey and DescribeKey return it, with the field-presence rules of §3.1:
 // Enabled iff KeyState is Enabled; DeletionDate only when PendingDeletion; CustomKeyStoreId only for

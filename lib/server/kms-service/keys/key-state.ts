@@ -1,4 +1,5 @@
 import "server-only";
+import type { KeyState } from "@/lib/schemas/keys.ts";
 import { keyStateInStore } from "@/lib/server/kms-service/key-stores/index.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import type { KeyRecord } from "./key-record.ts";
@@ -7,8 +8,6 @@ import type { KeyRecord } from "./key-record.ts";
 // Stored: Enabled, Disabled, PendingDeletion. Derived: a key in a custom key store that is not
 // CONNECTED is Unavailable, except PendingDeletion, which stays (footnote [13]). Enable/Disable of an
 // Unavailable key change the stored state, which shows once the store is connected again ([12]).
-
-export type KeyState = "Enabled" | "Disabled" | "PendingDeletion" | "Unavailable";
 
 export function keyState(key: KeyRecord): KeyState {
   const connection = key.customKeyStoreId ? (key.customKeyStore?.connectionState ?? "DISCONNECTED") : undefined;

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
-import type { Tag } from "@/lib/server/kms-service/input/kms-shapes.ts";
+import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import type { ServiceScope } from "./key-arn.ts";
 import { decodeMarker, page } from "./list-marker.ts";
 import { resolveKey } from "./resolve-key.ts";
 
 export type ListResourceTagsOptions = { scope: ServiceScope; keyId: string; limit?: number; marker?: string };
 
-export type ListResourceTagsResult = { tags: Tag[]; nextMarker?: string; truncated: boolean };
+export type ListResourceTagsResult = { tags: WireTag[]; nextMarker?: string; truncated: boolean };
 
 /** A key's tags in tag-key order, 1–50 per page (default 50); every key state. */
 export async function listResourceTags(o: ListResourceTagsOptions): Promise<ListResourceTagsResult> {

@@ -5,7 +5,7 @@ import type { ServiceScope } from "./key-arn.ts";
 import { checkPolicyLockout, validateKeyPolicy } from "./key-policy.ts";
 import { resolveKey } from "./resolve-key.ts";
 
-export type PutKeyPolicyOptions = {
+export type PutLocalKeyPolicyOptions = {
   scope: ServiceScope;
   callerArn: string;
   keyId: string;
@@ -15,7 +15,7 @@ export type PutKeyPolicyOptions = {
 };
 
 /** Replaces the key policy (validated JSON, ≤ 32 KB, lockout-checked unless bypassed); every key state. */
-export async function putKeyPolicy(o: PutKeyPolicyOptions): Promise<void> {
+export async function putLocalKeyPolicy(o: PutLocalKeyPolicyOptions): Promise<void> {
   checkPolicyName(o.policyName);
   const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false });
   const statements = validateKeyPolicy(o.policy);

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
-import type { Tag } from "@/lib/server/kms-service/input/kms-shapes.ts";
+import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import type { ServiceScope } from "./key-arn.ts";
 import { requireNotPendingDeletion } from "./key-state.ts";
 import { resolveKey } from "./resolve-key.ts";
 import { MAX_TAGS_PER_KEY, checkTagsRequest } from "./tag-rules.ts";
 
-export type TagResourceOptions = { scope: ServiceScope; keyId: string; tags: Tag[] };
+export type TagResourceOptions = { scope: ServiceScope; keyId: string; tags: WireTag[] };
 
 /** Adds tags, replacing the value of keys already present; not while pending deletion; ≤ 50 per key. */
 export async function tagResource(o: TagResourceOptions): Promise<void> {

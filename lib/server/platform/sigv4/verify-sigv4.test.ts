@@ -1,14 +1,7 @@
 // Every refusal of the SigV4 verifier, on hand-built requests (the SDK tests cover real signers).
 import { describe, expect, it } from "vitest";
 import { normalizeHeaders, splitPathAndQuery } from "./http-types.ts";
-import {
-  canonicalRequest,
-  credentialScope,
-  sha256Hex,
-  signatureHex,
-  signingKey,
-  stringToSign,
-} from "./sigv4-canonical.ts";
+import { canonicalRequest, credentialScope, sha256Hex, signatureHex, signingKey, stringToSign } from "./sigv4-canonical.ts";
 import { SigV4Error, toAmzDate, verifySigV4, type AccessKeyRecord, type VerifySigV4Options } from "./verify-sigv4.ts";
 
 const AKID = "AKIAIOSFODNN7EXAMPLE";

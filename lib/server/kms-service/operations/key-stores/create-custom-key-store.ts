@@ -7,7 +7,7 @@ import {
   KEY_STORE_PASSWORD,
   TRUST_ANCHOR_CERTIFICATE,
 } from "@/lib/server/kms-service/input/key-store-shapes.ts";
-import { createKeyStore } from "@/lib/server/kms-service/key-stores/create-key-store.ts";
+import { createLocalKeyStore } from "@/lib/server/kms-service/key-stores/create-key-store.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { externalKeyStoresUnsupported, readXksMembers } from "./read-xks-members.ts";
 
@@ -42,7 +42,7 @@ export const createCustomKeyStore: OperationHandler = async (input) => {
   }
   r.finish();
 
-  const { customKeyStoreId } = await createKeyStore({
+  const { customKeyStoreId } = await createLocalKeyStore({
     name: name!,
     cloudHsmClusterId: clusterId!,
     trustAnchorCertificate: trustAnchor!,

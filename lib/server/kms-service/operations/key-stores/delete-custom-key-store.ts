@@ -1,7 +1,7 @@
 import "server-only";
 import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
 import { CUSTOM_KEY_STORE_ID } from "@/lib/server/kms-service/input/kms-shapes.ts";
-import { deleteKeyStore } from "@/lib/server/kms-service/key-stores/delete-key-store.ts";
+import { deleteLocalKeyStore } from "@/lib/server/kms-service/key-stores/delete-key-store.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 
 /** DeleteCustomKeyStore (spec §4). Answers {}. */
@@ -9,6 +9,6 @@ export const deleteCustomKeyStore: OperationHandler = async (input) => {
   const r = new InputReader(input);
   const customKeyStoreId = r.string("CustomKeyStoreId", { ...CUSTOM_KEY_STORE_ID, required: true });
   r.finish();
-  await deleteKeyStore({ customKeyStoreId: customKeyStoreId! });
+  await deleteLocalKeyStore({ customKeyStoreId: customKeyStoreId! });
   return {};
 };

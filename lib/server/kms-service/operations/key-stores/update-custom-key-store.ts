@@ -3,7 +3,7 @@ import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
 import { CUSTOM_KEY_STORE_ID } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { CLOUD_HSM_CLUSTER_ID, CUSTOM_KEY_STORE_NAME, KEY_STORE_PASSWORD } from "@/lib/server/kms-service/input/key-store-shapes.ts";
 import { findKeyStore } from "@/lib/server/kms-service/key-stores/find-key-store.ts";
-import { updateKeyStore } from "@/lib/server/kms-service/key-stores/update-key-store.ts";
+import { updateLocalKeyStore } from "@/lib/server/kms-service/key-stores/update-key-store.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { readXksMembers } from "./read-xks-members.ts";
 
@@ -29,6 +29,6 @@ export const updateCustomKeyStore: OperationHandler = async (input) => {
     }
     r.finish();
   }
-  await updateKeyStore({ customKeyStoreId: customKeyStoreId!, newName, keyStorePassword, cloudHsmClusterId });
+  await updateLocalKeyStore({ customKeyStoreId: customKeyStoreId!, newName, keyStorePassword, cloudHsmClusterId });
   return {};
 };

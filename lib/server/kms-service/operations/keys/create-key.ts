@@ -11,7 +11,7 @@ import {
   XKS_KEY_ID,
   readTags,
 } from "@/lib/server/kms-service/input/kms-shapes.ts";
-import { createKey } from "@/lib/server/kms-service/keys/create-key.ts";
+import { createLocalKey } from "@/lib/server/kms-service/keys/create-key.ts";
 import { keyMetadata } from "@/lib/server/kms-service/keys/key-metadata.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 
@@ -31,6 +31,6 @@ export const createKeyOperation: OperationHandler = async (input, ctx) => {
     xksKeyId: r.string("XksKeyId", XKS_KEY_ID),
   };
   r.finish();
-  const key = await createKey({ scope: ctx, callerArn: ctx.principalArn, ...options });
+  const key = await createLocalKey({ scope: ctx, callerArn: ctx.principalArn, ...options });
   return { KeyMetadata: keyMetadata(key) };
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
 import { LIMIT, MARKER } from "@/lib/server/kms-service/input/kms-shapes.ts";
-import { listKeys } from "@/lib/server/kms-service/keys/list-keys.ts";
+import { listLocalKeys } from "@/lib/server/kms-service/keys/list-keys.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 
 export const listKeysOperation: OperationHandler = async (input) => {
@@ -9,6 +9,6 @@ export const listKeysOperation: OperationHandler = async (input) => {
   const limit = r.integer("Limit", LIMIT);
   const marker = r.string("Marker", MARKER);
   r.finish();
-  const result = await listKeys({ limit, marker });
+  const result = await listLocalKeys({ limit, marker });
   return { Keys: result.keys, NextMarker: result.nextMarker, Truncated: result.truncated };
 };

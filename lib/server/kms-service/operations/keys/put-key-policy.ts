@@ -1,7 +1,7 @@
 import "server-only";
 import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
 import { KEY_ID, POLICY, POLICY_NAME } from "@/lib/server/kms-service/input/kms-shapes.ts";
-import { putKeyPolicy } from "@/lib/server/kms-service/keys/put-key-policy.ts";
+import { putLocalKeyPolicy } from "@/lib/server/kms-service/keys/put-key-policy.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 
 export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
@@ -11,7 +11,7 @@ export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   const policy = r.string("Policy", { ...POLICY, required: true });
   const bypassPolicyLockoutSafetyCheck = r.boolean("BypassPolicyLockoutSafetyCheck");
   r.finish();
-  await putKeyPolicy({
+  await putLocalKeyPolicy({
     scope: ctx,
     callerArn: ctx.principalArn,
     keyId: keyId!,

@@ -1,7 +1,7 @@
 import "server-only";
 import { InputReader } from "@/lib/server/kms-service/input/input-reader.ts";
 import { DESCRIPTION, KEY_ID } from "@/lib/server/kms-service/input/kms-shapes.ts";
-import { updateKeyDescription } from "@/lib/server/kms-service/keys/update-key-description.ts";
+import { updateLocalKeyDescription } from "@/lib/server/kms-service/keys/update-key-description.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 
 export const updateKeyDescriptionOperation: OperationHandler = async (input, ctx) => {
@@ -9,5 +9,5 @@ export const updateKeyDescriptionOperation: OperationHandler = async (input, ctx
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const description = r.string("Description", { ...DESCRIPTION, required: true });
   r.finish();
-  await updateKeyDescription({ scope: ctx, keyId: keyId!, description: description! });
+  await updateLocalKeyDescription({ scope: ctx, keyId: keyId!, description: description! });
 };
