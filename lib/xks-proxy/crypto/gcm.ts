@@ -3,7 +3,7 @@ import pkcs11js from "pkcs11js";
 import type { GcmParams, Mechanism } from "pkcs11js";
 import { ckrCode, ckrMapping } from "@/lib/server/hsm/errors.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
-import { tokenState, withSession } from "@/lib/server/hsm/session-pool.ts";
+import { tokenState, withTokenSession } from "@/lib/server/hsm/session-pool.ts";
 import { isAppError } from "@/lib/server/platform/errors.ts";
 import { XksError, isXksError } from "../errors.ts";
 
@@ -66,7 +66,7 @@ function handleOf(token: string, keyId: string): pkcs11js.Handle {
 /** The session pool wraps what fn throws; an XksError inside comes back out as itself. */
 async function inSession<T>(token: string, fn: (session: pkcs11js.Handle) => T): Promise<T> {
   try {
-    return await withSession(token, (session) => fn(session));
+    return await withTokenSession(token, (session) => fn(session));
   } catch (e) {
     if (isXksError(e)) throw e;
     if (isAppError(e) && isXksError(e.cause)) throw e.cause;

@@ -2,7 +2,7 @@ import "server-only";
 import pkcs11js from "pkcs11js";
 import { generateAesKey } from "@/lib/server/hsm/keys.ts";
 import { pkcs11 } from "@/lib/server/hsm/module.ts";
-import { tokenState, withSession } from "@/lib/server/hsm/session-pool.ts";
+import { tokenState, withTokenSession } from "@/lib/server/hsm/session-pool.ts";
 import { readDisabledKeys, writeDisabledKeys } from "../config/key-states.ts";
 import { XksError } from "../errors.ts";
 import { HEALTH_KEY_ID } from "./proxy-token.ts";
@@ -69,7 +69,7 @@ export class KeyCatalog {
   }
 
   private readAttributes(keyId: string): Promise<{ keySpec: string; keyUsage: KeyUsageName[] }> {
-    return withSession(this.token, (session, state) => {
+    return withTokenSession(this.token, (session, state) => {
       const handle = state.keys.get(keyId)!;
       const template = [
         { type: pkcs11js.CKA_KEY_TYPE },
