@@ -115,7 +115,8 @@ export async function spawnProxy(prepared: PreparedProxy, args: string[] = [], e
     url,
     child,
     logs: () => lines,
-    agent: (options = {}) => (url.startsWith("https:") ? new https.Agent({ keepAlive: true, ca, ...options }) : new http.Agent({ keepAlive: true })),
+    agent: (options = {}) =>
+      url.startsWith("https:") ? new https.Agent({ keepAlive: true, ca, ...options }) : new http.Agent({ keepAlive: true }),
     exited,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
