@@ -74,7 +74,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
   const stop = async (signal: NodeJS.Signals) => {
     if (++signals > 1) return;
     log("info", "shutting down", { signal, inFlight: server.inFlight() });
-    await shutdown(settings.server.shutdown_grace_ms + 5_000, (line) => log("warn", line));
+    await shutdown(settings.server.shutdown_grace_ms + 5_000, (line) =>
+      log(/failed|did not stop/.test(line) ? "warn" : "info", line.replace(/^\[keyhold\] /, "")),
+    );
     log("info", "stopped", { signal });
     flushLogs();
     process.exit(0);
