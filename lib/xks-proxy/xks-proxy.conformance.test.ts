@@ -424,6 +424,25 @@ describe("routing (spec §1.1)", () => {
     expectError(unsigned, 404, "InvalidUriPathException");
   });
 
+  it("answers bytes that are not HTTP with a JSON ValidationException and closes the connection", async () => {
+    const url = new URL(proxy.url);
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = tls.connect(
+        { host: url.hostname, port: Number(url.port), ca: fs.readFileSync(prepared.caCertificate), servername: "localhost" },
+        () => socket.write("POST /keyhold/kms/xks/v1/health HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),
+      );
+      let data = "";
+      socket.on("data", (d: Buffer) => (data += d.toString()));
+      socket.on("end", () => resolve(data));
+      socket.on("error", reject);
+    });
+    expect(text.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).toEqual({
+      errorName: "ValidationException",
+      errorMessage: "The request is not valid HTTP/1.1.",
+    });
+  });
+
   it("answers GET /ping without authentication", async () => {
     const r = await send(proxy.url, { method: "GET", path: "/ping", agent });
     expect(r.status).toBe(200);

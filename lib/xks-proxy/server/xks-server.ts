@@ -163,9 +163,13 @@ export async function startXksServer(opts: ServeOptions): Promise<XksServer> {
   server.requestTimeout = settings.server.request_timeout_ms;
   // Many keep-alive requests per connection are the normal case (KMS keeps connections open).
   server.maxRequestsPerSocket = 0;
+  // Bytes that are not HTTP/1.1 (or headers too large): a JSON ValidationException, then the connection closes.
+  const malformed = errorBody(new XksError("ValidationException", "The request is not valid HTTP/1.1."));
   server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
-    else socket.destroy();
+    if (!socket.writable) return socket.destroy();
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(malformed)}\r\nconnection: close\r\n\r\n${malformed}`,
+    );
   });
 
   const host = opts.host ?? settings.server.ip;
