@@ -118,9 +118,12 @@ export async function spawnProxy(prepared: PreparedProxy, args: string[] = [], e
     agent: (options = {}) =>
       url.startsWith("https:") ? new https.Agent({ keepAlive: true, ca, ...options }) : new http.Agent({ keepAlive: true }),
     exited,
+    // SIGTERM, and SIGKILL if the proxy has not exited 20 s later (a test must not leave a process behind).
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      return exited.finally(() => clearTimeout(timer));
     },
   };
 }
