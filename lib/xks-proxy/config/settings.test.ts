@@ -44,6 +44,7 @@ describe("settings.toml validation", () => {
       [base.replace('token_label = "t"', ""), /pkcs11\.token_label/],
       [base + '[[external_key_stores]]\nuri_path_prefix = "/keyhold"\nxks_key_id_set = []\n', /"\/keyhold" is used twice/],
       ["[server\n", /not valid TOML/],
+      [base + '[tls]\nmtls_client_ca = "ca.pem"\n', /tls: set both mtls_client_ca and mtls_client_dns_name, or neither/],
     ];
     for (const [text, message] of cases) expect(load(text)).toThrow(message);
   });

@@ -61,6 +61,16 @@ const ZSettings = z.strictObject({
     .strictObject({
       certificate: z.string().min(1).default("tls/server.crt"),
       private_key: z.string().min(1).default("tls/server.key"),
+      // Mutual TLS (spec §2.1: SHOULD): client certificates must chain to this CA (PEM) and name this DNS
+      // name (KMS presents cks.kms.<Region>.amazonaws.com). Both or neither.
+      mtls_client_ca: z.string().min(1).optional(),
+      mtls_client_dns_name: z
+        .string()
+        .regex(/^[a-zA-Z0-9.-]{1,253}$/, "must be a DNS name")
+        .optional(),
+    })
+    .refine((t) => (t.mtls_client_ca === undefined) === (t.mtls_client_dns_name === undefined), {
+      message: "set both mtls_client_ca and mtls_client_dns_name, or neither",
     })
     .prefault({}),
   security: z
@@ -101,7 +111,15 @@ export type Settings = Omit<RawSettings, "external_key_stores"> & {
   dir: string;
   stores: StoreSettings[];
   /** Absolute paths. */
-  paths: { certificate: string; privateKey: string; credentials: string; softHsmConf: string; adminSocket: string; keyStates: string };
+  paths: {
+    certificate: string;
+    privateKey: string;
+    mtlsClientCa?: string;
+    credentials: string;
+    softHsmConf: string;
+    adminSocket: string;
+    keyStates: string;
+  };
 };
 
 export class SettingsError extends Error {
@@ -160,6 +178,7 @@ export function loadSettings(file = defaultSettingsPath()): Settings {
     paths: {
       certificate: at(s.tls.certificate),
       privateKey: at(s.tls.private_key),
+      mtlsClientCa: s.tls.mtls_client_ca === undefined ? undefined : at(s.tls.mtls_client_ca),
       credentials: at(s.security.credentials_file),
       softHsmConf: at(s.pkcs11.softhsm2_conf),
       adminSocket: at(s.admin.socket),

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import type tls from "node:tls";
 import { errorBody, isXksError, XksError } from "../errors.ts";
 import { log, type LogFields } from "../log.ts";
 import type { ProxyContext } from "../operations/context.ts";
@@ -59,6 +60,17 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | un
     req.on("end", () => resolve(size > limit ? undefined : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** DNS names of a peer certificate: its subjectAltName DNS entries, else its subject CN. */
+function certificateNames(cert: tls.PeerCertificate): string[] {
+  const dns = (cert.subjectaltname ?? "")
+    .split(/,\s*/)
+    .filter((n) => n.startsWith("DNS:"))
+    .map((n) => n.slice(4).toLowerCase());
+  if (dns.length > 0) return dns;
+  const cn = cert.subject?.CN;
+  return typeof cn === "string" ? [cn.toLowerCase()] : [];
 }
 
 function send(res: http.ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
@@ -155,9 +167,23 @@ export async function startXksServer(opts: ServeOptions): Promise<XksServer> {
           ciphers: TLS_CIPHERS,
           honorCipherOrder: true,
           ALPNProtocols: ["http/1.1"],
+          ...(settings.paths.mtlsClientCa
+            ? { requestCert: true, rejectUnauthorized: true, ca: fs.readFileSync(settings.paths.mtlsClientCa) }
+            : {}),
         },
         handler,
       );
+  const clientName = settings.tls.mtls_client_dns_name;
+  if (!opts.plainHttp && clientName) {
+    // The chain was checked in the handshake (rejectUnauthorized); the name is checked here, before any
+    // request is read: a certificate for another name ends the connection.
+    server.on("secureConnection", (socket: tls.TLSSocket) => {
+      if (!certificateNames(socket.getPeerCertificate()).includes(clientName.toLowerCase())) {
+        log("warn", "mTLS: client certificate for another name; connection closed", { expected: clientName });
+        socket.destroy();
+      }
+    });
+  }
   server.keepAliveTimeout = settings.server.keep_alive_timeout_ms;
   server.headersTimeout = Math.min(settings.server.request_timeout_ms, settings.server.keep_alive_timeout_ms + 1000);
   server.requestTimeout = settings.server.request_timeout_ms;
