@@ -3,12 +3,14 @@
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
 import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 import { statusCacheBench } from "./status-cache.bench.ts";
+import { xksProxyBench } from "./xks-proxy.bench.ts";
 
 let hsmRows: HsmBenchRow[] | undefined;
 
 const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   ["hsm: AES-GCM on a token key vs node:crypto", async () => (hsmRows = await hsmBench())],
   ["kms endpoint: Encrypt / Decrypt requests per second through /api/aws semantics", () => kmsEndpointBench({ hsmRows })],
+  ["xks proxy: Encrypt / Decrypt requests per second through the XKS proxy over HTTPS", () => xksProxyBench({ hsmRows })],
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],
 ];
 
