@@ -35,6 +35,11 @@ const ZEnv = z.object({
   // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a
   // few seconds here let an application (and the console's own badges) meet CONNECTING and DISCONNECTING.
   KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  // External key stores (kms-service/xks/): how long one call to an XKS proxy may take (KMS: 250 ms, spec
+  // xks-proxy.md §1.1), and a PEM file of extra CAs to trust for proxies' TLS certificates, beside the
+  // system roots and the local proxy's CA (data/xks-proxy/tls/ca.crt) that set-up made.
+  KEYHOLD_XKS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  KEYHOLD_XKS_CA_FILE: z.string().optional(),
   // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
   KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
