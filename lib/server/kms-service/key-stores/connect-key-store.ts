@@ -31,8 +31,10 @@ export async function connectLocalKeyStore(options: ConnectLocalKeyStoreOptions)
       throw keyStoreInvalidState(store.id, "DISCONNECTING", "wait until it is DISCONNECTED, then connect it.");
   }
 
-  const cluster = await clusterNotActiveUnlessGone(store.cloudHsmClusterId!);
-  if (cluster) checkSubnets(cluster);
+  if (store.type === "AWS_CLOUDHSM") {
+    const cluster = await clusterNotActiveUnlessGone(store.cloudHsmClusterId!);
+    if (cluster) checkSubnets(cluster);
+  }
 
   const attemptId = uuid();
   const { count } = await db().customKeyStore.updateMany({

@@ -6,6 +6,7 @@ import { logoutKmsuser } from "@/lib/server/hsm/clusters/logout-kmsuser.ts";
 import { connectionErrorCodeOf } from "./connection-error-code.ts";
 import { openKeyStorePassword } from "./key-store-password.ts";
 import { forgetSession, markSessionOpen } from "./store-sessions.ts";
+import { connectXksProxy } from "./xks-key-store.ts";
 
 // The background half of ConnectCustomKeyStore and DisconnectCustomKeyStore. The operation commits
 // CONNECTING (with a fresh connectAttemptId) or DISCONNECTING and returns; the job here finishes the
@@ -49,6 +50,14 @@ async function runConnect(storeId: string, attemptId: string): Promise<void> {
   await transitionTime();
   const store = await db().customKeyStore.findUnique({ where: { id: storeId } });
   if (!store || store.connectAttemptId !== attemptId || store.connectionState !== "CONNECTING") return;
+  if (store.type === "EXTERNAL_KEY_STORE") {
+    const code = await connectXksProxy(store, attemptId);
+    await db().customKeyStore.updateMany({
+      where: { id: storeId, connectAttemptId: attemptId, connectionState: "CONNECTING" },
+      data: { connectionState: code ? "FAILED" : "CONNECTED", connectionErrorCode: code ?? null, connectionStateChangedAt: new Date() },
+    });
+    return;
+  }
   const clusterId = store.cloudHsmClusterId!;
 
   let errorCode: string | undefined;

@@ -9,7 +9,12 @@ export { connectLocalKeyStore } from "./connect-key-store.ts";
 export { disconnectLocalKeyStore } from "./disconnect-key-store.ts";
 export { deleteLocalKeyStore } from "./delete-key-store.ts";
 export { findKeyStore } from "./find-key-store.ts";
-export { requireConnectedKeyStore, isKeyStoreUsable, type ConnectedKeyStore } from "./require-connected-key-store.ts";
+export {
+  requireConnectedKeyStore,
+  requireConnectedXksKeyStore,
+  isKeyStoreUsable,
+  type ConnectedKeyStore,
+} from "./require-connected-key-store.ts";
 export { keyStateInStore } from "./key-state-in-store.ts";
 export { settleConnectionJobs } from "./connection-jobs.ts";
 export { toListEntry, type CustomKeyStoresListEntry } from "./to-list-entry.ts";

@@ -50,12 +50,33 @@ export async function requireConnectedKeyStore(
 }
 
 /**
+ * For CreateKey (Origin EXTERNAL_KEY_STORE): the store exists (CustomKeyStoreNotFoundException), is an
+ * external key store (else UnsupportedOperationException) and is CONNECTED (CustomKeyStoreInvalidStateException).
+ */
+export async function requireConnectedXksKeyStore(customKeyStoreId: string): Promise<CustomKeyStore> {
+  await recoverConnections();
+  const store = await findKeyStore(customKeyStoreId);
+  if (store.type !== "EXTERNAL_KEY_STORE") {
+    throw new KmsError(
+      "UnsupportedOperationException",
+      `Custom key store ${store.id} is not an external key store: Origin EXTERNAL_KEY_STORE needs one (use AWS_CLOUDHSM for a CloudHSM key store).`,
+    );
+  }
+  if (store.connectionState !== "CONNECTED") {
+    throw keyStoreInvalidState(store.id, store.connectionState, "it must be CONNECTED for this operation.");
+  }
+  return store;
+}
+
+/**
  * For cryptographic operations on a key in a CloudHSM key store (spec §6.1): true when the store is
  * CONNECTED and this process has kmsuser logged in for it. False means the key is Unavailable: answer
  * KMSInvalidStateException "<key ARN> is unavailable.". Cheap once the session exists (a map lookup).
  */
 export async function isKeyStoreUsable(store: CustomKeyStore): Promise<boolean> {
   if (store.connectionState !== "CONNECTED") return false;
+  // An external key store holds no session: each use calls its proxy, whose failures are the operation's.
+  if (store.type === "EXTERNAL_KEY_STORE") return true;
   try {
     await ensureStoreSession(store);
     return true;

@@ -11,6 +11,14 @@ export type CustomKeyStoresListEntry = {
   ConnectionErrorCode?: string;
   CreationDate: Date;
   CustomKeyStoreType: string;
+  XksProxyConfiguration?: {
+    Connectivity?: string;
+    AccessKeyId?: string;
+    UriEndpoint?: string;
+    UriPath?: string;
+    VpcEndpointServiceName?: string;
+    VpcEndpointServiceOwner?: string;
+  };
 };
 
 export function toListEntry(store: CustomKeyStore): CustomKeyStoresListEntry {
@@ -24,5 +32,17 @@ export function toListEntry(store: CustomKeyStore): CustomKeyStoresListEntry {
     ConnectionErrorCode: store.connectionState === "FAILED" ? (store.connectionErrorCode ?? "INTERNAL_ERROR") : undefined,
     CreationDate: store.createdAt,
     CustomKeyStoreType: store.type,
+    // External key stores (§3.1): the proxy's configuration; the credential's AccessKeyId, never its secret.
+    XksProxyConfiguration:
+      store.type === "EXTERNAL_KEY_STORE"
+        ? {
+            Connectivity: store.xksProxyConnectivity ?? undefined,
+            AccessKeyId: store.xksProxyAccessKeyId ?? undefined,
+            UriEndpoint: store.xksProxyUriEndpoint ?? undefined,
+            UriPath: store.xksProxyUriPath ?? undefined,
+            VpcEndpointServiceName: store.xksProxyVpcEndpointServiceName ?? undefined,
+            VpcEndpointServiceOwner: store.xksProxyVpcEndpointServiceOwner ?? undefined,
+          }
+        : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { createKeyMaterial, destroyKeyMaterial } from "./key-material.ts";
 import { defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
 import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
 import { checkTagsRequest } from "./tag-rules.ts";
+import { checkExternalKey, xksKeyInUse } from "./check-external-key.ts";
 
 export type CreateLocalKeyOptions = {
   scope: CallerScope;
@@ -28,6 +29,8 @@ export type CreateLocalKeyOptions = {
   tags?: WireTag[];
   multiRegion?: boolean;
   xksKeyId?: string;
+  /** The request's id: sent to an external key store's proxy as kmsRequestId. */
+  requestId?: string;
 };
 
 /** Resource quota (spec §6.5): KMS keys per account and Region. */
@@ -49,11 +52,13 @@ function checkKeyShape(o: CreateLocalKeyOptions): { keySpec: string; keyUsage: s
   if (o.xksKeyId !== undefined && origin !== "EXTERNAL_KEY_STORE") {
     throw validationError("XksKeyId is valid only when Origin is EXTERNAL_KEY_STORE.");
   }
-  if (origin === "EXTERNAL_KEY_STORE")
-    throw unsupported("External key stores (Origin EXTERNAL_KEY_STORE) are not supported by this service yet.");
+  if (origin === "EXTERNAL_KEY_STORE" && !inStore) throw validationError("Origin EXTERNAL_KEY_STORE requires a CustomKeyStoreId.");
+  if (origin === "EXTERNAL_KEY_STORE" && o.xksKeyId === undefined) throw validationError("Origin EXTERNAL_KEY_STORE requires an XksKeyId.");
   if (origin === "AWS_CLOUDHSM" && !inStore) throw validationError("Origin AWS_CLOUDHSM requires a CustomKeyStoreId.");
-  if (inStore && origin !== "AWS_CLOUDHSM") {
-    throw unsupported(`Origin ${origin} is not valid for a KMS key in a custom key store. Use AWS_CLOUDHSM for a CloudHSM key store.`);
+  if (inStore && origin !== "AWS_CLOUDHSM" && origin !== "EXTERNAL_KEY_STORE") {
+    throw unsupported(
+      `Origin ${origin} is not valid for a KMS key in a custom key store. Use AWS_CLOUDHSM for a CloudHSM key store, EXTERNAL_KEY_STORE for an external key store.`,
+    );
   }
   if (origin === "EXTERNAL") throw unsupported("Origin EXTERNAL (imported key material) is not supported by this service.");
   const where = inStore ? "in a custom key store" : "by this service";
@@ -88,11 +93,19 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
   }
 
   // The store exists, is a CONNECTED CloudHSM key store with kmsuser logged in, and its cluster has
-  // two ACTIVE HSMs in different AZs (the key-store domain checks all of it).
-  const clusterId =
-    o.customKeyStoreId === undefined
-      ? null
-      : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
+  // two ACTIVE HSMs in different AZs (the key-store domain checks all of it). An external key store:
+  // CONNECTED, and its proxy's external key suits (check-external-key.ts).
+  let clusterId: string | null = null;
+  if (origin === "EXTERNAL_KEY_STORE") {
+    await checkExternalKey({
+      customKeyStoreId: o.customKeyStoreId!,
+      xksKeyId: o.xksKeyId!,
+      principalArn: o.callerArn,
+      requestId: o.requestId ?? crypto.randomUUID(),
+    });
+  } else if (o.customKeyStoreId !== undefined) {
+    clusterId = (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
+  }
 
   await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
     // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
@@ -114,6 +127,7 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
         cloudHsmClusterId: clusterId,
         keyMaterialLabel: arn,
         keyMaterialId: crypto.randomBytes(32).toString("hex"),
+        xksKeyId: origin === "EXTERNAL_KEY_STORE" ? o.xksKeyId! : null,
         policy,
         createdByArn: o.callerArn,
         tags: { create: tags.map((t) => ({ tagKey: t.TagKey, tagValue: t.TagValue })) },
@@ -122,6 +136,8 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
     });
   } catch (e) {
     await destroyKeyMaterial({ label: arn, clusterId }).catch(() => undefined);
+    // Two CreateKey calls with the same external key at once: the (store, XksKeyId) unique index decides.
+    if (origin === "EXTERNAL_KEY_STORE" && (e as { code?: string }).code === "P2002") throw xksKeyInUse(o.xksKeyId!, o.customKeyStoreId!);
     throw e;
   }
 }

@@ -28,6 +28,7 @@ export type KeyMetadata = {
   EncryptionAlgorithms: string[];
   MultiRegion: boolean;
   CurrentKeyMaterialId?: string;
+  XksKeyConfiguration?: { Id: string };
 };
 
 export function keyMetadata(key: KeyRecord): KeyMetadata {
@@ -51,5 +52,7 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     EncryptionAlgorithms: ["SYMMETRIC_DEFAULT"],
     MultiRegion: false,
     CurrentKeyMaterialId: key.keyMaterialId ?? undefined,
+    // Only for a KMS key in an external key store (§3.1).
+    XksKeyConfiguration: key.xksKeyId ? { Id: key.xksKeyId } : undefined,
   };
 }

@@ -54,7 +54,7 @@ export async function getHealthStatus(target: XksProxyTarget, requestMetadata: H
   if (!Number.isInteger(size) || (size as number) < 1) throw invalid("xksProxyFleetSize is not an integer > 0");
   const details = body.ekmFleetDetails;
   if (!Array.isArray(details) || details.length < 1 || details.length > 10) throw invalid("ekmFleetDetails must have 1 to 10 entries");
-  const fleet = details.map((d: unknown) => {
+  const fleet = details.map((d: unknown): XksHealth["ekmFleetDetails"][number] => {
     if (typeof d !== "object" || d === null) throw invalid("an ekmFleetDetails entry is not an object");
     const entry = d as Record<string, unknown>;
     const healthStatus = entry.healthStatus;

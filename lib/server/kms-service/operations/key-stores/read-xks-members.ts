@@ -11,18 +11,26 @@ import {
   XKS_PROXY_VPC_ENDPOINT_SERVICE_NAME,
 } from "@/lib/server/kms-service/input/key-store-shapes.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
+import { isAcceptedUriEndpoint } from "@/lib/server/kms-service/key-stores/xks-proxy-of-store.ts";
 
 /**
  * Validates the external-key-store members of CreateCustomKeyStore / UpdateCustomKeyStore against the
  * model (so a malformed request is a ValidationException whatever the store type) and returns the names
  * of those present. The credential's members are sensitive: their values never appear in a message.
  */
-export function readXksMembers(reader: InputReader): string[] {
-  reader.string("XksProxyUriEndpoint", XKS_PROXY_URI_ENDPOINT);
-  reader.string("XksProxyUriPath", XKS_PROXY_URI_PATH);
-  reader.string("XksProxyVpcEndpointServiceName", XKS_PROXY_VPC_ENDPOINT_SERVICE_NAME);
-  reader.string("XksProxyVpcEndpointServiceOwner", ACCOUNT_ID);
-  reader.string("XksProxyConnectivity", { enum: XKS_PROXY_CONNECTIVITY });
+export function readXksMembers(reader: InputReader): { present: string[]; values: XksMemberValues } {
+  // The model's pattern, with the local backend's one departure (https://localhost:PORT, https://127.0.0.1:PORT).
+  const uriEndpoint = reader.string("XksProxyUriEndpoint", { min: XKS_PROXY_URI_ENDPOINT.min, max: XKS_PROXY_URI_ENDPOINT.max });
+  if (uriEndpoint !== undefined && !isAcceptedUriEndpoint(uriEndpoint)) {
+    reader.violation("xksProxyUriEndpoint", uriEndpoint, `Member must satisfy regular expression pattern: ${XKS_PROXY_URI_ENDPOINT.pattern}`);
+  }
+  const values: XksMemberValues = {
+    uriEndpoint,
+    uriPath: reader.string("XksProxyUriPath", XKS_PROXY_URI_PATH),
+    vpcEndpointServiceName: reader.string("XksProxyVpcEndpointServiceName", XKS_PROXY_VPC_ENDPOINT_SERVICE_NAME),
+    vpcEndpointServiceOwner: reader.string("XksProxyVpcEndpointServiceOwner", ACCOUNT_ID),
+    connectivity: reader.string("XksProxyConnectivity", { enum: XKS_PROXY_CONNECTIVITY }),
+  };
   const credential = reader.raw("XksProxyAuthenticationCredential");
   if (credential !== undefined) {
     if (typeof credential !== "object" || credential === null || Array.isArray(credential)) {
@@ -38,18 +46,23 @@ export function readXksMembers(reader: InputReader): string[] {
       else if (typeof value !== "string") throw new KmsError("SerializationException", `Member '${path}' must be a string.`);
       else reader.checkString(path, value, rule);
     }
+    if (typeof AccessKeyId === "string" && typeof RawSecretAccessKey === "string") {
+      values.credential = { accessKeyId: AccessKeyId, secretAccessKey: RawSecretAccessKey };
+    }
   }
-  return XKS_MEMBERS.filter((m) => reader.raw(m) !== undefined);
+  return { present: XKS_MEMBERS.filter((m) => reader.raw(m) !== undefined), values };
 }
 
-/** External key stores come with their own issue; until then the local service refuses them clearly. */
-export function externalKeyStoresUnsupported(): KmsError {
-  // UnsupportedOperationException is KMS's modelled error for "a specified parameter is not supported
-  // … for this operation". None of CreateCustomKeyStore's own errors means that: the Xks* errors would
-  // send the caller to fix a proxy that was never the problem, and KMSInternalException is a retryable
-  // server fault the SDKs would retry in vain.
-  return new KmsError(
-    "UnsupportedOperationException",
-    "This KMS endpoint does not support custom key stores of type EXTERNAL_KEY_STORE yet. Use AWS_CLOUDHSM.",
-  );
+export type XksMemberValues = {
+  uriEndpoint?: string;
+  uriPath?: string;
+  vpcEndpointServiceName?: string;
+  vpcEndpointServiceOwner?: string;
+  connectivity?: string;
+  credential?: { accessKeyId: string; secretAccessKey: string };
+};
+
+/** A member name as violations name it (lower camel case). */
+export function wireName(member: string): string {
+  return `${member.charAt(0).toLowerCase()}${member.slice(1)}`;
 }

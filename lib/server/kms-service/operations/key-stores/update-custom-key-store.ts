@@ -5,27 +5,32 @@ import { CLOUD_HSM_CLUSTER_ID, CUSTOM_KEY_STORE_NAME, KEY_STORE_PASSWORD } from 
 import { findKeyStore } from "@/lib/server/kms-service/key-stores/find-key-store.ts";
 import { updateLocalKeyStore } from "@/lib/server/kms-service/key-stores/update-key-store.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
-import { readXksMembers } from "./read-xks-members.ts";
+import { updateXksKeyStoreById } from "@/lib/server/kms-service/key-stores/xks-key-store.ts";
+import { readXksMembers, wireName } from "./read-xks-members.ts";
 
 /** UpdateCustomKeyStore (spec §4, §6.2). Answers {} ; DescribeCustomKeyStores shows the result. */
-export const updateCustomKeyStore: OperationHandler = async (input) => {
+export const updateCustomKeyStore: OperationHandler = async (input, ctx) => {
   const r = new InputReader(input);
   const customKeyStoreId = r.string("CustomKeyStoreId", { ...CUSTOM_KEY_STORE_ID, required: true });
   const newName = r.string("NewCustomKeyStoreName", CUSTOM_KEY_STORE_NAME);
   const keyStorePassword = r.string("KeyStorePassword", KEY_STORE_PASSWORD);
   const cloudHsmClusterId = r.string("CloudHsmClusterId", CLOUD_HSM_CLUSTER_ID);
-  const xks = readXksMembers(r);
+  const { present: xks, values } = readXksMembers(r);
   r.finish();
 
+  // CustomKeyStoreNotFoundException first; then the members must suit the store's type.
+  const store = await findKeyStore(customKeyStoreId);
+  if (store.type === "EXTERNAL_KEY_STORE") {
+    for (const member of ["CloudHsmClusterId", "KeyStorePassword"]) {
+      if (input[member] !== undefined) r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
+    }
+    r.finish();
+    await updateXksKeyStoreById({ customKeyStoreId, requestId: ctx.requestId, newName, ...values });
+    return {};
+  }
   if (xks.length > 0) {
-    // Every store here is AWS_CLOUDHSM (external ones cannot be created yet); CustomKeyStoreNotFound first.
-    await findKeyStore(customKeyStoreId);
     for (const member of xks) {
-      r.violation(
-        `${member.charAt(0).toLowerCase()}${member.slice(1)}`,
-        undefined,
-        "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE",
-      );
+      r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE");
     }
     r.finish();
   }

@@ -31,6 +31,6 @@ export const createKeyOperation: OperationHandler = async (input, ctx) => {
     xksKeyId: r.string("XksKeyId", XKS_KEY_ID),
   };
   r.finish();
-  const key = await createLocalKey({ scope: ctx, callerArn: ctx.principalArn, ...options });
+  const key = await createLocalKey({ scope: ctx, callerArn: ctx.principalArn, requestId: ctx.requestId, ...options });
   return { KeyMetadata: keyMetadata(key) };
 };
