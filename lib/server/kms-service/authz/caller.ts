@@ -5,7 +5,13 @@ import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
 // satisfies CallerScope, so domain functions take their `scope` as one and pass it to authorisation.
 
 /** The signed-in caller: an IAM-style user ARN of the service's account and its console role (our IAM). */
-export type Caller = { principalArn: string; accountId: string; role?: string };
+export type Caller = {
+  principalArn: string;
+  accountId: string;
+  role?: string;
+  /** The request's id (the OperationContext has it): an external key store's proxy logs it as kmsRequestId. */
+  requestId?: string;
+};
 
 /** The service's Region and account plus the caller: what a key operation's domain function receives. */
 export type CallerScope = ServiceScope & Caller;

@@ -25,7 +25,72 @@ export const BLOB_OVERHEAD = HEADER_BYTES + GCM_IV_BYTES + GCM_TAG_BYTES;
 
 export type BlobHeader = { keyId: string; keyMaterialId: string };
 
-export type ParsedBlob = BlobHeader & { header: Buffer; iv: Buffer; ciphertext: Buffer; tag: Buffer };
+export type ParsedBlob = BlobHeader & {
+  header: Buffer;
+  iv: Buffer;
+  ciphertext: Buffer;
+  tag: Buffer;
+  /**
+   * Format version 2 (a key in an external key store): the proxy's layer, opened first; it holds
+   * iv ‖ ciphertext ‖ tag of the KMS layer (iv, ciphertext and tag above are then empty).
+   */
+  external?: ExternalLayer;
+};
+
+export type ExternalLayer = { iv: Buffer; tag: Buffer; ciphertextMetadata?: Buffer; ciphertext: Buffer };
+
+// Format version 2, for keys in an external key store (double encryption): the version-1 layout's
+// header with version 0x02, then the proxy's layer around the KMS layer:
+//
+//   0       51     header (as version 1, version byte 0x02)
+//   51      1      proxy IV length v (12 or 16)
+//   52      v      proxy IV
+//   52+v    1      ciphertextMetadata length m (0…20)
+//   53+v    m      ciphertextMetadata
+//   53+v+m  16     proxy tag
+//   69+v+m  n      proxy ciphertext of (KMS IV ‖ KMS ciphertext ‖ KMS tag), n = 12 + plaintext + 16
+//
+// Both layers take the same AAD (header ‖ canonical encryption context), so the header and context
+// are bound by the HSM and by the external key manager. At most 4096 + 149 bytes.
+export const BLOB_VERSION_EXTERNAL = 2;
+
+export function encodeExternalBlob(header: Buffer, layer: ExternalLayer): Buffer {
+  const meta = layer.ciphertextMetadata ?? Buffer.alloc(0);
+  return Buffer.concat([header, Buffer.from([layer.iv.length]), layer.iv, Buffer.from([meta.length]), meta, layer.tag, layer.ciphertext]);
+}
+
+function parseExternalBlob(blob: Buffer): ParsedBlob {
+  const ivLength = blob[HEADER_BYTES] ?? 0;
+  if (ivLength !== 12 && ivLength !== 16) throw invalidCiphertext();
+  const metaAt = HEADER_BYTES + 1 + ivLength;
+  const metaLength = blob[metaAt] ?? 255;
+  if (metaLength > 20) throw invalidCiphertext();
+  const tagAt = metaAt + 1 + metaLength;
+  const bodyAt = tagAt + GCM_TAG_BYTES;
+  if (blob.length < bodyAt + GCM_IV_BYTES + 1 + GCM_TAG_BYTES) throw invalidCiphertext();
+  const empty = Buffer.alloc(0);
+  return {
+    header: blob.subarray(0, HEADER_BYTES),
+    keyId: bytesToUuid(blob.subarray(3, 19)),
+    keyMaterialId: blob.subarray(19, 51).toString("hex"),
+    iv: empty,
+    ciphertext: empty,
+    tag: empty,
+    external: {
+      iv: blob.subarray(HEADER_BYTES + 1, metaAt),
+      ciphertextMetadata: metaLength > 0 ? blob.subarray(metaAt + 1, tagAt) : undefined,
+      tag: blob.subarray(tagAt, bodyAt),
+      ciphertext: blob.subarray(bodyAt),
+    },
+  };
+}
+
+/** The version-2 header of a key in an external key store. */
+export function encodeExternalBlobHeader(h: BlobHeader): Buffer {
+  const header = encodeBlobHeader(h);
+  header[2] = BLOB_VERSION_EXTERNAL;
+  return header;
+}
 
 /** KMS answers a blob it cannot use with InvalidCiphertextException and an empty message. */
 export function invalidCiphertext(): KmsError {
@@ -54,6 +119,9 @@ export function encodeBlob(header: Buffer, sealed: { iv: Buffer; ciphertext: Buf
 
 /** Splits a blob; anything that is not a version-1 blob of this service is InvalidCiphertextException. */
 export function parseBlob(blob: Buffer): ParsedBlob {
+  if (blob.length > HEADER_BYTES && blob.subarray(0, 2).equals(BLOB_MAGIC) && blob[2] === BLOB_VERSION_EXTERNAL) {
+    return parseExternalBlob(blob);
+  }
   if (blob.length <= BLOB_OVERHEAD || !blob.subarray(0, 2).equals(BLOB_MAGIC) || blob[2] !== BLOB_VERSION) {
     throw invalidCiphertext();
   }

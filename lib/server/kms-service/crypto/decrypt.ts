@@ -37,6 +37,6 @@ export async function decrypt(o: DecryptOptions): Promise<DecryptResult> {
     encryptionAlgorithm: o.encryptionAlgorithm,
   });
   if (o.dryRun) throw dryRunError();
-  const plaintext = await openParsedBlob(key, parsed, o.encryptionContext);
+  const plaintext = await openParsedBlob(key, parsed, o.encryptionContext, { scope: o.scope, operation: "Decrypt" });
   return { plaintext, keyArn: key.arn, keyMaterialId: keyMaterialIdOf(key) };
 }

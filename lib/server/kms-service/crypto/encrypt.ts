@@ -20,6 +20,11 @@ export async function encrypt(o: EncryptOptions): Promise<EncryptResult> {
   const key = await resolveKeyForCrypto({ ...o, action: "kms:Encrypt" });
   await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm });
   if (o.dryRun) throw dryRunError();
-  const ciphertextBlob = await sealPlaintext({ key, plaintext: o.plaintext, encryptionContext: o.encryptionContext });
+  const ciphertextBlob = await sealPlaintext({
+    key,
+    plaintext: o.plaintext,
+    encryptionContext: o.encryptionContext,
+    call: { scope: o.scope, operation: "Encrypt" },
+  });
   return { ciphertextBlob, keyArn: key.arn };
 }

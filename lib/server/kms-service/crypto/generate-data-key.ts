@@ -41,6 +41,11 @@ export async function generateDataKey(o: GenerateDataKeyOptions): Promise<Genera
   await admitKeyForCrypto(key);
   if (o.dryRun) throw dryRunError();
   const plaintext = await cryptoStep(() => randomBesideKey(key, length));
-  const ciphertextBlob = await sealPlaintext({ key, plaintext, encryptionContext: o.encryptionContext });
+  const ciphertextBlob = await sealPlaintext({
+    key,
+    plaintext,
+    encryptionContext: o.encryptionContext,
+    call: { scope: o.scope, operation: o.action === "kms:GenerateDataKey" ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext" },
+  });
   return { plaintext, ciphertextBlob, keyArn: key.arn, keyMaterialId: keyMaterialIdOf(key) };
 }

@@ -7,6 +7,8 @@ import { cryptoStep } from "./crypto-errors.ts";
 import { canonicalEncryptionContext, type EncryptionContext } from "./encryption-context.ts";
 import { admitKeyForCrypto, keyMaterialIdOf, resolveKeyForCrypto, type CryptoKeyAccess } from "./key-for-crypto.ts";
 import { openUnderKey } from "./key-material-crypto.ts";
+import { isExternalKey, openUnderExternalKey, type ExternalCall } from "./external-layer.ts";
+import { GCM_IV_BYTES, GCM_TAG_BYTES } from "@/lib/server/hsm/aes-gcm.ts";
 
 // Decrypt's and ReEncrypt's first half: the blob names its key, so no KeyId is needed; a KeyId given
 // must name that same key (IncorrectKeyException otherwise). Either way the key used is the key
@@ -35,8 +37,28 @@ export async function keyOfBlob(o: BlobKeyOptions): Promise<{ key: KeyRecord; pa
   return { key, parsed };
 }
 
-/** Decrypts a parsed blob on the key's HSM; a wrong context or any tampering is InvalidCiphertextException. */
-export async function openParsedBlob(key: KeyRecord, parsed: ParsedBlob, encryptionContext?: EncryptionContext): Promise<Buffer> {
+/**
+ * Decrypts a parsed blob on the key's HSM; a wrong context or any tampering is InvalidCiphertextException.
+ * A key in an external key store: the proxy opens its layer first (its failures: KMSInvalidStateException),
+ * then the HSM the KMS layer inside.
+ */
+export async function openParsedBlob(
+  key: KeyRecord,
+  parsed: ParsedBlob,
+  encryptionContext: EncryptionContext | undefined,
+  call: ExternalCall,
+): Promise<Buffer> {
+  if (isExternalKey(key) !== (parsed.external !== undefined)) throw invalidCiphertext();
   const aad = Buffer.concat([parsed.header, canonicalEncryptionContext(encryptionContext)]);
-  return cryptoStep(() => openUnderKey(key, { iv: parsed.iv, ciphertext: parsed.ciphertext, tag: parsed.tag }, aad));
+  let layer = { iv: parsed.iv, ciphertext: parsed.ciphertext, tag: parsed.tag };
+  if (parsed.external) {
+    const inner = await openUnderExternalKey(key, parsed.external, aad, call);
+    if (inner.length < GCM_IV_BYTES + 1 + GCM_TAG_BYTES) throw invalidCiphertext();
+    layer = {
+      iv: inner.subarray(0, GCM_IV_BYTES),
+      ciphertext: inner.subarray(GCM_IV_BYTES, inner.length - GCM_TAG_BYTES),
+      tag: inner.subarray(inner.length - GCM_TAG_BYTES),
+    };
+  }
+  return cryptoStep(() => openUnderKey(key, layer, aad));
 }

@@ -49,9 +49,14 @@ export async function reEncrypt(o: ReEncryptOptions): Promise<ReEncryptResult> {
   });
   await admitKeyForCrypto(destination, { encryptionAlgorithm: o.destinationEncryptionAlgorithm, charged });
   if (o.dryRun) throw dryRunError();
-  const plaintext = await openParsedBlob(source.key, source.parsed, o.sourceEncryptionContext);
+  const plaintext = await openParsedBlob(source.key, source.parsed, o.sourceEncryptionContext, { scope: o.scope, operation: "ReEncrypt" });
   try {
-    const ciphertextBlob = await sealPlaintext({ key: destination, plaintext, encryptionContext: o.destinationEncryptionContext });
+    const ciphertextBlob = await sealPlaintext({
+      key: destination,
+      plaintext,
+      encryptionContext: o.destinationEncryptionContext,
+      call: { scope: o.scope, operation: "ReEncrypt" },
+    });
     return {
       ciphertextBlob,
       sourceKeyArn: source.key.arn,
