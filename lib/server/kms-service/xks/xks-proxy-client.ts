@@ -32,6 +32,8 @@ export type XksProxyTarget = {
   region: string;
   /** VPC_ENDPOINT_SERVICE: the address the endpoint service forwards to (Host and TLS name stay the endpoint's). */
   dialUrl?: string;
+  /** Per-call limit; KEYHOLD_XKS_TIMEOUT_MS (250 ms, as KMS) when absent. */
+  timeoutMs?: number;
 };
 
 export type XksCallResult = { body: Record<string, unknown>; latencyMs: number };
@@ -92,7 +94,7 @@ export async function callXksProxy(
   const dial = new URL(target.dialUrl ?? target.uriEndpoint);
   const path = xksApiPath(target.uriPath, api);
   const body = Buffer.from(JSON.stringify(payload), "utf8");
-  const timeoutMs = env().KEYHOLD_XKS_TIMEOUT_MS;
+  const timeoutMs = target.timeoutMs ?? env().KEYHOLD_XKS_TIMEOUT_MS;
   const started = performance.now();
   const attempt = (retryOnStaleSocket: boolean): Promise<XksCallResult> =>
     new Promise((resolve, reject) => {
