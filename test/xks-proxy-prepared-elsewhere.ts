@@ -9,11 +9,20 @@ import type { XksCredential } from "./xks-client.ts";
 
 type Options = { dataDir: string; keys: ProxyKeySpec[]; stores: ProxyStoreSpec[]; settings?: Record<string, Record<string, unknown>> };
 
+/**
+ * The environment of a process of the proxy's (set-up, CLI, a restarted proxy): this one's, without what
+ * the service under test set for itself (its SoftHSM configuration, its database), with the proxy's folder.
+ */
+export function proxyEnv(dataDir: string): NodeJS.ProcessEnv {
+  const { SOFTHSM2_CONF: _conf, DATABASE_URL: _db, ...rest } = process.env;
+  return { ...rest, KEYHOLD_DATA_DIR: dataDir };
+}
+
 export function prepareProxyElsewhere(options: Options): PreparedProxy {
   const r = spawnSync(
     process.execPath,
     ["--import", "tsx", "--conditions=react-server", path.resolve("test/xks-proxy-prepared-elsewhere.ts"), JSON.stringify(options)],
-    { env: { ...process.env, KEYHOLD_DATA_DIR: options.dataDir, SOFTHSM2_CONF: "", DATABASE_URL: "" }, encoding: "utf8" },
+    { env: proxyEnv(options.dataDir), encoding: "utf8" },
   );
   if (r.status !== 0) throw new Error(`preparing the XKS proxy failed (${r.status}):\n${r.stderr}`);
   const line = r.stdout.trim().split("\n").pop()!;

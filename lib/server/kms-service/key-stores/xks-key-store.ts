@@ -122,7 +122,9 @@ export type UpdateXksKeyStoreOptions = {
  * Any change of the proxy's settings is checked with GetHealthStatus before it is saved.
  */
 export async function updateXksKeyStore(o: UpdateXksKeyStoreOptions, store: CustomKeyStore): Promise<void> {
-  const disconnectedOnly = [o.connectivity, o.uriEndpoint, o.vpcEndpointServiceName, o.vpcEndpointServiceOwner].some((v) => v !== undefined);
+  const disconnectedOnly = [o.connectivity, o.uriEndpoint, o.vpcEndpointServiceName, o.vpcEndpointServiceOwner].some(
+    (v) => v !== undefined,
+  );
   if (disconnectedOnly) {
     if (store.connectionState !== "DISCONNECTED") {
       throw keyStoreInvalidState(
@@ -145,7 +147,10 @@ export async function updateXksKeyStore(o: UpdateXksKeyStoreOptions, store: Cust
     throw new KmsError("ValidationException", "Changing XksProxyConnectivity to PUBLIC_ENDPOINT requires a new XksProxyUriEndpoint.");
   }
   if (connectivity === "PUBLIC_ENDPOINT" && o.vpcEndpointServiceName) {
-    throw new KmsError("ValidationException", "XksProxyVpcEndpointServiceName is valid only with XksProxyConnectivity VPC_ENDPOINT_SERVICE.");
+    throw new KmsError(
+      "ValidationException",
+      "XksProxyVpcEndpointServiceName is valid only with XksProxyConnectivity VPC_ENDPOINT_SERVICE.",
+    );
   }
   const next: XksProxySettings = {
     connectivity,

@@ -79,7 +79,11 @@ export async function checkVpcEndpointService(
     };
   }
   if (service.acceptanceRequired) {
-    return { service, problem: "INVALID_CONFIGURATION", why: `The VPC endpoint service ${name} must not require acceptance of endpoint connections.` };
+    return {
+      service,
+      problem: "INVALID_CONFIGURATION",
+      why: `The VPC endpoint service ${name} must not require acceptance of endpoint connections.`,
+    };
   }
   if (!service.allowsKms) {
     return {

@@ -20,7 +20,12 @@ export function xksKeyInUse(xksKeyId: string, storeId: string): KmsError {
  * proxy's GetKeyMetadata says it is an ENABLED AES_256 key that can ENCRYPT and DECRYPT
  * (XksKeyInvalidConfigurationException; not found: XksKeyNotFoundException).
  */
-export async function checkExternalKey(o: { customKeyStoreId: string; xksKeyId: string; principalArn: string; requestId: string }): Promise<void> {
+export async function checkExternalKey(o: {
+  customKeyStoreId: string;
+  xksKeyId: string;
+  principalArn: string;
+  requestId: string;
+}): Promise<void> {
   const store = await requireConnectedXksKeyStore(o.customKeyStoreId);
   if (await db().kmsKey.findFirst({ where: { customKeyStoreId: store.id, xksKeyId: o.xksKeyId }, select: { id: true } })) {
     throw xksKeyInUse(o.xksKeyId, store.id);

@@ -40,7 +40,7 @@ import { removeTempDataDir } from "@/test/hsm-support.ts";
 import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 import { metadata, XksClient, type XksCredential } from "@/test/xks-client.ts";
-import { prepareProxyElsewhere } from "@/test/xks-proxy-prepared-elsewhere.ts";
+import { prepareProxyElsewhere, proxyEnv } from "@/test/xks-proxy-prepared-elsewhere.ts";
 import { spawnProxy, type PreparedProxy, type ProxyProcess } from "@/test/xks-proxy-process.ts";
 
 // The proxy's own folder; its CA is the one the service trusts (KEYHOLD_XKS_CA_FILE, read when the
@@ -147,7 +147,7 @@ function proxyCli(...args: string[]): Promise<{ status: number | null; stdout: s
     execFile(
       process.execPath,
       ["--import", "tsx", "--conditions=react-server", path.resolve("lib/xks-proxy/main.ts"), ...args],
-      { env: { ...process.env, KEYHOLD_DATA_DIR: proxyDir, SOFTHSM2_CONF: "", DATABASE_URL: "" }, encoding: "utf8" },
+      { env: proxyEnv(proxyDir), encoding: "utf8" },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     ),
   );
@@ -189,6 +189,7 @@ describe("CreateCustomKeyStore / DescribeCustomKeyStores / UpdateCustomKeyStore 
       service.kms.send(
         new CreateCustomKeyStoreCommand(
           storeInput("bad-credential", {
+            XksProxyUriEndpoint: endpoint.replace("127.0.0.1", "localhost"),
             XksProxyAuthenticationCredential: { AccessKeyId: credential.accessKeyId, RawSecretAccessKey: "A".repeat(44) },
           }),
         ),
@@ -196,35 +197,47 @@ describe("CreateCustomKeyStore / DescribeCustomKeyStores / UpdateCustomKeyStore 
     );
     expect(wrongSecret).toMatchObject({ name: "XksProxyIncorrectAuthenticationCredentialException", status: 400 });
 
-    const wrongPath = await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("bad-path", { XksProxyUriPath: "/nowhere/kms/xks/v1" }))));
+    const wrongPath = await failure(
+      service.kms.send(new CreateCustomKeyStoreCommand(storeInput("bad-path", { XksProxyUriPath: "/nowhere/kms/xks/v1" }))),
+    );
     expect(wrongPath?.name).toBe("XksProxyInvalidConfigurationException");
 
     const closedPort = await fakeProxy(() => undefined);
     servers.pop()!.close();
-    const unreachable = await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("unreachable", { XksProxyUriEndpoint: closedPort }))));
+    const unreachable = await failure(
+      service.kms.send(new CreateCustomKeyStoreCommand(storeInput("unreachable", { XksProxyUriEndpoint: closedPort }))),
+    );
     expect(unreachable?.name).toBe("XksProxyUriUnreachableException");
 
     const garbage = await fakeProxy((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>hello</html>"));
-    const invalid = await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("garbage", { XksProxyUriEndpoint: garbage }))));
+    const invalid = await failure(
+      service.kms.send(new CreateCustomKeyStoreCommand(storeInput("garbage", { XksProxyUriEndpoint: garbage }))),
+    );
     expect(invalid?.name).toBe("XksProxyInvalidResponseException");
 
     const internal = await fakeProxy((_req, res) => res.writeHead(500).end(JSON.stringify({ errorName: "InternalException" })));
-    expect((await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("internal", { XksProxyUriEndpoint: internal })))))?.name).toBe(
-      "XksProxyInvalidResponseException",
-    );
-    expect(await db().customKeyStore.count({ where: { name: { in: ["bad-credential", "bad-path", "unreachable", "garbage", "internal"] } } })).toBe(0);
+    expect(
+      (await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("internal", { XksProxyUriEndpoint: internal })))))?.name,
+    ).toBe("XksProxyInvalidResponseException");
+    expect(
+      await db().customKeyStore.count({ where: { name: { in: ["bad-credential", "bad-path", "unreachable", "garbage", "internal"] } } }),
+    ).toBe(0);
   });
 
   it("keeps endpoint + path unique, and the model's endpoint pattern with the local-only port departure", async () => {
     // "xks-describe" has this endpoint and path.
-    expect((await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("xks-unique")))))?.name).toBe("XksProxyUriInUseException");
+    expect((await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("xks-unique")))))?.name).toBe(
+      "XksProxyUriInUseException",
+    );
     expect((await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("xks-describe", {}, OTHER)))))?.name).toBe(
       "CustomKeyStoreNameInUseException",
     );
     for (const bad of ["https://xks.example.com:8443", "http://127.0.0.1:4443", "https://10.0.0.1:4443"]) {
       const e = await failure(service.kms.send(new CreateCustomKeyStoreCommand(storeInput("bad-endpoint", { XksProxyUriEndpoint: bad }))));
       expect(e?.name).toBe("ValidationException");
-      expect(e?.message).toContain("'xksProxyUriEndpoint' failed to satisfy constraint: Member must satisfy regular expression pattern: ^https://[a-zA-Z0-9.-]+$");
+      expect(e?.message).toContain(
+        "'xksProxyUriEndpoint' failed to satisfy constraint: Member must satisfy regular expression pattern: ^https://[a-zA-Z0-9.-]+$",
+      );
     }
     const missing = await failure(
       service.kms.send(new CreateCustomKeyStoreCommand({ CustomKeyStoreName: "bare-xks", CustomKeyStoreType: "EXTERNAL_KEY_STORE" })),
@@ -238,7 +251,11 @@ describe("CreateCustomKeyStore / DescribeCustomKeyStores / UpdateCustomKeyStore 
     const spareCredential = credentialOf("/upd", 1);
     expect((await connect(id)).ConnectionState).toBe("CONNECTED");
     await service.kms.send(
-      new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: "xks-updated", XksProxyAuthenticationCredential: asCredential(spareCredential) }),
+      new UpdateCustomKeyStoreCommand({
+        CustomKeyStoreId: id,
+        NewCustomKeyStoreName: "xks-updated",
+        XksProxyAuthenticationCredential: asCredential(spareCredential),
+      }),
     );
     let entry = (await service.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }))).CustomKeyStores![0]!;
     expect(entry).toMatchObject({ CustomKeyStoreName: "xks-updated", XksProxyConfiguration: { AccessKeyId: spareCredential.accessKeyId } });
@@ -252,17 +269,25 @@ describe("CreateCustomKeyStore / DescribeCustomKeyStores / UpdateCustomKeyStore 
       ),
     );
     expect(badCredential?.name).toBe("XksProxyIncorrectAuthenticationCredentialException");
-    const endpointWhileConnected = await failure(service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: endpoint })));
+    const endpointWhileConnected = await failure(
+      service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: endpoint })),
+    );
     expect(endpointWhileConnected?.name).toBe("CustomKeyStoreInvalidStateException");
-    const cloudHsmMember = await failure(service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, KeyStorePassword: "kmsuser-pw" })));
+    const cloudHsmMember = await failure(
+      service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, KeyStorePassword: "kmsuser-pw" })),
+    );
     expect(cloudHsmMember?.name).toBe("ValidationException");
 
     await disconnect(id);
-    const wrongPath = await failure(service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriPath: "/gone/kms/xks/v1" })));
+    const wrongPath = await failure(
+      service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriPath: "/gone/kms/xks/v1" })),
+    );
     expect(wrongPath?.name).toBe("XksProxyInvalidConfigurationException");
     entry = (await service.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }))).CustomKeyStores![0]!;
     expect(entry.XksProxyConfiguration?.UriPath).toBe(pathOf("/upd"));
-    await service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: endpoint.replace("127.0.0.1", "localhost") }));
+    await service.kms.send(
+      new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: endpoint.replace("127.0.0.1", "localhost") }),
+    );
     entry = (await service.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }))).CustomKeyStores![0]!;
     expect(entry.XksProxyConfiguration?.UriEndpoint).toBe(endpoint.replace("127.0.0.1", "localhost"));
   });
@@ -290,7 +315,9 @@ describe("VPC_ENDPOINT_SERVICE connectivity (a local VPC endpoint service is a n
     await db().xksVpcEndpointService.update({ where: { name: SERVICE }, data: { acceptanceRequired: false } });
     const { CustomKeyStoreId: id } = await service.kms.send(new CreateCustomKeyStoreCommand(vpcInput("vpc-store")));
     const dup = await failure(
-      service.kms.send(new CreateCustomKeyStoreCommand({ ...vpcInput("vpc-store-2"), XksProxyUriEndpoint: "https://localhost.localdomain" })),
+      service.kms.send(
+        new CreateCustomKeyStoreCommand({ ...vpcInput("vpc-store-2"), XksProxyUriEndpoint: "https://localhost.localdomain" }),
+      ),
     );
     expect(dup?.name).toBe("XksProxyVpcEndpointServiceInUseException");
     expect((await connect(id!)).ConnectionState).toBe("CONNECTED");
@@ -298,7 +325,10 @@ describe("VPC_ENDPOINT_SERVICE connectivity (a local VPC endpoint service is a n
 
     // The service's configuration breaks, then the service goes: the connect says which, for real.
     await db().xksVpcEndpointService.update({ where: { name: SERVICE }, data: { allowsKms: false } });
-    expect(await connect(id!)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION" });
+    expect(await connect(id!)).toMatchObject({
+      ConnectionState: "FAILED",
+      ConnectionErrorCode: "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION",
+    });
     await disconnect(id!);
     await db().xksVpcEndpointService.delete({ where: { name: SERVICE } });
     expect(await connect(id!)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND" });
@@ -317,7 +347,8 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
   });
 
   it("CreateKey needs a CONNECTED store, then an enabled AES_256 ENCRYPT+DECRYPT external key used by no other KMS key", async () => {
-    const create = (XksKeyId: string) => service.kms.send(new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: storeId, XksKeyId }));
+    const create = (XksKeyId: string) =>
+      service.kms.send(new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: storeId, XksKeyId }));
     expect((await failure(create("key-a")))?.name).toBe("CustomKeyStoreInvalidStateException");
     expect((await connect(storeId)).ConnectionState).toBe("CONNECTED");
 
@@ -350,13 +381,15 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
   it("Encrypt / Decrypt / GenerateDataKey(+WithoutPlaintext) / ReEncrypt round trips with an encryption context", async () => {
     const context = { purpose: "xks-test", dept: "orders" };
     const plaintext = Buffer.from("double encrypted secret");
-    const { CiphertextBlob } = await service.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }));
+    const { CiphertextBlob } = await service.kms.send(
+      new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }),
+    );
     const decrypted = await service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: context }));
     expect(Buffer.from(decrypted.Plaintext!).toString()).toBe("double encrypted secret");
     expect(decrypted.KeyId).toBe(keyArn);
-    expect((await failure(service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: "other" } }))))?.name).toMatch(
-      /InvalidCiphertextException|KMSInvalidStateException/,
-    );
+    expect(
+      (await failure(service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: "other" } }))))?.name,
+    ).toMatch(/InvalidCiphertextException|KMSInvalidStateException/);
 
     const dataKey = await service.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: "AES_256", EncryptionContext: context }));
     const opened = await service.kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: context }));
@@ -366,7 +399,12 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
 
     const other = (await service.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
     const moved = await service.kms.send(
-      new ReEncryptCommand({ CiphertextBlob, SourceEncryptionContext: context, DestinationKeyId: other, DestinationEncryptionContext: context }),
+      new ReEncryptCommand({
+        CiphertextBlob,
+        SourceEncryptionContext: context,
+        DestinationKeyId: other,
+        DestinationEncryptionContext: context,
+      }),
     );
     const back = await service.kms.send(
       new ReEncryptCommand({ CiphertextBlob: moved.CiphertextBlob, SourceEncryptionContext: context, DestinationKeyId: keyId }),
@@ -386,13 +424,16 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
       })
       .map((e) => e.kmsOperation)
       .filter(Boolean);
-    for (const op of ["CreateKey", "Encrypt", "Decrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncrypt"]) expect(ops).toContain(op);
+    for (const op of ["CreateKey", "Encrypt", "Decrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "ReEncrypt"])
+      expect(ops).toContain(op);
   });
 
   it("the ciphertext decrypts with neither layer alone: the HSM key alone fails, the proxy alone yields the KMS layer, not the plaintext", async () => {
     const context = { layer: "proof" };
     const plaintext = Buffer.from("only both layers together open this");
-    const { CiphertextBlob } = await service.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }));
+    const { CiphertextBlob } = await service.kms.send(
+      new EncryptCommand({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }),
+    );
     const blob = Buffer.from(CiphertextBlob!);
     const parsed = parseBlob(blob);
     expect(parsed.external).toBeDefined();
@@ -402,7 +443,12 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
 
     // The KMS key's own material alone (the HSM), on the bytes of the blob: the tag check fails.
     await expect(
-      decryptGcm(DEFAULT_TOKEN_LABEL, keyArn, { iv: outer.ciphertext.subarray(0, 12), ciphertext: outer.ciphertext.subarray(12, -16), tag: outer.ciphertext.subarray(-16) }, aad),
+      decryptGcm(
+        DEFAULT_TOKEN_LABEL,
+        keyArn,
+        { iv: outer.ciphertext.subarray(0, 12), ciphertext: outer.ciphertext.subarray(12, -16), tag: outer.ciphertext.subarray(-16) },
+        aad,
+      ),
     ).rejects.toMatchObject({ code: "InvalidCiphertextException" });
     await expect(
       decryptGcm(DEFAULT_TOKEN_LABEL, keyArn, { iv: outer.iv.subarray(0, 12), ciphertext: outer.ciphertext, tag: outer.tag }, aad),
@@ -425,12 +471,19 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
     expect(inner).toHaveLength(12 + plaintext.length + 16);
 
     // Both, in order: the HSM opens what the proxy returned.
-    const both = await decryptGcm(DEFAULT_TOKEN_LABEL, keyArn, { iv: inner.subarray(0, 12), ciphertext: inner.subarray(12, -16), tag: inner.subarray(-16) }, aad);
+    const both = await decryptGcm(
+      DEFAULT_TOKEN_LABEL,
+      keyArn,
+      { iv: inner.subarray(0, 12), ciphertext: inner.subarray(12, -16), tag: inner.subarray(-16) },
+      aad,
+    );
     expect(Buffer.from(both).equals(plaintext)).toBe(true);
   });
 
   it("an external key disabled in the proxy: KMSInvalidStateException while the KMS key stays Enabled", async () => {
-    const { KeyMetadata } = await service.kms.send(new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: storeId, XksKeyId: "key-toggle" }));
+    const { KeyMetadata } = await service.kms.send(
+      new CreateKeyCommand({ Origin: "EXTERNAL_KEY_STORE", CustomKeyStoreId: storeId, XksKeyId: "key-toggle" }),
+    );
     const toggled = KeyMetadata!.KeyId!;
     const { CiphertextBlob } = await service.kms.send(new EncryptCommand({ KeyId: toggled, Plaintext: Buffer.from("x") }));
     expect((await proxyCli("keys", "disable", "key-toggle")).status).toBe(0);
@@ -438,7 +491,10 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
       const enc = await failure(service.kms.send(new EncryptCommand({ KeyId: toggled, Plaintext: Buffer.from("x") })));
       expect(enc).toMatchObject({ name: "KMSInvalidStateException", status: 400 });
       expect((await failure(service.kms.send(new DecryptCommand({ CiphertextBlob }))))?.name).toBe("KMSInvalidStateException");
-      expect((await service.kms.send(new DescribeKeyCommand({ KeyId: toggled }))).KeyMetadata).toMatchObject({ KeyState: "Enabled", Enabled: true });
+      expect((await service.kms.send(new DescribeKeyCommand({ KeyId: toggled }))).KeyMetadata).toMatchObject({
+        KeyState: "Enabled",
+        Enabled: true,
+      });
     } finally {
       expect((await proxyCli("keys", "enable", "key-toggle")).status).toBe(0);
     }
@@ -471,7 +527,9 @@ describe("Connect lands FAILED with the ConnectionErrorCode of the real conditio
     await new Promise((r) => setTimeout(r, 1500)); // the proxy re-reads its credentials within a second
     expect(await connect(id)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "INVALID_CREDENTIALS" });
     // FAILED: connect again is refused until disconnected.
-    expect((await failure(service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }))))?.name).toBe("CustomKeyStoreInvalidStateException");
+    expect((await failure(service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }))))?.name).toBe(
+      "CustomKeyStoreInvalidStateException",
+    );
     await disconnect(id);
   });
 
@@ -537,9 +595,16 @@ describe("Connect lands FAILED with the ConnectionErrorCode of the real conditio
     // A CA and certificate made as a proxy's set-up makes them, by a CA the service does not trust.
     const untrusted = path.join(proxyDir, "untrusted");
     fs.mkdirSync(untrusted);
-    const files = { caCertificate: path.join(untrusted, "ca.crt"), certificate: path.join(untrusted, "s.crt"), privateKey: path.join(untrusted, "s.key") };
+    const files = {
+      caCertificate: path.join(untrusted, "ca.crt"),
+      certificate: path.join(untrusted, "s.crt"),
+      privateKey: path.join(untrusted, "s.key"),
+    };
     await ensureTlsFiles(files);
-    await listenOn((_req, res) => res.writeHead(200).end("{}"), { cert: fs.readFileSync(files.certificate, "utf8"), key: fs.readFileSync(files.privateKey, "utf8") });
+    await listenOn((_req, res) => res.writeHead(200).end("{}"), {
+      cert: fs.readFileSync(files.certificate, "utf8"),
+      key: fs.readFileSync(files.privateKey, "utf8"),
+    });
     expect(await connect(id)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "XKS_PROXY_INVALID_TLS_CONFIGURATION" });
     await disconnect(id);
   });
@@ -557,7 +622,15 @@ describe("Connect lands FAILED with the ConnectionErrorCode of the real conditio
     expect(await connect(id)).toMatchObject({ ConnectionState: "FAILED", ConnectionErrorCode: "XKS_PROXY_NOT_REACHABLE" });
     await disconnect(id);
 
-    proxy = await spawnProxy(prepared, ["--port", port]);
+    // This process has opened the service's tokens since, which set SOFTHSM2_CONF (read by SoftHSM only
+    // at C_Initialize): the proxy must not inherit it.
+    const conf = process.env.SOFTHSM2_CONF;
+    delete process.env.SOFTHSM2_CONF;
+    try {
+      proxy = await spawnProxy(prepared, ["--port", port]);
+    } finally {
+      if (conf !== undefined) process.env.SOFTHSM2_CONF = conf;
+    }
     await warmUp();
     expect((await connect(id)).ConnectionState).toBe("CONNECTED");
     expect(Buffer.from((await service.kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).toBe("before the restart");

@@ -72,7 +72,8 @@ export async function getHealthStatus(target: XksProxyTarget, requestMetadata: H
     latencyMs,
   };
   // "also when the proxy reports all external key manager instances unavailable" (XKS_PROXY_NOT_REACHABLE).
-  if (fleet.every((f) => f.healthStatus === "UNAVAILABLE")) throw new XksFailure("ekm-unavailable", "every external key manager is UNAVAILABLE");
+  if (fleet.every((f) => f.healthStatus === "UNAVAILABLE"))
+    throw new XksFailure("ekm-unavailable", "every external key manager is UNAVAILABLE");
   return health;
 }
 

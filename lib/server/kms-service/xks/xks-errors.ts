@@ -48,9 +48,15 @@ export function keyStoreExceptionOfXks(f: XksFailure, uri: string): KmsError {
         `The external key store proxy at ${uri} is not configured correctly: it does not serve the XksProxyUriPath, or it refused KMS. Check the URI path and the proxy's authorization rules.`,
       );
     case "XKS_PROXY_INVALID_RESPONSE":
-      return new KmsError("XksProxyInvalidResponseException", `KMS cannot interpret the response it received from the external key store proxy at ${uri}.`);
+      return new KmsError(
+        "XksProxyInvalidResponseException",
+        `KMS cannot interpret the response it received from the external key store proxy at ${uri}.`,
+      );
     case "XKS_PROXY_TIMED_OUT":
-      return new KmsError("XksProxyUriUnreachableException", `KMS was unable to reach ${uri}: the external key store proxy did not respond in the time allotted.`);
+      return new KmsError(
+        "XksProxyUriUnreachableException",
+        `KMS was unable to reach ${uri}: the external key store proxy did not respond in the time allotted.`,
+      );
     case "XKS_PROXY_INVALID_TLS_CONFIGURATION":
       return new KmsError(
         "XksProxyUriUnreachableException",
@@ -91,13 +97,22 @@ export function cryptoExceptionOfXks(f: XksFailure, keyArn: string): KmsError {
   if (f.kind === "proxy-error") {
     switch (f.errorName) {
       case "InvalidStateException":
-        return new KmsError("KMSInvalidStateException", `The external key of ${keyArn} is disabled or its external key manager is not available (the external key store proxy answered InvalidStateException).`);
+        return new KmsError(
+          "KMSInvalidStateException",
+          `The external key of ${keyArn} is disabled or its external key manager is not available (the external key store proxy answered InvalidStateException).`,
+        );
       case "InvalidCiphertextException":
-        return new KmsError("KMSInvalidStateException", `The external key store proxy could not decrypt the ciphertext for ${keyArn}: it, or its authenticated data, is corrupted or was not made by this key.`);
+        return new KmsError(
+          "KMSInvalidStateException",
+          `The external key store proxy could not decrypt the ciphertext for ${keyArn}: it, or its authenticated data, is corrupted or was not made by this key.`,
+        );
       case "KeyNotFoundException":
         return new KmsError("KMSInvalidStateException", `The external key store proxy cannot find the external key of ${keyArn}.`);
       case "AuthenticationFailedException":
-        return new KmsError("KMSInvalidStateException", `The external key store proxy rejected KMS's credential for ${keyArn}; update the store's XksProxyAuthenticationCredential.`);
+        return new KmsError(
+          "KMSInvalidStateException",
+          `The external key store proxy rejected KMS's credential for ${keyArn}; update the store's XksProxyAuthenticationCredential.`,
+        );
     }
   }
   const why =

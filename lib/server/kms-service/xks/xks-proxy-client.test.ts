@@ -35,7 +35,11 @@ afterAll(() => {
 });
 
 async function serverCertificate(name: string): Promise<{ cert: string; key: string }> {
-  const files = { caCertificate: path.join(dir, name, "ca.crt"), certificate: path.join(dir, name, "server.crt"), privateKey: path.join(dir, name, "server.key") };
+  const files = {
+    caCertificate: path.join(dir, name, "ca.crt"),
+    certificate: path.join(dir, name, "server.crt"),
+    privateKey: path.join(dir, name, "server.key"),
+  };
   fs.mkdirSync(path.join(dir, name), { recursive: true });
   await ensureTlsFiles(files);
   return { cert: fs.readFileSync(files.certificate, "utf8"), key: fs.readFileSync(files.privateKey, "utf8") };
@@ -89,12 +93,19 @@ describe("callXksProxy", () => {
       /^AWS4-HMAC-SHA256 Credential=AKIAXKSPROXYCLIENT234\/\d{8}\/us-east-1\/kms-xks-proxy\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/,
     );
     const verified = await verifySigV4(
-      { method: "POST", path: request.path, headers: normalizeHeaders(request.headers as Record<string, string>), body: Buffer.from(request.body) },
+      {
+        method: "POST",
+        path: request.path,
+        headers: normalizeHeaders(request.headers as Record<string, string>),
+        body: Buffer.from(request.body),
+      },
       {
         region: "us-east-1",
         services: ["kms-xks-proxy"],
         lookupAccessKey: async (id) =>
-          id === t.accessKeyId ? { secretAccessKey: t.secretAccessKey, principalArn: "arn:aws:iam::111122223333:user/kms", userName: "kms" } : null,
+          id === t.accessKeyId
+            ? { secretAccessKey: t.secretAccessKey, principalArn: "arn:aws:iam::111122223333:user/kms", userName: "kms" }
+            : null,
       },
     );
     expect(verified.accessKeyId).toBe(t.accessKeyId);
@@ -116,16 +127,28 @@ describe("callXksProxy", () => {
   it("maps the proxy's errorName, a body it cannot interpret, an untrusted certificate and a closed port", async () => {
     const answer = (status: number, body: string) => server((_req, res) => res.writeHead(status).end(body));
     const cases: [string, string, string][] = [
-      [await answer(401, '{"errorName":"AuthenticationFailedException"}'), "INVALID_CREDENTIALS", "XksProxyIncorrectAuthenticationCredentialException"],
+      [
+        await answer(401, '{"errorName":"AuthenticationFailedException"}'),
+        "INVALID_CREDENTIALS",
+        "XksProxyIncorrectAuthenticationCredentialException",
+      ],
       [await answer(403, '{"errorName":"AccessDeniedException"}'), "XKS_PROXY_ACCESS_DENIED", "XksProxyInvalidConfigurationException"],
-      [await answer(404, '{"errorName":"InvalidUriPathException"}'), "XKS_PROXY_INVALID_CONFIGURATION", "XksProxyInvalidConfigurationException"],
+      [
+        await answer(404, '{"errorName":"InvalidUriPathException"}'),
+        "XKS_PROXY_INVALID_CONFIGURATION",
+        "XksProxyInvalidConfigurationException",
+      ],
       [await answer(400, '{"errorName":"ValidationException"}'), "XKS_PROXY_INVALID_RESPONSE", "XksProxyInvalidResponseException"],
       [await answer(429, '{"errorName":"ThrottlingException"}'), "XKS_PROXY_NOT_REACHABLE", "XksProxyUriUnreachableException"],
       [await answer(503, '{"errorName":"DependencyTimeoutException"}'), "XKS_PROXY_NOT_REACHABLE", "XksProxyUriUnreachableException"],
       [await answer(500, "<html>oops</html>"), "XKS_PROXY_INVALID_RESPONSE", "XksProxyInvalidResponseException"],
       [await answer(200, "[1,2]"), "XKS_PROXY_INVALID_RESPONSE", "XksProxyInvalidResponseException"],
     ];
-    cases.push([await server((_req, res) => res.end("{}"), await serverCertificate("untrusted")), "XKS_PROXY_INVALID_TLS_CONFIGURATION", "XksProxyUriUnreachableException"]);
+    cases.push([
+      await server((_req, res) => res.end("{}"), await serverCertificate("untrusted")),
+      "XKS_PROXY_INVALID_TLS_CONFIGURATION",
+      "XksProxyUriUnreachableException",
+    ]);
     const closed = await server(() => undefined);
     await new Promise((r) => servers.pop()!.close(r));
     cases.push([closed, "XKS_PROXY_NOT_REACHABLE", "XksProxyUriUnreachableException"]);

@@ -46,7 +46,13 @@ function amzDate(d: Date): string {
 }
 
 /** The SigV4 headers KMS sends (spec Appendix A): host and x-amz-date signed, content-type not. */
-export function signXksRequest(o: { host: string; path: string; body: Buffer; target: XksProxyTarget; now?: Date }): Record<string, string> {
+export function signXksRequest(o: {
+  host: string;
+  path: string;
+  body: Buffer;
+  target: XksProxyTarget;
+  now?: Date;
+}): Record<string, string> {
   const date = amzDate(o.now ?? new Date());
   const day = date.slice(0, 8);
   const signedHeaders = ["host", "x-amz-date"];
@@ -116,10 +122,13 @@ export async function callXksProxy(
         agent: xksAgent(),
       });
       // The whole call, connection and TLS included, within the timeout (KMS: 250 ms).
-      const timer = setTimeout(() => {
-        finish(() => reject(new XksFailure("timeout", `no answer within ${timeoutMs} ms`)));
-        req.destroy();
-      }, timeoutMs - Math.min(timeoutMs - 1, performance.now() - started));
+      const timer = setTimeout(
+        () => {
+          finish(() => reject(new XksFailure("timeout", `no answer within ${timeoutMs} ms`)));
+          req.destroy();
+        },
+        timeoutMs - Math.min(timeoutMs - 1, performance.now() - started),
+      );
       req.on("response", (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));

@@ -33,11 +33,13 @@ export const createCustomKeyStore: OperationHandler = async (input, ctx) => {
     }
     if (values.connectivity === "PUBLIC_ENDPOINT") {
       for (const member of ["XksProxyVpcEndpointServiceName", "XksProxyVpcEndpointServiceOwner"]) {
-        if (input[member] !== undefined) r.violation(wireName(member), undefined, "Member is valid only when XksProxyConnectivity is VPC_ENDPOINT_SERVICE");
+        if (input[member] !== undefined)
+          r.violation(wireName(member), undefined, "Member is valid only when XksProxyConnectivity is VPC_ENDPOINT_SERVICE");
       }
     }
     for (const member of ["CloudHsmClusterId", "TrustAnchorCertificate", "KeyStorePassword"]) {
-      if (input[member] !== undefined) r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
+      if (input[member] !== undefined)
+        r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
     }
     r.finish();
     return {

@@ -22,7 +22,11 @@ export function readXksMembers(reader: InputReader): { present: string[]; values
   // The model's pattern, with the local backend's one departure (https://localhost:PORT, https://127.0.0.1:PORT).
   const uriEndpoint = reader.string("XksProxyUriEndpoint", { min: XKS_PROXY_URI_ENDPOINT.min, max: XKS_PROXY_URI_ENDPOINT.max });
   if (uriEndpoint !== undefined && !isAcceptedUriEndpoint(uriEndpoint)) {
-    reader.violation("xksProxyUriEndpoint", uriEndpoint, `Member must satisfy regular expression pattern: ${XKS_PROXY_URI_ENDPOINT.pattern}`);
+    reader.violation(
+      "xksProxyUriEndpoint",
+      uriEndpoint,
+      `Member must satisfy regular expression pattern: ${XKS_PROXY_URI_ENDPOINT.pattern}`,
+    );
   }
   const values: XksMemberValues = {
     uriEndpoint,

@@ -22,7 +22,8 @@ export const updateCustomKeyStore: OperationHandler = async (input, ctx) => {
   const store = await findKeyStore(customKeyStoreId);
   if (store.type === "EXTERNAL_KEY_STORE") {
     for (const member of ["CloudHsmClusterId", "KeyStorePassword"]) {
-      if (input[member] !== undefined) r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
+      if (input[member] !== undefined)
+        r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
     }
     r.finish();
     await updateXksKeyStoreById({ customKeyStoreId, requestId: ctx.requestId, newName, ...values });
