@@ -155,7 +155,7 @@ describe("CreateCustomKeyStore", () => {
     );
   });
 
-  it("refuses EXTERNAL_KEY_STORE with UnsupportedOperationException (after validating its members)", async () => {
+  it("validates EXTERNAL_KEY_STORE members, then contacts the proxy (none here: XksProxyUriUnreachableException)", async () => {
     const e = await rejection(
       create({
         CustomKeyStoreName: "xks",
@@ -169,8 +169,8 @@ describe("CreateCustomKeyStore", () => {
         },
       }),
     );
-    expect(e.name).toBe("UnsupportedOperationException");
-    expect(e.message).toMatch(/EXTERNAL_KEY_STORE/);
+    expect(e.name).toBe("XksProxyUriUnreachableException");
+    expect(e.message).toContain("https://xks.example.com/kms/xks/v1");
     const invalid = await rejection(
       create({
         CustomKeyStoreName: "xks",
