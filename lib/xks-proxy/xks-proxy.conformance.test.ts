@@ -3,6 +3,7 @@
 // the HTTP status, errorName and field values, never a substring.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import tls from "node:tls";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +119,16 @@ function expectError(r: { status: number; json: any }, status: number, errorName
   expect(typeof r.json.errorMessage).toBe("string");
   expect(r.json.errorMessage).toMatch(/^[\x20-\x7e]{0,511}$/);
 }
+
+describe("the proxy's own token", () => {
+  it("lives in data/xks-proxy/tokens, not in the console's token directory", () => {
+    expect(fs.readdirSync(path.join(dir, "xks-proxy", "tokens"))).toHaveLength(1);
+    expect(fs.existsSync(path.join(dir, "tokens"))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, "xks-proxy", "softhsm2.conf"), "utf8")).toContain(
+      `directories.tokendir = ${path.join(dir, "xks-proxy", "tokens")}\n`,
+    );
+  });
+});
 
 describe("GetHealthStatus (spec §1.5, §5)", () => {
   it("answers a deep health check with every field in range", async () => {
