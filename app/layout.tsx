@@ -7,6 +7,7 @@ export const metadata: Metadata = {
   title: { default: "Keyhold", template: "%s | Keyhold" },
   description: "Management console for AWS KMS custom key stores: CloudHSM and external key stores.",
   robots: { index: false, follow: false },
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = { themeColor: "#0f1b2a" };

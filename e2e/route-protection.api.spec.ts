@@ -70,6 +70,9 @@ test("the public routes answer without a session", async ({ request }) => {
   expect(await signIn.json()).toMatchObject({ error: { code: "AuthenticationFailed", message: "Incorrect user name or password." } });
   const icon = await request.get("/icon.svg", { maxRedirects: 0 });
   expect(icon.status()).toBe(200);
+  const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toContain("Disallow: /");
 });
 
 test("a trailing slash redirects to the path without it, except on /api/aws/, where the AWS SDKs post", async ({ request }) => {

@@ -33,7 +33,6 @@ const CONSOLE_CLIENT_ERRORS: Record<string, number> = {
   NoSuchEntity: 404,
   EntityAlreadyExists: 409,
   LimitExceeded: 409,
-  ConflictException: 409,
   ThrottlingException: 429,
 };
 

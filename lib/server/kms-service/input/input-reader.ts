@@ -26,6 +26,9 @@ export type BlobRule = { required?: boolean; min?: number; max?: number };
 
 export type ListRule = { required?: boolean; min?: number; max?: number };
 
+/** A rule whose member must be present: its read is typed as present (see InputReader). */
+type Required = { required: true };
+
 const compiled = new Map<string, RegExp>();
 
 function regex(pattern: string): RegExp {
@@ -47,6 +50,12 @@ function typeError(member: string, expected: string): KmsError {
   return new KmsError("SerializationException", `Member '${member}' must be ${expected}.`);
 }
 
+/**
+ * Reads members one by one, collecting every violation; finish() throws them all at once. A member
+ * read with `required: true` is typed as present: when it is missing or invalid the read records the
+ * violation and finish() throws before the value can be used, so handlers read every member, call
+ * finish(), and only then use the values (every operation in operations/ does exactly that).
+ */
 export class InputReader {
   private readonly errors: string[] = [];
 
@@ -87,6 +96,8 @@ export class InputReader {
     return this.errors.length === before;
   }
 
+  string(member: string, rule: StringRule & Required): string;
+  string(member: string, rule?: StringRule): string | undefined;
   string(member: string, rule: StringRule = {}): string | undefined {
     if (!this.present(member, rule.required)) return undefined;
     const value = this.input[member];
@@ -94,6 +105,8 @@ export class InputReader {
     return this.checkString(wireMemberName(member), value, rule) ? value : undefined;
   }
 
+  integer(member: string, rule: IntegerRule & Required): number;
+  integer(member: string, rule?: IntegerRule): number | undefined;
   integer(member: string, rule: IntegerRule = {}): number | undefined {
     if (!this.present(member, rule.required)) return undefined;
     const value = this.input[member];
@@ -117,6 +130,8 @@ export class InputReader {
   }
 
   /** A base64 blob member → bytes; lengths apply to the decoded bytes and never echo the value. */
+  blob(member: string, rule: BlobRule & Required): Buffer;
+  blob(member: string, rule?: BlobRule): Buffer | undefined;
   blob(member: string, rule: BlobRule = {}): Buffer | undefined {
     if (!this.present(member, rule.required)) return undefined;
     const bytes = blobFromWire(this.input[member], member)!;
@@ -132,6 +147,8 @@ export class InputReader {
   }
 
   /** A list member: its length is checked here, each item by `item` (path "member.N", 1-based). */
+  list<T>(member: string, rule: ListRule & Required, item: (value: unknown, path: string) => T | undefined): T[];
+  list<T>(member: string, rule: ListRule, item: (value: unknown, path: string) => T | undefined): T[] | undefined;
   list<T>(member: string, rule: ListRule, item: (value: unknown, path: string) => T | undefined): T[] | undefined {
     if (!this.present(member, rule.required)) return undefined;
     const value = this.input[member];
@@ -149,6 +166,8 @@ export class InputReader {
   }
 
   /** A list of strings, each checked against `itemRule`. */
+  stringList(member: string, rule: ListRule & Required, itemRule: StringRule): string[];
+  stringList(member: string, rule: ListRule, itemRule: StringRule): string[] | undefined;
   stringList(member: string, rule: ListRule, itemRule: StringRule): string[] | undefined {
     return this.list(member, rule, (value, path) => {
       if (typeof value !== "string") throw typeError(member, "a list of strings");

@@ -16,6 +16,6 @@ export const createHsmOperation: OperationHandler = async (input) => {
   const availabilityZone = r.string("AvailabilityZone", { ...EXTERNAL_AZ, required: true });
   const ipAddress = r.string("IpAddress", IP_ADDRESS);
   r.finish();
-  const hsm = await createHsm({ clusterId: clusterId!, availabilityZone: availabilityZone!, ipAddress });
+  const hsm = await createHsm({ clusterId, availabilityZone, ipAddress });
   return { Hsm: hsmShape(hsm) };
 };

@@ -16,7 +16,7 @@ export const deleteHsmOperation: OperationHandler = async (input) => {
   const eniId = r.string("EniId", ENI_ID);
   const eniIp = r.string("EniIp", IP_ADDRESS);
   r.finish();
-  const hsm = await findHsm({ clusterId: clusterId!, hsmId, eniId, eniIp });
+  const hsm = await findHsm({ clusterId, hsmId, eniId, eniIp });
   const deleted = await deleteHsm({ clusterId: hsm.clusterId, hsmId: hsm.id });
   return { HsmId: deleted.id };
 };

@@ -13,6 +13,6 @@ export const encryptOperation: OperationHandler = async (input, ctx) => {
   const encryptionAlgorithm = r.string("EncryptionAlgorithm", { enum: ENCRYPTION_ALGORITHM });
   const dryRun = r.boolean("DryRun");
   r.finish();
-  const result = await encrypt({ scope: ctx, keyId: keyId!, plaintext: plaintext!, encryptionContext, encryptionAlgorithm, dryRun });
+  const result = await encrypt({ scope: ctx, keyId, plaintext, encryptionContext, encryptionAlgorithm, dryRun });
   return { CiphertextBlob: result.ciphertextBlob, KeyId: result.keyArn, EncryptionAlgorithm: "SYMMETRIC_DEFAULT" };
 };

@@ -12,5 +12,5 @@ export const generateRandomOperation: OperationHandler = async (input) => {
   const customKeyStoreId = r.string("CustomKeyStoreId", CUSTOM_KEY_STORE_ID);
   r.finish();
   if (r.raw("Recipient") !== undefined) throw recipientUnsupported();
-  return { Plaintext: await generateRandomBytes({ numberOfBytes: numberOfBytes!, customKeyStoreId }) };
+  return { Plaintext: await generateRandomBytes({ numberOfBytes, customKeyStoreId }) };
 };

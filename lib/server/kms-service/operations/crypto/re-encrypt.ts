@@ -23,10 +23,10 @@ export const reEncryptOperation: OperationHandler = async (input, ctx) => {
   }
   const result = await reEncrypt({
     scope: ctx,
-    ciphertextBlob: ciphertextBlob!,
+    ciphertextBlob,
     sourceEncryptionContext,
     sourceKeyId,
-    destinationKeyId: destinationKeyId!,
+    destinationKeyId,
     destinationEncryptionContext,
     sourceEncryptionAlgorithm,
     destinationEncryptionAlgorithm,

@@ -9,6 +9,6 @@ export const connectCustomKeyStore: OperationHandler = async (input) => {
   const r = new InputReader(input);
   const customKeyStoreId = r.string("CustomKeyStoreId", { ...CUSTOM_KEY_STORE_ID, required: true });
   r.finish();
-  await connectLocalKeyStore({ customKeyStoreId: customKeyStoreId! });
+  await connectLocalKeyStore({ customKeyStoreId });
   return {};
 };

@@ -42,8 +42,9 @@ export const createCustomKeyStore: OperationHandler = async (input) => {
   }
   r.finish();
 
+  // Present: the loop above reported them missing, and finish() threw.
   const { customKeyStoreId } = await createLocalKeyStore({
-    name: name!,
+    name,
     cloudHsmClusterId: clusterId!,
     trustAnchorCertificate: trustAnchor!,
     keyStorePassword: password!,

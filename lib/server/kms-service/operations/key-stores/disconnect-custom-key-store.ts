@@ -9,6 +9,6 @@ export const disconnectCustomKeyStore: OperationHandler = async (input) => {
   const r = new InputReader(input);
   const customKeyStoreId = r.string("CustomKeyStoreId", { ...CUSTOM_KEY_STORE_ID, required: true });
   r.finish();
-  await disconnectLocalKeyStore({ customKeyStoreId: customKeyStoreId! });
+  await disconnectLocalKeyStore({ customKeyStoreId });
   return {};
 };

@@ -19,7 +19,7 @@ export const updateCustomKeyStore: OperationHandler = async (input) => {
 
   if (xks.length > 0) {
     // Every store here is AWS_CLOUDHSM (external ones cannot be created yet); CustomKeyStoreNotFound first.
-    await findKeyStore(customKeyStoreId!);
+    await findKeyStore(customKeyStoreId);
     for (const member of xks) {
       r.violation(
         `${member.charAt(0).toLowerCase()}${member.slice(1)}`,
@@ -29,6 +29,6 @@ export const updateCustomKeyStore: OperationHandler = async (input) => {
     }
     r.finish();
   }
-  await updateLocalKeyStore({ customKeyStoreId: customKeyStoreId!, newName, keyStorePassword, cloudHsmClusterId });
+  await updateLocalKeyStore({ customKeyStoreId, newName, keyStorePassword, cloudHsmClusterId });
   return {};
 };

@@ -8,5 +8,5 @@ export const cancelKeyDeletionOperation: OperationHandler = async (input, ctx) =
   const r = new InputReader(input);
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   r.finish();
-  return { KeyId: await cancelKeyDeletion({ scope: ctx, keyId: keyId! }) };
+  return { KeyId: await cancelKeyDeletion({ scope: ctx, keyId }) };
 };

@@ -8,5 +8,5 @@ export const deleteAliasOperation: OperationHandler = async (input, ctx) => {
   const r = new InputReader(input);
   const aliasName = r.string("AliasName", { ...ALIAS_NAME, required: true });
   r.finish();
-  await deleteLocalAlias({ scope: ctx, aliasName: aliasName! });
+  await deleteLocalAlias({ scope: ctx, aliasName });
 };

@@ -9,5 +9,5 @@ export const describeKeyOperation: OperationHandler = async (input, ctx) => {
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   readGrantTokens(r);
   r.finish();
-  return { KeyMetadata: await describeKey({ scope: ctx, keyId: keyId! }) };
+  return { KeyMetadata: await describeKey({ scope: ctx, keyId }) };
 };

@@ -8,5 +8,5 @@ export const disableKeyOperation: OperationHandler = async (input, ctx) => {
   const r = new InputReader(input);
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   r.finish();
-  await disableKey({ scope: ctx, keyId: keyId! });
+  await disableKey({ scope: ctx, keyId });
 };

@@ -8,5 +8,5 @@ export const enableKeyOperation: OperationHandler = async (input, ctx) => {
   const r = new InputReader(input);
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   r.finish();
-  await enableKey({ scope: ctx, keyId: keyId! });
+  await enableKey({ scope: ctx, keyId });
 };

@@ -9,6 +9,6 @@ export const getKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const policyName = r.string("PolicyName", POLICY_NAME);
   r.finish();
-  const { policy, policyName: name } = await getKeyPolicy({ scope: ctx, keyId: keyId!, policyName });
+  const { policy, policyName: name } = await getKeyPolicy({ scope: ctx, keyId, policyName });
   return { Policy: policy, PolicyName: name };
 };

@@ -8,6 +8,6 @@ export const getKeyRotationStatusOperation: OperationHandler = async (input, ctx
   const r = new InputReader(input);
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   r.finish();
-  const status = await getKeyRotationStatus({ scope: ctx, keyId: keyId! });
+  const status = await getKeyRotationStatus({ scope: ctx, keyId });
   return { KeyRotationEnabled: status.enabled, KeyId: status.keyArn };
 };

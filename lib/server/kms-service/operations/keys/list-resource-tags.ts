@@ -10,6 +10,6 @@ export const listResourceTagsOperation: OperationHandler = async (input, ctx) =>
   const limit = r.integer("Limit", { min: 1, max: 50 });
   const marker = r.string("Marker", MARKER);
   r.finish();
-  const result = await listResourceTags({ scope: ctx, keyId: keyId!, limit, marker });
+  const result = await listResourceTags({ scope: ctx, keyId, limit, marker });
   return { Tags: result.tags, NextMarker: result.nextMarker, Truncated: result.truncated };
 };

@@ -13,10 +13,9 @@ export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   r.finish();
   await putLocalKeyPolicy({
     scope: ctx,
-    callerArn: ctx.principalArn,
-    keyId: keyId!,
+    keyId,
     policyName,
-    policy: policy!,
+    policy,
     bypassPolicyLockoutSafetyCheck,
   });
 };

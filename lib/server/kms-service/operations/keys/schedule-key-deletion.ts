@@ -9,7 +9,7 @@ export const scheduleKeyDeletionOperation: OperationHandler = async (input, ctx)
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const pendingWindowInDays = r.integer("PendingWindowInDays", PENDING_WINDOW_IN_DAYS);
   r.finish();
-  const scheduled = await scheduleKeyDeletion({ scope: ctx, keyId: keyId!, pendingWindowInDays });
+  const scheduled = await scheduleKeyDeletion({ scope: ctx, keyId, pendingWindowInDays });
   return {
     KeyId: scheduled.keyArn,
     DeletionDate: scheduled.deletionDate,

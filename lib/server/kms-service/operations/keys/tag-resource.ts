@@ -9,5 +9,5 @@ export const tagResourceOperation: OperationHandler = async (input, ctx) => {
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const tags = readTags(r, "Tags", true);
   r.finish();
-  await tagResource({ scope: ctx, keyId: keyId!, tags: tags! });
+  await tagResource({ scope: ctx, keyId, tags });
 };

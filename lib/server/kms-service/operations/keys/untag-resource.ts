@@ -9,5 +9,5 @@ export const untagResourceOperation: OperationHandler = async (input, ctx) => {
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const tagKeys = r.stringList("TagKeys", { required: true }, TAG_KEY);
   r.finish();
-  await untagResource({ scope: ctx, keyId: keyId!, tagKeys: tagKeys! });
+  await untagResource({ scope: ctx, keyId, tagKeys });
 };

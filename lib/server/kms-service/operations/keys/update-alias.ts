@@ -9,5 +9,5 @@ export const updateAliasOperation: OperationHandler = async (input, ctx) => {
   const aliasName = r.string("AliasName", { ...ALIAS_NAME, required: true });
   const targetKeyId = r.string("TargetKeyId", { ...KEY_ID, required: true });
   r.finish();
-  await updateAlias({ scope: ctx, aliasName: aliasName!, targetKeyId: targetKeyId! });
+  await updateAlias({ scope: ctx, aliasName, targetKeyId });
 };

@@ -9,5 +9,5 @@ export const updateKeyDescriptionOperation: OperationHandler = async (input, ctx
   const keyId = r.string("KeyId", { ...KEY_ID, required: true });
   const description = r.string("Description", { ...DESCRIPTION, required: true });
   r.finish();
-  await updateLocalKeyDescription({ scope: ctx, keyId: keyId!, description: description! });
+  await updateLocalKeyDescription({ scope: ctx, keyId, description });
 };
