@@ -1,6 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/server/platform/env.ts";
 import { addCredential, kmsConsoleJson, readCredentialRecords, type NewCredential } from "./config/credentials.ts";
 import { DEFAULT_PORT, defaultSettingsPath, loadSettings, XKS_API_PATH } from "./config/settings.ts";
 import { ensureTlsFiles } from "./config/tls-files.ts";
@@ -84,7 +85,7 @@ export async function setupProxy(options: { settingsFile?: string; port?: number
   if (!fs.existsSync(settingsFile)) {
     // The token first (its PINs go into the file), with the file's PKCS#11 defaults.
     const bootstrap = `${settingsFile}.new`;
-    const region = options.region ?? process.env.KEYHOLD_REGION ?? "us-east-1";
+    const region = options.region ?? env().KEYHOLD_REGION;
     fs.writeFileSync(bootstrap, defaultSettingsText({ port: options.port ?? DEFAULT_PORT, region, userPinSealed: "x", soPinSealed: "x" }), {
       mode: 0o600,
     });
