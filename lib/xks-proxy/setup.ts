@@ -1,6 +1,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "@/lib/server/platform/env.ts";
 import { addCredential, kmsConsoleJson, readCredentialRecords, type NewCredential } from "./config/credentials.ts";
 import { DEFAULT_PORT, defaultSettingsPath, loadSettings, XKS_API_PATH } from "./config/settings.ts";
 import { ensureTlsFiles } from "./config/tls-files.ts";
@@ -84,7 +85,7 @@ export async function setupProxy(options: { settingsFile?: string; port?: number
   if (!fs.existsSync(settingsFile)) {
     // The token first (its PINs go into the file), with the file's PKCS#11 defaults.
     const bootstrap = `${settingsFile}.new`;
-    const region = options.region ?? process.env.KEYHOLD_REGION ?? "us-east-1";
+    const region = options.region ?? env().KEYHOLD_REGION;
     fs.writeFileSync(bootstrap, defaultSettingsText({ port: options.port ?? DEFAULT_PORT, region, userPinSealed: "x", soPinSealed: "x" }), {
       mode: 0o600,
     });
@@ -108,10 +109,16 @@ export async function setupProxy(options: { settingsFile?: string; port?: number
     fs.renameSync(bootstrap, settingsFile);
     settingsCreated = tokenCreated = true;
   }
-  const settings = loadSettings(settingsFile);
-  if (!settingsCreated) tokenCreated = ensureProxyToken(settings).created;
-  if (tokenCreated && !settingsCreated)
-    throw new Error(`token "${settings.pkcs11.token_label}" was created, but its PINs cannot be written to ${settingsFile}`);
+  let settings = loadSettings(settingsFile);
+  if (!settingsCreated) {
+    // Settings kept, token gone (a fresh token directory): a new token, its sealed PINs written into the file.
+    const created = ensureProxyToken(settings);
+    if (created.created) {
+      tokenCreated = true;
+      writeSealedPins(settingsFile, created.userPinSealed!, created.soPinSealed!);
+      settings = loadSettings(settingsFile);
+    }
+  }
   const token = openProxyToken(settings);
   const catalog = new KeyCatalog(token, settings.paths.keyStates);
   await ensureHealthKey(token);
@@ -138,4 +145,19 @@ export async function setupProxy(options: { settingsFile?: string; port?: number
     newCredentials,
     kmsConsoleFiles: newCredentials.map((c) => kmsConsoleJson(c, XKS_API_PATH)),
   };
+}
+
+/** Sets pkcs11.user_pin_sealed and so_pin_sealed in the settings file, keeping the rest of its text. */
+function writeSealedPins(settingsFile: string, userPinSealed: string, soPinSealed: string): void {
+  let text = fs.readFileSync(settingsFile, "utf8");
+  for (const [name, value] of [
+    ["so_pin_sealed", soPinSealed],
+    ["user_pin_sealed", userPinSealed],
+  ] as const) {
+    const line = `${name} = "${value}"`;
+    const existing = new RegExp(`^${name}\\s*=.*$`, "m");
+    text = existing.test(text) ? text.replace(existing, line) : text.replace(/^\[pkcs11\]\s*$/m, `[pkcs11]\n${line}`);
+  }
+  fs.writeFileSync(`${settingsFile}.new`, text, { mode: 0o600 });
+  fs.renameSync(`${settingsFile}.new`, settingsFile);
 }

@@ -47,7 +47,7 @@ const health = () => ({ requestMetadata: { kmsRequestId: crypto.randomUUID(), km
 const client = (credential: XksCredential) => new XksClient(proxy.url, agent, P, credential);
 const statusWith = async (credential: XksCredential) => (await client(credential).post("health", health())).status;
 
-async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+async function until(check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error("condition not met in time");

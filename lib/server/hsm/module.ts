@@ -6,7 +6,7 @@ import type { PKCS11 } from "pkcs11js";
 import { env, dataPath } from "@/lib/server/platform/env.ts";
 import { ckrCode, toAppError } from "./errors.ts";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
-import { ensureSoftHsmConfig, isSoftHsmModule } from "./softhsm-config.ts";
+import { ensureSoftHsmConfig, isSoftHsmModule, pointAtSoftHsmConfig } from "./softhsm-config.ts";
 import { hsmState, type LoadedModule, type ModuleOptions } from "./state.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 
@@ -35,9 +35,11 @@ export function configureModule(options: ModuleOptions): void {
 
 function load(): LoadedModule {
   const options = hsmState().options ?? {};
-  if (options.softHsmConf) process.env.SOFTHSM2_CONF = options.softHsmConf;
   const libPath = options.libPath ?? env().PKCS11_MODULE;
-  const tokenDir = isSoftHsmModule(libPath) ? ensureSoftHsmConfig().tokenDir : undefined;
+  const softHsm = isSoftHsmModule(libPath);
+  const tokenDir = !softHsm
+    ? undefined
+    : (options.softHsmConf ? pointAtSoftHsmConfig(options.softHsmConf) : ensureSoftHsmConfig()).tokenDir;
   fs.mkdirSync(env().dataDir, { recursive: true, mode: 0o700 });
   const lockPath = options.lockPath ?? lockPathFor(tokenDir);
   acquireProcessLock(lockPath);

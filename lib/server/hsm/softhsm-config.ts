@@ -49,6 +49,12 @@ export function writeSoftHsmConfig(confPath: string, tokenDir: string): void {
   if (existing !== text) fs.writeFileSync(confPath, text, { mode: 0o600 });
 }
 
+/** Points SOFTHSM2_CONF at a given configuration: a second process's own token directory (the XKS proxy). */
+export function pointAtSoftHsmConfig(confPath: string): SoftHsmConfig {
+  process.env.SOFTHSM2_CONF = confPath;
+  return { confPath, tokenDir: readTokenDir(confPath), managed: false };
+}
+
 /** Writes <dataDir>/softhsm2.conf and points SOFTHSM2_CONF at it, unless the env names another file. */
 export function ensureSoftHsmConfig(): SoftHsmConfig {
   const ours = dataPath("softhsm2.conf");

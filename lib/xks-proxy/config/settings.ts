@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { z } from "zod";
-import { dataPath } from "@/lib/server/platform/env.ts";
+import { dataPath, env } from "@/lib/server/platform/env.ts";
 
 // The proxy's one configuration file (TOML), modelled on the AWS sample proxy's settings.toml where they
 // overlap. Validated at start; a bad value stops the proxy with a message naming the setting. Relative
@@ -19,7 +19,7 @@ export function proxyHome(): string {
 
 /** XKS_PROXY_SETTINGS_TOML, else <data>/xks-proxy/settings.toml. */
 export function defaultSettingsPath(): string {
-  return path.resolve(process.env.XKS_PROXY_SETTINGS_TOML ?? path.join(proxyHome(), "settings.toml"));
+  return path.resolve(env().XKS_PROXY_SETTINGS_TOML ?? path.join(proxyHome(), "settings.toml"));
 }
 
 // KMS: XksProxyUriPath matches ^(/[a-zA-Z0-9/_-]+/kms/xks/v\d{1,2})$ and is at most 128 characters, so a

@@ -8,6 +8,7 @@ import { isLoggedIn, login, tokenState } from "@/lib/server/hsm/session-pool.ts"
 import { findTokenSlot } from "@/lib/server/hsm/slots.ts";
 import { isSoftHsmModule, writeSoftHsmConfig } from "@/lib/server/hsm/softhsm-config.ts";
 import { initToken } from "@/lib/server/hsm/tokens.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { openSealedText, seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import type { Settings } from "../config/settings.ts";
 
@@ -39,7 +40,7 @@ export function loadProxyModule(settings: Settings): void {
 
 /** The user PIN: XKS_PROXY_USER_PIN (for a real HSM's PIN from a secret store), else user_pin_sealed. */
 export function userPin(settings: Settings): string {
-  const fromEnv = process.env.XKS_PROXY_USER_PIN;
+  const fromEnv = env().XKS_PROXY_USER_PIN;
   if (fromEnv) return fromEnv;
   const sealed = settings.pkcs11.user_pin_sealed;
   if (!sealed) throw new Error(`${settings.file}: pkcs11.user_pin_sealed is not set (or set XKS_PROXY_USER_PIN)`);
