@@ -14,8 +14,10 @@ type Options = { dataDir: string; keys: ProxyKeySpec[]; stores: ProxyStoreSpec[]
  * the service under test set for itself (its SoftHSM configuration, its database), with the proxy's folder.
  */
 export function proxyEnv(dataDir: string): NodeJS.ProcessEnv {
-  const { SOFTHSM2_CONF: _conf, DATABASE_URL: _db, ...rest } = process.env;
-  return { ...rest, KEYHOLD_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, KEYHOLD_DATA_DIR: dataDir };
+  delete env.SOFTHSM2_CONF;
+  delete env.DATABASE_URL;
+  return env;
 }
 
 export function prepareProxyElsewhere(options: Options): PreparedProxy {
