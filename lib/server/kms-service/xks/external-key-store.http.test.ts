@@ -37,7 +37,8 @@ import { canonicalEncryptionContext } from "@/lib/server/kms-service/crypto/encr
 import { settleConnectionJobs } from "@/lib/server/kms-service/key-stores/connection-jobs.ts";
 import { ensureTlsFiles } from "@/lib/xks-proxy/config/tls-files.ts";
 import { removeTempDataDir } from "@/test/hsm-support.ts";
-import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
+import { haveAwsCli, useAwsCli } from "@/test/aws-cli.ts";
+import { CREDENTIALS, REGION, useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 import { metadata, XksClient, type XksCredential } from "@/test/xks-client.ts";
 import { prepareProxyElsewhere, proxyEnv } from "@/test/xks-proxy-prepared-elsewhere.ts";
@@ -634,5 +635,70 @@ describe("Connect lands FAILED with the ConnectionErrorCode of the real conditio
     await warmUp();
     expect((await connect(id)).ConnectionState).toBe("CONNECTED");
     expect(Buffer.from((await service.kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString()).toBe("before the restart");
+  });
+});
+
+describe.skipIf(!haveAwsCli)("the AWS CLI's external key store flow", () => {
+  const aws = useAwsCli({ url: () => service.url, region: REGION, credentials: CREDENTIALS });
+  const kms = async (...args: string[]): Promise<any> => {
+    const { stdout } = await aws(["kms", ...args]);
+    return stdout.trim() ? JSON.parse(stdout) : {};
+  };
+
+  it("create, connect, create a key with an external key id, encrypt and decrypt a file with an encryption context, disconnect", async () => {
+    const c = credentialOf(KEYS);
+    const { CustomKeyStoreId: id } = await kms(
+      "create-custom-key-store",
+      "--custom-key-store-name",
+      "cli-xks",
+      "--custom-key-store-type",
+      "EXTERNAL_KEY_STORE",
+      "--xks-proxy-connectivity",
+      "PUBLIC_ENDPOINT",
+      "--xks-proxy-uri-endpoint",
+      endpoint.replace("127.0.0.1", "localhost"),
+      "--xks-proxy-uri-path",
+      pathOf(KEYS),
+      "--xks-proxy-authentication-credential",
+      `AccessKeyId=${c.accessKeyId},RawSecretAccessKey=${c.secretAccessKey}`,
+    );
+    expect(id).toMatch(/^cks-/);
+    await kms("connect-custom-key-store", "--custom-key-store-id", id);
+    expect((await waitForConnectionState(service.kms, id, "CONNECTED", "FAILED")).ConnectionState).toBe("CONNECTED");
+    const described = await kms("describe-custom-key-stores", "--custom-key-store-id", id);
+    expect(described.CustomKeyStores[0].XksProxyConfiguration).toMatchObject({ Connectivity: "PUBLIC_ENDPOINT", UriPath: pathOf(KEYS) });
+
+    const { KeyMetadata } = await kms("create-key", "--origin", "EXTERNAL_KEY_STORE", "--custom-key-store-id", id, "--xks-key-id", "key-b");
+    expect(KeyMetadata).toMatchObject({ Origin: "EXTERNAL_KEY_STORE", XksKeyConfiguration: { Id: "key-b" }, KeyState: "Enabled" });
+
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-xks-cli-"));
+    try {
+      const file = path.join(work, "orders.csv");
+      fs.writeFileSync(file, "id,amount\n1,42\n");
+      const encrypted = await kms(
+        "encrypt",
+        "--key-id",
+        KeyMetadata.KeyId,
+        "--plaintext",
+        `fileb://${file}`,
+        "--encryption-context",
+        "purpose=cli,team=orders",
+      );
+      fs.writeFileSync(path.join(work, "orders.csv.enc"), Buffer.from(encrypted.CiphertextBlob, "base64"));
+      const decrypted = await kms(
+        "decrypt",
+        "--ciphertext-blob",
+        `fileb://${path.join(work, "orders.csv.enc")}`,
+        "--encryption-context",
+        "purpose=cli,team=orders",
+      );
+      expect(Buffer.from(decrypted.Plaintext, "base64").toString()).toBe("id,amount\n1,42\n");
+      expect(decrypted.KeyId).toBe(KeyMetadata.Arn);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+
+    await kms("disconnect-custom-key-store", "--custom-key-store-id", id);
+    expect((await waitForConnectionState(service.kms, id, "DISCONNECTED")).ConnectionState).toBe("DISCONNECTED");
   });
 });
