@@ -12,6 +12,7 @@ import { verifySigV4 } from "@/lib/server/platform/sigv4/verify-sigv4.ts";
 import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { callXksProxy, type XksProxyTarget } from "./xks-proxy-client.ts";
+import { getHealthStatus } from "./xks-api.ts";
 import { connectionErrorCodeOfXks, cryptoExceptionOfXks, keyStoreExceptionOfXks } from "./xks-errors.ts";
 import { XksFailure } from "./xks-failure.ts";
 import { xksAgent } from "./xks-trust.ts";
@@ -162,5 +163,30 @@ describe("callXksProxy", () => {
       expect(keyStoreExceptionOfXks(f, url).code).toBe(exception);
       expect(cryptoExceptionOfXks(f, "arn:aws:kms:us-east-1:111122223333:key/k").code).toBe("KMSInvalidStateException");
     }
+  });
+
+  it("health: every external key manager UNAVAILABLE is XKS_PROXY_NOT_REACHABLE; a fleet out of the spec's range is an invalid response", async () => {
+    const health = (fleet: unknown[]) =>
+      server((_req, res) =>
+        res
+          .writeHead(200)
+          .end(
+            JSON.stringify({ xksProxyFleetSize: 2, xksProxyVendor: "V", xksProxyModel: "M 1.0", ekmVendor: "E", ekmFleetDetails: fleet }),
+          ),
+      );
+    const meta = { kmsRequestId: "r", kmsOperation: "KmsHealthCheck" };
+    const down = await health([
+      { id: "a", model: "m", healthStatus: "UNAVAILABLE" },
+      { id: "b", model: "m", healthStatus: "UNAVAILABLE" },
+    ]);
+    expect(connectionErrorCodeOfXks(await failureOf(getHealthStatus(target(down), meta)))).toBe("XKS_PROXY_NOT_REACHABLE");
+    const degraded = await health([
+      { id: "a", model: "m", healthStatus: "DEGRADED" },
+      { id: "b", model: "m", healthStatus: "UNAVAILABLE" },
+    ]);
+    expect((await getHealthStatus(target(degraded), meta)).ekmFleetDetails.map((f) => f.healthStatus)).toEqual(["DEGRADED", "UNAVAILABLE"]);
+    const empty = await health([]);
+    expect(connectionErrorCodeOfXks(await failureOf(getHealthStatus(target(empty), meta)))).toBe("XKS_PROXY_INVALID_RESPONSE");
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual({ requestMetadata: meta });
   });
 });
