@@ -50,8 +50,9 @@ export type ExternalLayer = { iv: Buffer; tag: Buffer; ciphertextMetadata?: Buff
 //   53+v+m  16     proxy tag
 //   69+v+m  n      proxy ciphertext of (KMS IV ‖ KMS ciphertext ‖ KMS tag), n = 12 + plaintext + 16
 //
-// Both layers take the same AAD (header ‖ canonical encryption context), so the header and context
-// are bound by the HSM and by the external key manager. At most 4096 + 149 bytes.
+// The KMS layer's AAD is header ‖ canonical encryption context, as in version 1; the proxy's is the
+// header, so the external key manager binds the key and material ids and the HSM binds the context
+// too (a wrong context is InvalidCiphertextException, as KMS answers). At most 4096 + 149 bytes.
 export const BLOB_VERSION_EXTERNAL = 2;
 
 export function encodeExternalBlob(header: Buffer, layer: ExternalLayer): Buffer {

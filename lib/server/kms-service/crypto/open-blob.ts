@@ -52,7 +52,7 @@ export async function openParsedBlob(
   const aad = Buffer.concat([parsed.header, canonicalEncryptionContext(encryptionContext)]);
   let layer = { iv: parsed.iv, ciphertext: parsed.ciphertext, tag: parsed.tag };
   if (parsed.external) {
-    const inner = await openUnderExternalKey(key, parsed.external, aad, call);
+    const inner = await openUnderExternalKey(key, parsed.external, parsed.header, call);
     if (inner.length < GCM_IV_BYTES + 1 + GCM_TAG_BYTES) throw invalidCiphertext();
     layer = {
       iv: inner.subarray(0, GCM_IV_BYTES),

@@ -19,7 +19,7 @@ export type SealPlaintextOptions = {
 /**
  * plaintext → a ciphertext blob under the key (AAD = header ‖ canonical context): version 1 under the
  * key's material in the HSM; for a key in an external key store, version 2, double-encrypted: first
- * under the key's own material in the HSM, then by the proxy under the external key (same AAD).
+ * under the key's own material in the HSM, then by the proxy under the external key (AAD: the header).
  */
 export async function sealPlaintext(o: SealPlaintextOptions): Promise<Buffer> {
   const external = isExternalKey(o.key);
@@ -30,5 +30,7 @@ export async function sealPlaintext(o: SealPlaintextOptions): Promise<Buffer> {
   if (!external) return encodeBlob(header, sealed);
   const inner = Buffer.concat([sealed.iv, sealed.ciphertext, sealed.tag]);
   if (inner.length !== GCM_IV_BYTES + o.plaintext.length + GCM_TAG_BYTES) throw new Error("unexpected KMS layer length");
-  return encodeExternalBlob(header, await sealUnderExternalKey(o.key, inner, aad, o.call));
+  // The proxy's AAD is the header alone: the encryption context is bound by the KMS layer, so a wrong
+  // context is InvalidCiphertextException from the HSM, as in KMS, not a failure of the proxy.
+  return encodeExternalBlob(header, await sealUnderExternalKey(o.key, inner, header, o.call));
 }

@@ -388,9 +388,9 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
     const decrypted = await service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: context }));
     expect(Buffer.from(decrypted.Plaintext!).toString()).toBe("double encrypted secret");
     expect(decrypted.KeyId).toBe(keyArn);
-    expect(
-      (await failure(service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: "other" } }))))?.name,
-    ).toMatch(/InvalidCiphertextException|KMSInvalidStateException/);
+    expect((await failure(service.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: "other" } }))))?.name).toBe(
+      "InvalidCiphertextException",
+    );
 
     const dataKey = await service.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: "AES_256", EncryptionContext: context }));
     const opened = await service.kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, EncryptionContext: context }));
@@ -462,7 +462,8 @@ describe("keys in an external key store: CreateKey, double encryption, faults", 
       ciphertext: outer.ciphertext.toString("base64"),
       ...(outer.ciphertextMetadata ? { ciphertextMetadata: outer.ciphertextMetadata.toString("base64") } : {}),
       encryptionAlgorithm: "AES_GCM",
-      additionalAuthenticatedData: aad.toString("base64"),
+      // KMS's AAD for the proxy's layer is the blob header; the encryption context is bound by the KMS layer.
+      additionalAuthenticatedData: parsed.header.toString("base64"),
       initializationVector: outer.iv.toString("base64"),
       authenticationTag: outer.tag.toString("base64"),
     });
