@@ -25,6 +25,7 @@ const PROTOCOL_ERRORS: Record<string, number> = {
  */
 const CONSOLE_CLIENT_ERRORS: Record<string, number> = {
   AuthenticationFailed: 401,
+  Unauthenticated: 401,
   AccessDeniedException: 403,
   CloudHsmAccessDeniedException: 403,
   NotFoundException: 404,
