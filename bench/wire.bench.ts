@@ -171,7 +171,7 @@ function ensureBuild(): string {
 /** A data dir prepared as e2e/support/prepare-data.ts does: set-up's bootstrap (migrations, admin, tokens, demo cluster). */
 function prepareDataDir(): { dir: string; admin: Credentials; clusterId: string; trustAnchor: string; kmsuserPassword: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-wire-"));
-  const env = { ...process.env, KEYHOLD_DATA_DIR: dir, KEYHOLD_ADMIN_PASSWORD: crypto.randomBytes(12).toString("hex") };
+  const env: NodeJS.ProcessEnv = { ...process.env, KEYHOLD_DATA_DIR: dir, KEYHOLD_ADMIN_PASSWORD: crypto.randomBytes(12).toString("hex") };
   for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
   const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/setup/bootstrap.ts"], { env, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bootstrap failed:\n${r.stdout}\n${r.stderr}`);

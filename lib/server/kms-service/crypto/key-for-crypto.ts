@@ -5,7 +5,7 @@ import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
 import { SYMMETRIC_DEFAULT, type KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
 import { isKeyStoreUsable } from "@/lib/server/kms-service/key-stores/index.ts";
 import { requireEnabledForCrypto, unavailableError } from "@/lib/server/kms-service/keys/key-state.ts";
-import { resolveKey } from "@/lib/server/kms-service/keys/resolve-key.ts";
+import { resolveKeyCached } from "@/lib/server/kms-service/keys/resolve-key.ts";
 import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 
 // The checks every cryptographic operation makes on its key, in this order: the key exists (key ID,
@@ -16,7 +16,7 @@ import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 // Unavailable) → the algorithm suits it → DryRun stops here.
 
 export async function resolveKeyForCrypto(o: { scope: ServiceScope; keyId: string }): Promise<KeyRecord> {
-  return resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: true });
+  return resolveKeyCached({ keyId: o.keyId, scope: o.scope, allowAlias: true });
 }
 
 /** Quota, then key state and store session, then algorithm. */

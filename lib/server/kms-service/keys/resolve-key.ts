@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
+import { WriteInvalidatedCache } from "@/lib/server/platform/write-invalidated-cache.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { KEY_ID_PATTERN, aliasArn, keyArn, parseKmsArn, type ServiceScope } from "./key-arn.ts";
 import { KEY_RECORD_INCLUDE, type KeyRecord } from "./key-record.ts";
@@ -68,5 +69,39 @@ export async function resolveKey(options: ResolveKeyOptions): Promise<KeyRecord>
 export async function findKeyById(id: string, scope: ServiceScope): Promise<KeyRecord> {
   const key = await db().kmsKey.findUnique({ where: { id }, include: KEY_RECORD_INCLUDE });
   if (!key) throw keyDoesNotExist(keyArn(scope, id));
+  return key;
+}
+
+// The cryptographic operations' lookups (Encrypt, Decrypt, GenerateDataKey, ReEncrypt: the hot path of
+// /api/aws) read keys, with their store, from memory: an entry is dropped by the next write of any KmsKey,
+// Alias or CustomKeyStore row (write-invalidated-cache.ts), so a disabled key, a key scheduled for
+// deletion, a disconnected store or a moved alias is seen by the very next request. Management
+// operations keep reading the database. A key that does not exist is not remembered.
+const keyCache = new WriteInvalidatedCache<KeyRecord>("kms-keys", ["KmsKey", "Alias", "CustomKeyStore"]);
+
+function frozen(key: KeyRecord): KeyRecord {
+  if (key.customKeyStore) Object.freeze(key.customKeyStore);
+  return Object.freeze(key);
+}
+
+/** resolveKey from memory when nothing was written since: for the cryptographic operations. */
+export async function resolveKeyCached(options: ResolveKeyOptions): Promise<KeyRecord> {
+  const target = parseKeyReference(options);
+  const cacheKey = target.kind === "alias" ? `alias:${target.name}` : `key:${target.id}`;
+  const hit = keyCache.peek(cacheKey);
+  if (hit) return hit.value;
+  const generation = keyCache.generation();
+  const key = frozen(await resolveKey(options));
+  keyCache.set(cacheKey, key, generation);
+  return key;
+}
+
+/** findKeyById from memory when nothing was written since: Decrypt's key named by its blob. */
+export async function findKeyByIdCached(id: string, scope: ServiceScope): Promise<KeyRecord> {
+  const hit = keyCache.peek(`key:${id}`);
+  if (hit) return hit.value;
+  const generation = keyCache.generation();
+  const key = frozen(await findKeyById(id, scope));
+  keyCache.set(`key:${id}`, key, generation);
   return key;
 }

@@ -116,6 +116,23 @@ export function signingKey(secretAccessKey: string, date: string, region: string
   return hmac(kService, SCOPE_TERMINATOR);
 }
 
+const signingKeys = new Map<string, Buffer>();
+
+/**
+ * signingKey, remembered per (secret, date, region, service): four HMACs saved on every request after a
+ * key's first of the day. Bounded; emptied when full (at most one entry per access key, day, Region and service in use).
+ */
+export function cachedSigningKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {
+  const id = `${date}\n${region}\n${service}\n${secretAccessKey}`;
+  let key = signingKeys.get(id);
+  if (!key) {
+    key = signingKey(secretAccessKey, date, region, service);
+    if (signingKeys.size >= 1_000) signingKeys.clear();
+    signingKeys.set(id, key);
+  }
+  return key;
+}
+
 /** The hex signature of a string to sign. */
 export function signatureHex(key: Buffer, toSign: string): string {
   return crypto.createHmac("sha256", key).update(toSign, "utf8").digest("hex");

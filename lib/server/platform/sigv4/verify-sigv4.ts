@@ -8,8 +8,8 @@ import {
   credentialScope,
   sha256Hex,
   signatureHex,
+  cachedSigningKey,
   signaturesEqual,
-  signingKey,
   stringToSign,
 } from "./sigv4-canonical.ts";
 
@@ -169,7 +169,7 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
   });
   const scope = credentialScope(auth.scopeDate, auth.scopeRegion, auth.scopeService);
   const expected = signatureHex(
-    signingKey(key!.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService),
+    cachedSigningKey(key!.secretAccessKey, auth.scopeDate, auth.scopeRegion, auth.scopeService),
     stringToSign(amzDate, scope, canonical),
   );
   if (!signaturesEqual(expected, auth.signature)) fail("InvalidSignatureException", SIGNATURE_MISMATCH);

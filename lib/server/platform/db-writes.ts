@@ -1,0 +1,49 @@
+import "server-only";
+
+// A write counter per Prisma model, bumped by db()'s query extension (db.ts) before and after every
+// create, update, upsert or delete of that model, so that in-memory caches of rows can tell, with one
+// comparison, whether anything they hold may have changed (write-invalidated-cache.ts). On globalThis:
+// Next bundles server code into several layers and server.ts loads its own copy, and a write through
+// any copy must invalidate the caches of all of them.
+//
+// What it does not see: writes by another process (PostgreSQL with several instances: the caches also
+// expire, see write-invalidated-cache.ts), raw SQL ($executeRaw: only the audit writer, whose table no
+// cache holds), and the commit of an interactive transaction ($transaction(async (tx) => …)): its writes
+// bump when they run, before the commit, so a model a cache holds must not be written in one (today only
+// tag-resource.ts uses one, for Tag rows, which no cache holds).
+
+const WRITES = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
+
+const holder = globalThis as unknown as { keyholdModelWrites?: Map<string, number> };
+
+function counters(): Map<string, number> {
+  return (holder.keyholdModelWrites ??= new Map());
+}
+
+export function isWriteOperation(operation: string): boolean {
+  return WRITES.has(operation);
+}
+
+/** Called by db()'s extension around each write of `model` (and by tests). */
+export function bumpModelWrites(model: string): void {
+  const c = counters();
+  c.set(model, (c.get(model) ?? 0) + 1);
+}
+
+/** The sum of the models' write counters: changes whenever one of them is written. */
+export function modelWriteGeneration(models: readonly string[]): number {
+  const c = counters();
+  let sum = 0;
+  for (const m of models) sum += c.get(m) ?? 0;
+  return sum;
+}
