@@ -125,10 +125,23 @@ function reply(status: number, body: Buffer, requestId: string, deps: Pick<Handl
       "Content-Type": JSON_CONTENT_TYPE,
       "Content-Length": String(body.length),
       // SDKs correct their clock skew from this header after a "Signature expired" error.
-      Date: (deps.now?.() ?? new Date()).toUTCString(),
+      Date: deps.now ? deps.now().toUTCString() : httpDateNow(),
     },
     body,
   };
+}
+
+const httpDate = { second: -1, text: "" };
+
+/** The current time as an HTTP Date header, formatted once per second. */
+function httpDateNow(): string {
+  const ms = Date.now();
+  const second = Math.floor(ms / 1000);
+  if (second !== httpDate.second) {
+    httpDate.second = second;
+    httpDate.text = new Date(second * 1000).toUTCString();
+  }
+  return httpDate.text;
 }
 
 function toWireError(
