@@ -11,8 +11,20 @@
 // KEYHOLD_BENCH_PROFILE=1 runs the server with `node --cpu-prof` and prints its top frames by self time.
 // The server runs with the status poller off (KEYHOLD_STATUS_POLLER=off), so only the bench's requests load it.
 //
-// Profile of the server before the hot-path caches (Encrypt, AWS_KMS key, 32 connections; self time):
-//   (see PROFILE_BEFORE below, printed with the figures)
+// Server profiles of whole bench runs (self time, idle left out; 2 shared cores at load average ~6):
+//   before the hot-path caches          after them (access keys, keys + store, signing key in memory)
+//    4.6 %  performIO (better-sqlite3)   23.4 %  writev (the response; kernel loopback)
+//    4.3 %  pkcs11js (C_Encrypt…)        16.4 %  pkcs11js (C_EncryptInit + C_Encrypt)
+//    3.3 %  writev                        4.9 %  (garbage collector)
+//    3.2 %  prepare (better-sqlite3)      2.7 %  executeIO (better-sqlite3: the batched audit INSERTs)
+//    2.8 %  (garbage collector)           1.9 %  handleAwsRequest
+//    1.3 %  Ni (Prisma client runtime)    1.5 %  verifySigV4
+//    0.8 %  interpretNode (Prisma)        1.1 %  Hmac
+//    0.7 %  Hmac                          1.1 %  parseRequestTime
+//    0.7 %  executeIO (better-sqlite3)    0.8 %  Date (Next's patched Date constructor)
+//    0.6 %  handleAwsRequest              0.8 %  recordAwsRequest (audit row)
+// (before: the server was idle 52 % of the run, waiting on SQLite reads of keys and access keys per
+// request; Prisma's runtime frames are gone from the top after.)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
