@@ -20,9 +20,17 @@ type State<V> = { generation: number; entries: Map<string, Entry<V>> };
 
 const holder = globalThis as unknown as { keyholdWriteInvalidatedCaches?: Map<string, State<unknown>> };
 
-export class WriteInvalidatedCache<V> {
-  private readonly ttlMs: number;
+let ttlFor: { url: string | undefined; ttlMs: number } | undefined;
 
+/** Infinity on SQLite, CROSS_PROCESS_TTL_MS on PostgreSQL; read when used (tests switch databases). */
+function entryTtlMs(): number {
+  const url = process.env.DATABASE_URL;
+  if (ttlFor && ttlFor.url === url) return ttlFor.ttlMs;
+  ttlFor = { url, ttlMs: databaseProvider() === "postgresql" ? CROSS_PROCESS_TTL_MS : Infinity };
+  return ttlFor.ttlMs;
+}
+
+export class WriteInvalidatedCache<V> {
   /**
    * `name`: its slot on globalThis (one cache per name across Next's bundles); `models`: the Prisma models
    * its values are read from (cascading deletes included: name the parent too); `max`: entries kept.
@@ -31,9 +39,7 @@ export class WriteInvalidatedCache<V> {
     private readonly name: string,
     private readonly models: readonly string[],
     private readonly max = 10_000,
-  ) {
-    this.ttlMs = databaseProvider() === "postgresql" ? CROSS_PROCESS_TTL_MS : Infinity;
-  }
+  ) {}
 
   private state(): State<V> {
     const all = (holder.keyholdWriteInvalidatedCaches ??= new Map());
@@ -67,7 +73,7 @@ export class WriteInvalidatedCache<V> {
     const s = this.state();
     if (s.generation === generation) {
       if (s.entries.size >= this.max) s.entries.clear();
-      s.entries.set(key, { value, expires: performance.now() + this.ttlMs });
+      s.entries.set(key, { value, expires: performance.now() + entryTtlMs() });
     }
     return value;
   }
@@ -77,7 +83,7 @@ export class WriteInvalidatedCache<V> {
     const s = this.state();
     if (s.generation !== generation) return;
     if (s.entries.size >= this.max) s.entries.clear();
-    s.entries.set(key, { value, expires: performance.now() + this.ttlMs });
+    s.entries.set(key, { value, expires: performance.now() + entryTtlMs() });
   }
 
   generation(): number {
