@@ -389,6 +389,12 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
       `signed Encrypt (AWS_KMS, 32 conns) during an unsigned flood (32 conns, ${num(flood.requestsPerSecond, 0)} rejected/s): ${num(withFlood.requestsPerSecond, 0)} req/s, p99 ${num(withFlood.p99Ms, 0, 2)} ms — ${(100 * slowdown).toFixed(0)} % slower than alone (${num(alone.requestsPerSecond, 0)} req/s just before)   target ≤ ${TARGETS.floodSlowdown * 100} % ${mark(slowdown <= TARGETS.floodSlowdown)}`,
     );
     setupAgent.destroy();
+    console.log(
+      `machine after the run: load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} (figures are only comparable at similar load)`,
+    );
   } finally {
     await server.stop();
     if (server.profileDir) {
