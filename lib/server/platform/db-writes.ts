@@ -24,6 +24,14 @@ const WRITES = new Set([
   "deleteMany",
 ]);
 
+/**
+ * Columns no cache holds, whose updates therefore invalidate nothing: the SigV4 lookup records lastUsedAt
+ * once a minute per key, and that must not empty the access-key cache each time.
+ */
+const UNCACHED_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
+  AccessKey: new Set(["lastUsedAt"]),
+};
+
 const holder = globalThis as unknown as { keyholdModelWrites?: Map<string, number> };
 
 function counters(): Map<string, number> {
@@ -32,6 +40,15 @@ function counters(): Map<string, number> {
 
 export function isWriteOperation(operation: string): boolean {
   return WRITES.has(operation);
+}
+
+/** Whether a write may change what a cache holds (false only for updates of uncached columns alone). */
+export function invalidatesCaches(model: string, operation: string, args: unknown): boolean {
+  const uncached = UNCACHED_COLUMNS[model];
+  if (!uncached || (operation !== "update" && operation !== "updateMany")) return true;
+  const data = (args as { data?: unknown } | undefined)?.data;
+  if (!data || typeof data !== "object") return true;
+  return Object.keys(data).some((column) => !uncached.has(column));
 }
 
 /** Called by db()'s extension around each write of `model` (and by tests). */

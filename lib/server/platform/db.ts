@@ -5,7 +5,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/clie
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client.ts";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/server/platform/database-url.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
-import { bumpModelWrites, isWriteOperation } from "./db-writes.ts";
+import { bumpModelWrites, invalidatesCaches, isWriteOperation } from "./db-writes.ts";
 
 // One Prisma client per process, on SQLite (default) or PostgreSQL (DATABASE_URL=postgresql://…).
 // Both generated clients come from the same models, so the SQLite client's type stands for both.
@@ -31,7 +31,7 @@ function countWrites(client: Db): Db {
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          if (!isWriteOperation(operation)) return query(args);
+          if (!isWriteOperation(operation) || !invalidatesCaches(model, operation, args)) return query(args);
           bumpModelWrites(model);
           try {
             return await query(args);

@@ -7,8 +7,8 @@ import { readAccessKeySecret } from "./read-access-key-secret.ts";
 // unsealed secret, or "no such active key") are held in memory until the next write of any AccessKey or
 // User row (write-invalidated-cache.ts): a key deactivated, deleted or rotated, or a user's role
 // changed, is seen by the very next request, and a busy endpoint neither reads the database nor unseals
-// the secret per request. lastUsedAt is recorded at most once a minute per key (that write, too,
-// empties the cache: one read and one unseal per key and minute).
+// the secret per request. lastUsedAt is recorded at most once a minute per key (an update of that
+// column alone invalidates nothing: db-writes.ts).
 
 export type SigV4AccessKey = { secretAccessKey: string; principalArn: string; userName: string; role: string };
 
