@@ -27,6 +27,8 @@ const keys = new Map<string, AccessKeyRecord>([
       secretAccessKey: ALICE.secretAccessKey,
       principalArn: `arn:aws:iam::${ACCOUNT_ID}:user/alice`,
       userName: "alice",
+      // Key policies are evaluated by the real operations: the default policy hands them to the role.
+      role: "admin",
     },
   ],
 ]);

@@ -20,15 +20,16 @@ import { GuardedButton } from "./guarded-button.tsx";
 import { KeyActions } from "./key-actions.tsx";
 import { KeyAliasesTab } from "./key-aliases-tab.tsx";
 import { KeyDescriptionDialog } from "./key-description-dialog.tsx";
+import { KeyGrantsTab } from "./key-grants-tab.tsx";
 import { KeyPolicyTab } from "./key-policy-tab.tsx";
 import { KeyStateBadge } from "./key-state-badge.tsx";
 import { KeyTagsTab } from "./key-tags-tab.tsx";
 import { TryItPanel } from "./try-it-panel.tsx";
 
-type TabKey = "policy" | "crypto" | "tags" | "aliases";
+type TabKey = "policy" | "crypto" | "tags" | "aliases" | "grants";
 const crumbs = (label: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Keys", href: "/keys" }, { label }];
 
-/** A KMS key: general configuration, actions, Try it, and the Key policy / Cryptographic configuration / Tags / Aliases tabs. */
+/** A KMS key: general configuration, actions, Try it, and the Key policy / Cryptographic configuration / Tags / Aliases / Grants tabs. */
 export function KeyDetail({ id }: { id: string }) {
   const { data, error, refetch } = useKey(id);
   const [tab, setTab] = useState<TabKey>("crypto");
@@ -177,6 +178,7 @@ export function KeyDetail({ id }: { id: string }) {
               label: `Aliases (${k.aliases.length})`,
               content: <KeyAliasesTab keyId={k.keyId} keyState={k.keyState} aliases={k.aliases} />,
             },
+            { key: "grants", label: "Grants", content: <KeyGrantsTab keyId={k.keyId} /> },
           ]}
         />
       </Card>

@@ -31,4 +31,26 @@ describe("model write counters", () => {
     await db().accessKey.deleteMany({ where: { id: accessKeyId } });
     expect(generation()).toBeGreaterThan(g);
   });
+
+  it("move again once a transaction has committed (or rolled back), for every cache", async () => {
+    const user = await createUser({ name: "transacted", password: "long enough password" });
+    let during = 0;
+    await db().$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { role: "viewer" } });
+      during = modelWriteGeneration(["User"]);
+    });
+    expect(modelWriteGeneration(["User"])).toBeGreaterThan(during);
+
+    const kmsKeys = modelWriteGeneration(["KmsKey"]);
+    await expect(
+      db().$transaction(async () => {
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(modelWriteGeneration(["KmsKey"])).toBeGreaterThan(kmsKeys);
+
+    const batch = modelWriteGeneration(["Setting"]);
+    await db().$transaction([db().setting.findMany()]);
+    expect(modelWriteGeneration(["Setting"])).toBeGreaterThan(batch);
+  });
 });

@@ -6,11 +6,13 @@ import "server-only";
 // Next bundles server code into several layers and server.ts loads its own copy, and a write through
 // any copy must invalidate the caches of all of them.
 //
+// Transactions: a write inside $transaction bumps when it runs, before the commit, so a read between
+// the two could cache the old row under the new count. Every $transaction therefore also bumps one
+// counter that every cache includes, after it commits or rolls back (db.ts wraps $transaction).
+//
 // What it does not see: writes by another process (PostgreSQL with several instances: the caches also
-// expire, see write-invalidated-cache.ts), raw SQL ($executeRaw: only the audit writer, whose table no
-// cache holds), and the commit of an interactive transaction ($transaction(async (tx) => …)): its writes
-// bump when they run, before the commit, so a model a cache holds must not be written in one (today only
-// tag-resource.ts uses one, for Tag rows, which no cache holds).
+// expire, see write-invalidated-cache.ts) and raw SQL ($executeRaw: only the audit writer, whose table no
+// cache holds).
 
 const WRITES = new Set([
   "create",
@@ -57,10 +59,13 @@ export function bumpModelWrites(model: string): void {
   c.set(model, (c.get(model) ?? 0) + 1);
 }
 
-/** The sum of the models' write counters: changes whenever one of them is written. */
+/** The counter every cache includes: bumped when a transaction ends. */
+export const TRANSACTIONS = "$transaction";
+
+/** The sum of the models' write counters and the transactions': changes whenever one of them is written. */
 export function modelWriteGeneration(models: readonly string[]): number {
   const c = counters();
-  let sum = 0;
+  let sum = c.get(TRANSACTIONS) ?? 0;
   for (const m of models) sum += c.get(m) ?? 0;
   return sum;
 }

@@ -5,7 +5,7 @@ import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/clie
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma-postgresql/client.ts";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/server/platform/database-url.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
-import { bumpModelWrites, invalidatesCaches, isWriteOperation } from "./db-writes.ts";
+import { TRANSACTIONS, bumpModelWrites, invalidatesCaches, isWriteOperation } from "./db-writes.ts";
 
 // One Prisma client per process, on SQLite (default) or PostgreSQL (DATABASE_URL=postgresql://…).
 // Both generated clients come from the same models, so the SQLite client's type stands for both.
@@ -27,7 +27,7 @@ function createClient(): Db {
  * of the request path (write-invalidated-cache.ts) are invalidated by every write, whoever makes it.
  */
 function countWrites(client: Db): Db {
-  return client.$extends({
+  const extended = client.$extends({
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
@@ -42,6 +42,12 @@ function countWrites(client: Db): Db {
       },
     },
   }) as unknown as Db;
+  // A transaction's writes are committed after their own bumps: one more bump once it has ended.
+  const transaction = extended.$transaction.bind(extended) as (...args: unknown[]) => Promise<unknown>;
+  Object.defineProperty(extended, "$transaction", {
+    value: (...args: unknown[]) => transaction(...args).finally(() => bumpModelWrites(TRANSACTIONS)),
+  });
+  return extended;
 }
 
 /** The process-wide client; kept on globalThis because Next bundles server code into several layers. */

@@ -25,6 +25,7 @@ const PROTOCOL_ERRORS: Record<string, number> = {
  */
 const CONSOLE_CLIENT_ERRORS: Record<string, number> = {
   AuthenticationFailed: 401,
+  Unauthenticated: 401,
   AccessDeniedException: 403,
   CloudHsmAccessDeniedException: 403,
   NotFoundException: 404,
@@ -33,7 +34,6 @@ const CONSOLE_CLIENT_ERRORS: Record<string, number> = {
   NoSuchEntity: 404,
   EntityAlreadyExists: 409,
   LimitExceeded: 409,
-  ConflictException: 409,
   ThrottlingException: 429,
 };
 

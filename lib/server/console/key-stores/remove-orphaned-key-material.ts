@@ -23,7 +23,7 @@ export async function removeOrphanedKeyMaterial({ caller, customKeyStoreId, labe
   }
   if (!inventory.orphaned.some((o) => o.label === label)) {
     throw new AppError({
-      code: "ConflictException",
+      code: "ValidationException",
       safeMessage: "This key material is not orphaned (a KMS key owns it, or it is gone already). Nothing was removed.",
     });
   }

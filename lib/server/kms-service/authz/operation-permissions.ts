@@ -5,6 +5,8 @@ import type { OperationKey } from "@/lib/server/kms-service/wire/operation-types
 // What each operation of the local service needs from the caller's console role, the local stand-in
 // for IAM identity policies: the same permission the console's own API route for that action asks
 // for (reads need *:read; changes and cryptography need *:write). An operation missing here is refused.
+// For the operations on one key (key-policy-operations.ts) the role counts only where the key policy
+// or a grant delegates to the account (authorize-key-action.ts).
 export const OPERATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "kms:DescribeCustomKeyStores": "keyStores:read",
   "kms:CreateCustomKeyStore": "keyStores:write",
@@ -31,6 +33,12 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "kms:TagResource": "keys:write",
   "kms:UntagResource": "keys:write",
   "kms:PutKeyPolicy": "keys:write",
+
+  "kms:CreateGrant": "keys:write",
+  "kms:ListGrants": "keys:read",
+  "kms:ListRetirableGrants": "keys:read",
+  "kms:RetireGrant": "keys:write",
+  "kms:RevokeGrant": "keys:write",
 
   "kms:Encrypt": "keys:write",
   "kms:Decrypt": "keys:write",

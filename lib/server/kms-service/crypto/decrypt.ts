@@ -1,12 +1,12 @@
 import "server-only";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
-import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import type { EncryptionContext } from "./encryption-context.ts";
 import { admitKeyForCrypto, dryRunError, keyMaterialIdOf, resolveKeyForCrypto } from "./key-for-crypto.ts";
 import { keyOfBlob, openParsedBlob } from "./open-blob.ts";
 
 export type DecryptOptions = {
-  scope: ServiceScope;
+  scope: CallerScope;
   ciphertextBlob: Buffer;
   encryptionContext?: EncryptionContext;
   keyId?: string;
@@ -24,11 +24,14 @@ export async function decrypt(o: DecryptOptions): Promise<DecryptResult> {
     if (o.keyId === undefined) {
       throw new KmsError("ValidationException", "KeyId is required when DryRunModifiers includes IGNORE_CIPHERTEXT.");
     }
-    await admitKeyForCrypto(await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId }), { encryptionAlgorithm: o.encryptionAlgorithm });
+    const access = { scope: o.scope, keyId: o.keyId, action: "kms:Decrypt", encryptionContext: o.encryptionContext } as const;
+    await admitKeyForCrypto(await resolveKeyForCrypto(access), { encryptionAlgorithm: o.encryptionAlgorithm });
     throw dryRunError();
   }
   const { key, parsed } = await keyOfBlob({
     scope: o.scope,
+    action: "kms:Decrypt",
+    encryptionContext: o.encryptionContext,
     blob: o.ciphertextBlob,
     keyId: o.keyId,
     encryptionAlgorithm: o.encryptionAlgorithm,

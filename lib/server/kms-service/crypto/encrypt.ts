@@ -1,11 +1,11 @@
 import "server-only";
-import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import type { EncryptionContext } from "./encryption-context.ts";
 import { admitKeyForCrypto, dryRunError, resolveKeyForCrypto } from "./key-for-crypto.ts";
 import { sealPlaintext } from "./seal-plaintext.ts";
 
 export type EncryptOptions = {
-  scope: ServiceScope;
+  scope: CallerScope;
   keyId: string;
   plaintext: Buffer;
   encryptionContext?: EncryptionContext;
@@ -17,7 +17,7 @@ export type EncryptResult = { ciphertextBlob: Buffer; keyArn: string };
 
 /** Encrypts up to 4096 bytes under a symmetric key (any key identifier, aliases included). */
 export async function encrypt(o: EncryptOptions): Promise<EncryptResult> {
-  const key = await resolveKeyForCrypto(o);
+  const key = await resolveKeyForCrypto({ ...o, action: "kms:Encrypt" });
   await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm });
   if (o.dryRun) throw dryRunError();
   const ciphertextBlob = await sealPlaintext({ key, plaintext: o.plaintext, encryptionContext: o.encryptionContext });

@@ -1,6 +1,6 @@
 import "server-only";
 import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
-import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import { cryptoStep } from "./crypto-errors.ts";
 import type { EncryptionContext } from "./encryption-context.ts";
 import { admitKeyForCrypto, dryRunError, keyMaterialIdOf, resolveKeyForCrypto } from "./key-for-crypto.ts";
@@ -8,7 +8,9 @@ import { randomBesideKey } from "./key-material-crypto.ts";
 import { sealPlaintext } from "./seal-plaintext.ts";
 
 export type GenerateDataKeyOptions = {
-  scope: ServiceScope;
+  scope: CallerScope;
+  /** Which of the two operations asks: the key policy tells them apart. */
+  action: "kms:GenerateDataKey" | "kms:GenerateDataKeyWithoutPlaintext";
   keyId: string;
   /** Exactly one of numberOfBytes (1–1024) and keySpec (AES_128 = 16 B, AES_256 = 32 B). */
   numberOfBytes?: number;

@@ -1,19 +1,18 @@
 import "server-only";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
-import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
 import type { KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
 import { findKeyByIdCached } from "@/lib/server/kms-service/keys/resolve-key.ts";
 import { invalidCiphertext, parseBlob, type ParsedBlob } from "./ciphertext-blob.ts";
 import { cryptoStep } from "./crypto-errors.ts";
 import { canonicalEncryptionContext, type EncryptionContext } from "./encryption-context.ts";
-import { admitKeyForCrypto, keyMaterialIdOf, resolveKeyForCrypto } from "./key-for-crypto.ts";
+import { admitKeyForCrypto, keyMaterialIdOf, resolveKeyForCrypto, type CryptoKeyAccess } from "./key-for-crypto.ts";
 import { openUnderKey } from "./key-material-crypto.ts";
 
 // Decrypt's and ReEncrypt's first half: the blob names its key, so no KeyId is needed; a KeyId given
-// must name that same key (IncorrectKeyException otherwise).
+// must name that same key (IncorrectKeyException otherwise). Either way the key used is the key
+// authorised (kms:Decrypt or kms:ReEncryptFrom, with the request's encryption context).
 
-export type BlobKeyOptions = {
-  scope: ServiceScope;
+export type BlobKeyOptions = CryptoKeyAccess & {
   blob: Buffer;
   /** The caller's KeyId / SourceKeyId, if any. */
   keyId?: string;
@@ -27,10 +26,11 @@ export function incorrectKey(): KmsError {
 
 /** Parses the blob and finds, checks and admits its key (no HSM call). */
 export async function keyOfBlob(o: BlobKeyOptions): Promise<{ key: KeyRecord; parsed: ParsedBlob }> {
-  const named = o.keyId === undefined ? undefined : await resolveKeyForCrypto({ scope: o.scope, keyId: o.keyId });
+  const named = o.keyId === undefined ? undefined : await resolveKeyForCrypto({ ...o, keyId: o.keyId });
   const parsed = parseBlob(o.blob);
   if (named && named.id !== parsed.keyId) throw incorrectKey();
-  const key = named ?? (await findKeyByIdCached(parsed.keyId, o.scope));
+  const key =
+    named ?? (await findKeyByIdCached(parsed.keyId, o.scope, { action: o.action, facts: { encryptionContext: o.encryptionContext } }));
   await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm, charged: o.charged });
   if (parsed.keyMaterialId !== keyMaterialIdOf(key)) throw invalidCiphertext();
   return { key, parsed };

@@ -1,12 +1,12 @@
 import "server-only";
-import type { ServiceScope } from "@/lib/server/kms-service/keys/key-arn.ts";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import type { EncryptionContext } from "./encryption-context.ts";
 import { admitKeyForCrypto, dryRunError, keyMaterialIdOf, resolveKeyForCrypto } from "./key-for-crypto.ts";
 import { keyOfBlob, openParsedBlob } from "./open-blob.ts";
 import { sealPlaintext } from "./seal-plaintext.ts";
 
 export type ReEncryptOptions = {
-  scope: ServiceScope;
+  scope: CallerScope;
   ciphertextBlob: Buffer;
   sourceEncryptionContext?: EncryptionContext;
   sourceKeyId?: string;
@@ -27,18 +27,26 @@ export type ReEncryptResult = {
 
 /**
  * Decrypts under the blob's key and encrypts under DestinationKeyId without the plaintext leaving the
- * service; both keys must be usable. Each custom key store involved is charged once.
+ * service; both keys must be usable, the source's policy allowing kms:ReEncryptFrom and the
+ * destination's kms:ReEncryptTo, each with its own encryption context. Each custom key store involved is charged once.
  */
 export async function reEncrypt(o: ReEncryptOptions): Promise<ReEncryptResult> {
   const charged = new Set<string>();
   const source = await keyOfBlob({
     scope: o.scope,
+    action: "kms:ReEncryptFrom",
+    encryptionContext: o.sourceEncryptionContext,
     blob: o.ciphertextBlob,
     keyId: o.sourceKeyId,
     encryptionAlgorithm: o.sourceEncryptionAlgorithm,
     charged,
   });
-  const destination = await resolveKeyForCrypto({ scope: o.scope, keyId: o.destinationKeyId });
+  const destination = await resolveKeyForCrypto({
+    scope: o.scope,
+    keyId: o.destinationKeyId,
+    action: "kms:ReEncryptTo",
+    encryptionContext: o.destinationEncryptionContext,
+  });
   await admitKeyForCrypto(destination, { encryptionAlgorithm: o.destinationEncryptionAlgorithm, charged });
   if (o.dryRun) throw dryRunError();
   const plaintext = await openParsedBlob(source.key, source.parsed, o.sourceEncryptionContext);

@@ -1,4 +1,5 @@
 import "server-only";
+import { checkGrantTokens } from "@/lib/server/kms-service/grants/grant-token.ts";
 import type { InputReader, StringRule } from "./input-reader.ts";
 
 // The botocore KMS shapes (models/botocore_kms_2014-11-01_service-2.json) the key and crypto
@@ -45,9 +46,14 @@ export const NUMBER_OF_BYTES = { min: 1, max: 1024 } as const;
 export const PENDING_WINDOW_IN_DAYS = { min: 1, max: 365 } as const;
 export const LIMIT = { min: 1, max: 1000 } as const;
 
-/** GrantTokens (≤ 10, each 1–8192). Grants are not implemented yet: valid tokens are accepted and ignored. */
+/**
+ * GrantTokens (≤ 10, each 1–8192), accepted by every operation that takes them. Each must be a token
+ * this service issued (InvalidGrantTokenException); grants are in force at once, so it adds nothing.
+ */
 export function readGrantTokens(reader: InputReader): string[] | undefined {
-  return reader.stringList("GrantTokens", { min: 0, max: 10 }, GRANT_TOKEN);
+  const tokens = reader.stringList("GrantTokens", { min: 0, max: 10 }, GRANT_TOKEN);
+  checkGrantTokens(tokens);
+  return tokens;
 }
 
 export type WireTag = { TagKey: string; TagValue: string };

@@ -6,14 +6,16 @@ import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { requireConnectedKeyStore } from "@/lib/server/kms-service/key-stores/index.ts";
-import { keyArn, type ServiceScope } from "./key-arn.ts";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
+import { checkPolicyLockout } from "@/lib/server/kms-service/authz/check-policy-lockout.ts";
+import { keyArn } from "./key-arn.ts";
 import { createKeyMaterial, destroyKeyMaterial } from "./key-material.ts";
-import { checkPolicyLockout, defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
+import { defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
 import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
 import { checkTagsRequest } from "./tag-rules.ts";
 
 export type CreateLocalKeyOptions = {
-  scope: ServiceScope;
+  scope: CallerScope;
   callerArn: string;
   policy?: string;
   description?: string;
@@ -75,9 +77,11 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
   const tags = o.tags ?? [];
   checkTagsRequest(tags);
   const policy = o.policy ?? defaultKeyPolicy(o.scope.accountId);
-  const statements = validateKeyPolicy(policy);
+  validateKeyPolicy(policy);
+  const id = crypto.randomUUID();
+  const arn = keyArn(o.scope, id);
   if (o.policy !== undefined && !o.bypassPolicyLockoutSafetyCheck) {
-    checkPolicyLockout(statements, { principalArn: o.callerArn, accountId: o.scope.accountId });
+    checkPolicyLockout(policy, { caller: o.scope, keyArn: arn, key: { origin, keySpec, keyUsage } });
   }
   if ((await db().kmsKey.count()) >= MAX_KEYS) {
     throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
@@ -90,8 +94,6 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
       ? null
       : (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
 
-  const id = crypto.randomUUID();
-  const arn = keyArn(o.scope, id);
   await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
     // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
     // reachable, material not replicable) is a store-state failure here.

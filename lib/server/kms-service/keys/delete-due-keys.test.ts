@@ -24,8 +24,9 @@ import { scheduleKeyDeletion } from "./schedule-key-deletion.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 
 useMigratedDataDir("kms-sweeper");
-const scope = { region: REGION, accountId: ACCOUNT_ID };
 const callerArn = `arn:aws:iam::${ACCOUNT_ID}:user/alice`;
+// Domain functions called directly, as an administrator (the default key policy delegates to the role).
+const scope = { region: REGION, accountId: ACCOUNT_ID, principalArn: callerArn, role: "admin" };
 const DAY = 86_400_000;
 let store: TestKeyStore;
 

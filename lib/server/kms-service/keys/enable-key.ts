@@ -1,17 +1,17 @@
 import "server-only";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import { db } from "@/lib/server/platform/db.ts";
-import type { ServiceScope } from "./key-arn.ts";
 import { requireNotPendingDeletion } from "./key-state.ts";
 import { resolveKey } from "./resolve-key.ts";
 
-export type EnableKeyOptions = { scope: ServiceScope; keyId: string };
+export type EnableKeyOptions = { scope: CallerScope; keyId: string };
 
 /**
  * Enabled/Disabled → Enabled. PendingDeletion → KMSInvalidStateException. An Unavailable key accepts
  * the change, which shows once its store is connected again (key-state table [12]).
  */
 export async function enableKey(o: EnableKeyOptions): Promise<void> {
-  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false });
+  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false, access: { action: "kms:EnableKey" } });
   requireNotPendingDeletion(key);
   await db().kmsKey.update({ where: { id: key.id }, data: { state: "Enabled" } });
 }

@@ -1,10 +1,10 @@
 import "server-only";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
-import type { ServiceScope } from "./key-arn.ts";
 import { DEFAULT_POLICY_NAME } from "./key-policy.ts";
 import { resolveKey } from "./resolve-key.ts";
 
-export type GetKeyPolicyOptions = { scope: ServiceScope; keyId: string; policyName?: string };
+export type GetKeyPolicyOptions = { scope: CallerScope; keyId: string; policyName?: string };
 
 export function checkPolicyName(name: string | undefined): void {
   if (name !== undefined && name !== DEFAULT_POLICY_NAME) {
@@ -15,6 +15,6 @@ export function checkPolicyName(name: string | undefined): void {
 /** The key's policy document, exactly as stored; every key state. */
 export async function getKeyPolicy(o: GetKeyPolicyOptions): Promise<{ policy: string; policyName: string }> {
   checkPolicyName(o.policyName);
-  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false });
+  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false, access: { action: "kms:GetKeyPolicy" } });
   return { policy: key.policy, policyName: DEFAULT_POLICY_NAME };
 }

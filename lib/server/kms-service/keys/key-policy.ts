@@ -3,9 +3,9 @@ import { KEY_POLICY_MAX_BYTES } from "@/lib/schemas/keys.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { accountRootArn } from "./key-arn.ts";
 
-// Key policies: the AWS default policy, the syntax check (MalformedPolicyDocumentException), the
-// 32 KB document quota (LimitExceededException, spec §6.5) and the policy-lockout safety check.
-// Policies are stored as given; evaluating them on each request is the security issue's job.
+// Key policies: the AWS default policy, the syntax check (MalformedPolicyDocumentException) and the
+// 32 KB document quota (LimitExceededException, spec §6.5). Policies are stored as given; authz/
+// evaluates them on every request and holds the policy-lockout safety check.
 
 export const DEFAULT_POLICY_NAME = "default";
 
@@ -122,40 +122,4 @@ export function validateKeyPolicy(policy: string): Statement[] {
   const list = Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
   if (list.length === 0) throw malformed("The key policy must contain at least one statement.");
   return list.map(checkStatement);
-}
-
-function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-    "i",
-  );
-  return re.test(value);
-}
-
-function coversCaller(statement: Statement, caller: { principalArn: string; accountId: string }): boolean {
-  if (statement.Principal === undefined) return false;
-  if (statement.Principal === "*") return true;
-  const ids = stringList((statement.Principal as Record<string, unknown>).AWS) ?? [];
-  return ids.some((id) => id === "*" || id === caller.accountId || id === accountRootArn(caller.accountId) || id === caller.principalArn);
-}
-
-function coversPutKeyPolicy(statement: Statement): boolean {
-  if (statement.Action !== undefined) return stringList(statement.Action)!.some((a) => wildcard(a, "kms:PutKeyPolicy"));
-  return !stringList(statement.NotAction)!.some((a) => wildcard(a, "kms:PutKeyPolicy"));
-}
-
-/**
- * The policy-lockout safety check (CreateKey, PutKeyPolicy): the caller, directly or through the
- * account's root principal, must still be allowed kms:PutKeyPolicy after the change.
- */
-export function checkPolicyLockout(statements: Statement[], caller: { principalArn: string; accountId: string }): void {
-  const applies = (s: Statement) => coversCaller(s, caller) && coversPutKeyPolicy(s);
-  const allowed = statements.some((s) => s.Effect === "Allow" && applies(s));
-  const denied = statements.some((s) => s.Effect === "Deny" && s.Condition === undefined && applies(s));
-  if (!allowed || denied) {
-    throw malformed("The new key policy will not allow you to update the key policy in the future.");
-  }
 }

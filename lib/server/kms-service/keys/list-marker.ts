@@ -8,15 +8,17 @@ export function encodeMarker(lastSortKey: string): string {
   return Buffer.from(`m1:${lastSortKey}`, "utf8").toString("base64url");
 }
 
+export function invalidMarker(): KmsError {
+  return new KmsError(
+    "InvalidMarkerException",
+    "The request was rejected because the marker that specifies where pagination should next begin is not valid.",
+  );
+}
+
 export function decodeMarker(marker: string | undefined): string | undefined {
   if (marker === undefined) return undefined;
   const text = /^[A-Za-z0-9_-]+$/.test(marker) ? Buffer.from(marker, "base64url").toString("utf8") : "";
-  if (!text.startsWith("m1:") || text.length < 4) {
-    throw new KmsError(
-      "InvalidMarkerException",
-      "The request was rejected because the marker that specifies where pagination should next begin is not valid.",
-    );
-  }
+  if (!text.startsWith("m1:") || text.length < 4) throw invalidMarker();
   return text.slice(3);
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
-import type { ServiceScope } from "./key-arn.ts";
 import { requireNotPendingDeletion } from "./key-state.ts";
 import { resolveKey } from "./resolve-key.ts";
 
-export type ScheduleKeyDeletionOptions = { scope: ServiceScope; keyId: string; pendingWindowInDays?: number; now?: Date };
+export type ScheduleKeyDeletionOptions = { scope: CallerScope; keyId: string; pendingWindowInDays?: number; now?: Date };
 
 export type ScheduledKeyDeletion = { keyArn: string; deletionDate: Date; pendingWindowInDays: number };
 
@@ -28,7 +28,7 @@ export async function scheduleKeyDeletion(o: ScheduleKeyDeletionOptions): Promis
       `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
     );
   }
-  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false });
+  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false, access: { action: "kms:ScheduleKeyDeletion" } });
   requireNotPendingDeletion(key);
   const deletionDate = new Date((o.now ?? new Date()).getTime() + days * DAY_MS);
   await db().kmsKey.update({ where: { id: key.id }, data: { state: "PendingDeletion", deletionDate } });

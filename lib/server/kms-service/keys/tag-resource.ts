@@ -1,18 +1,18 @@
 import "server-only";
+import type { CallerScope } from "@/lib/server/kms-service/authz/caller.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
-import type { ServiceScope } from "./key-arn.ts";
 import { requireNotPendingDeletion } from "./key-state.ts";
 import { resolveKey } from "./resolve-key.ts";
 import { MAX_TAGS_PER_KEY, checkTagsRequest } from "./tag-rules.ts";
 
-export type TagResourceOptions = { scope: ServiceScope; keyId: string; tags: WireTag[] };
+export type TagResourceOptions = { scope: CallerScope; keyId: string; tags: WireTag[] };
 
 /** Adds tags, replacing the value of keys already present; not while pending deletion; ≤ 50 per key. */
 export async function tagResource(o: TagResourceOptions): Promise<void> {
   checkTagsRequest(o.tags);
-  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false });
+  const key = await resolveKey({ keyId: o.keyId, scope: o.scope, allowAlias: false, access: { action: "kms:TagResource" } });
   requireNotPendingDeletion(key);
   await db().$transaction(async (tx) => {
     const existing = await tx.keyTag.findMany({ where: { keyId: key.id }, select: { tagKey: true } });

@@ -2,6 +2,7 @@ import "server-only";
 import type { OperationRegistry } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { cloudHsmOperations } from "./cloudhsm/index.ts";
 import { cryptoOperations } from "./crypto/index.ts";
+import { grantOperations } from "./grants/index.ts";
 import { keyStoreOperations } from "./key-stores/index.ts";
 import { keyOperations } from "./keys/index.ts";
 
@@ -13,4 +14,5 @@ export const operations: OperationRegistry = {
   ...cloudHsmOperations,
   ...keyOperations,
   ...cryptoOperations,
+  ...grantOperations,
 };

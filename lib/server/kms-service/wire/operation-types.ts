@@ -8,6 +8,8 @@ export type OperationContext = {
   principalArn: string;
   userName: string;
   accessKeyId: string;
+  /** The caller's console role, the service's stand-in for its IAM policies (authz/). */
+  role?: string;
   requestId: string;
   /** The Region the service answers for (the credential scope was checked against it). */
   region: string;

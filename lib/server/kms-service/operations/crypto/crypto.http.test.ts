@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   CreateAliasCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
@@ -21,7 +22,7 @@ import { DEFAULT_TOKEN_LABEL } from "@/lib/server/hsm/clusters/ensure-default-to
 import { db } from "@/lib/server/platform/db.ts";
 import { destroyKey } from "@/lib/server/hsm/keys.ts";
 import { createTestKeyStore, connectTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
-import { ACCOUNT_ID, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { ACCOUNT_ID, PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 
 const service = useLocalKms("kms-crypto");
@@ -160,11 +161,20 @@ describe("Encrypt and Decrypt", () => {
         )
       )?.name,
     ).toBe("InvalidKeyUsageException");
-    await kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(10).fill("token") }));
+    const { GrantToken } = await kms.send(
+      new CreateGrantCommand({ KeyId: plainKey.KeyId, GranteePrincipal: PRINCIPAL_ARN, Operations: ["Encrypt"] }),
+    );
+    await kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(10).fill(GrantToken) }));
     expect(
-      (await failure(kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(11).fill("token") }))))
-        ?.name,
+      (
+        await failure(
+          kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: Array(11).fill(GrantToken) })),
+        )
+      )?.name,
     ).toBe("ValidationException");
+    expect(
+      (await failure(kms.send(new EncryptCommand({ KeyId: plainKey.KeyId, Plaintext: text("a"), GrantTokens: ["token"] }))))?.name,
+    ).toBe("InvalidGrantTokenException");
     const dry = await failure(kms.send(new EncryptCommand({ KeyId: hsmKey.KeyId, Plaintext: text("a"), DryRun: true })));
     expect(dry).toMatchObject({
       name: "DryRunOperationException",

@@ -5,7 +5,7 @@ import { readDataKeyRequest } from "./generate-data-key.ts";
 
 export const generateDataKeyWithoutPlaintextOperation: OperationHandler = async (input, ctx) => {
   const { request } = readDataKeyRequest(input);
-  const key = await generateDataKey({ scope: ctx, ...request });
+  const key = await generateDataKey({ scope: ctx, ...request, action: "kms:GenerateDataKeyWithoutPlaintext" });
   key.plaintext.fill(0);
   return { CiphertextBlob: key.ciphertextBlob, KeyId: key.keyArn, KeyMaterialId: key.keyMaterialId };
 };

@@ -23,6 +23,6 @@ export function readDataKeyRequest(input: Record<string, unknown>) {
 export const generateDataKeyOperation: OperationHandler = async (input, ctx) => {
   const { request, recipient } = readDataKeyRequest(input);
   if (recipient !== undefined) throw recipientUnsupported();
-  const key = await generateDataKey({ scope: ctx, ...request });
+  const key = await generateDataKey({ scope: ctx, ...request, action: "kms:GenerateDataKey" });
   return { CiphertextBlob: key.ciphertextBlob, Plaintext: key.plaintext, KeyId: key.keyArn, KeyMaterialId: key.keyMaterialId };
 };

@@ -28,7 +28,7 @@ import { listClusterKeyLabels } from "@/lib/server/hsm/clusters/list-cluster-key
 import { db } from "@/lib/server/platform/db.ts";
 import { hasKey } from "@/lib/server/hsm/keys.ts";
 import { createTestKeyStore, connectTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
-import { ACCOUNT_ID, REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { ACCOUNT_ID, PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 
 const service = useLocalKms("kms-keys");
@@ -184,7 +184,13 @@ describe("CreateKey", () => {
       message: "The new key policy will not allow you to update the key policy in the future.",
     });
     const md = await newKey({ Policy: lockout, BypassPolicyLockoutSafetyCheck: true });
-    expect((await kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId }))).Policy).toBe(lockout);
+    expect((await db().kmsKey.findUniqueOrThrow({ where: { id: md.KeyId } })).policy).toBe(lockout);
+    // The policy is in force: it lets the account encrypt and nothing else, so not even read the policy.
+    expect(await failure(kms.send(new GetKeyPolicyCommand({ KeyId: md.KeyId })))).toEqual({
+      name: "AccessDeniedException",
+      message: `User: ${PRINCIPAL_ARN} is not authorized to perform: kms:GetKeyPolicy on resource: ${md.Arn} because no resource-based policy allows the kms:GetKeyPolicy action`,
+      status: 400,
+    });
   });
 
   it("validates tags (TagException)", async () => {
@@ -490,6 +496,10 @@ describe("key policies and rotation status", () => {
     expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: "[]" }))))?.name).toBe(
       "MalformedPolicyDocumentException",
     );
+    const padded = JSON.stringify({ Statement: [{ Sid: "p".repeat(32_800), Effect: "Allow", Principal: "*", Action: "kms:*" }] });
+    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: padded }))))?.name).toBe("LimitExceededException");
+    const latin = await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: '{"Sid":"€"}' })));
+    expect(latin?.name).toBe("ValidationException");
     const nobody = JSON.stringify({
       Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "kms:*", Resource: "*" }],
     });
@@ -497,10 +507,8 @@ describe("key policies and rotation status", () => {
       "MalformedPolicyDocumentException",
     );
     await kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: nobody, BypassPolicyLockoutSafetyCheck: true }));
-    const padded = JSON.stringify({ Statement: [{ Sid: "p".repeat(32_800), Effect: "Allow", Principal: "*", Action: "kms:*" }] });
-    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: padded }))))?.name).toBe("LimitExceededException");
-    const latin = await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: '{"Sid":"€"}' })));
-    expect(latin?.name).toBe("ValidationException");
+    // What the safety check warned of: the caller can no longer change the policy back.
+    expect((await failure(kms.send(new PutKeyPolicyCommand({ KeyId: md.KeyId, Policy: policy }))))?.name).toBe("AccessDeniedException");
   });
 
   it("GetKeyRotationStatus: false for AWS_KMS keys, UnsupportedOperationException in a custom key store", async () => {

@@ -13,7 +13,6 @@ export const putKeyPolicyOperation: OperationHandler = async (input, ctx) => {
   r.finish();
   await putLocalKeyPolicy({
     scope: ctx,
-    callerArn: ctx.principalArn,
     keyId,
     policyName,
     policy,
