@@ -12,6 +12,7 @@ import {
   EnableKeyCommand,
   EncryptCommand,
   KMSClient,
+  PutKeyPolicyCommand,
   ScheduleKeyDeletionCommand,
   UpdateAliasCommand,
 } from "@aws-sdk/client-kms";
@@ -20,7 +21,7 @@ import { createAccessKey } from "@/lib/server/platform/identity/create-access-ke
 import { createUser } from "@/lib/server/platform/identity/create-user.ts";
 import { rotateAccessKey, updateAccessKeyStatus, deleteAccessKey } from "@/lib/server/platform/identity/update-access-key.ts";
 import { connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
-import { REGION, useLocalKms } from "@/test/local-kms-server.ts";
+import { ACCOUNT_ID, PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { failure } from "@/test/sdk-failure.ts";
 
 const service = useLocalKms("hot-path-caches");
@@ -137,6 +138,20 @@ describe("keys and their store (key metadata, key state, store state)", () => {
 
     await connectTestKeyStore(store.storeId);
     expect(await failure(encrypt(kms, keyId))).toBeUndefined();
+  });
+
+  it("a new key policy decides the very next request", async () => {
+    const keyId = await newKey();
+    await warm(kms, keyId);
+    const policy = {
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "account", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: "kms:*", Resource: "*" },
+        { Sid: "no-encrypt", Effect: "Deny", Principal: { AWS: PRINCIPAL_ARN }, Action: "kms:Encrypt", Resource: "*" },
+      ],
+    };
+    await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: "default", Policy: JSON.stringify(policy) }));
+    expect(await failure(encrypt(kms, keyId))).toMatchObject({ name: "AccessDeniedException" });
   });
 
   it("an alias moved to another key is followed by the very next request", async () => {
