@@ -54,4 +54,8 @@ fi
 if [ "$mode" = console ]; then
   say "Preparing data folder ${KEYHOLD_DATA_DIR:-data}: migrations, HSM tokens, demo cluster, admin"
   npx tsx --conditions=react-server scripts/setup/bootstrap.ts
+  # The XKS proxy's own folder (data/xks-proxy): settings.toml, its PKCS#11 token, a local CA and server
+  # certificate (tls/), a demo key and the first SigV4 credential (its secret printed once, stored sealed).
+  say "Preparing the XKS proxy in ${KEYHOLD_DATA_DIR:-data}/xks-proxy: settings, token, TLS certificate, credential"
+  npx tsx --conditions=react-server lib/xks-proxy/main.ts setup
 fi

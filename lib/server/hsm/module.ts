@@ -6,8 +6,8 @@ import type { PKCS11 } from "pkcs11js";
 import { env, dataPath } from "@/lib/server/platform/env.ts";
 import { ckrCode, toAppError } from "./errors.ts";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
-import { ensureSoftHsmConfig, isSoftHsmModule } from "./softhsm-config.ts";
-import { hsmState, type LoadedModule } from "./state.ts";
+import { ensureSoftHsmConfig, isSoftHsmModule, pointAtSoftHsmConfig } from "./softhsm-config.ts";
+import { hsmState, type LoadedModule, type ModuleOptions } from "./state.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 
 // The PKCS#11 module is loaded once per process, lazily: nothing here runs at import time (so never
@@ -23,11 +23,25 @@ function lockPathFor(tokenDir: string | undefined): string {
   return tokenDir && !insideData ? path.join(tokenDir, ".keyhold.lock") : dataPath("hsm.lock");
 }
 
+/**
+ * For a second process with PKCS#11 tokens of its own (the XKS proxy): its module, its SoftHSM
+ * configuration (so its own token directory) and its own lock file. Call before the module is loaded.
+ */
+export function configureModule(options: ModuleOptions): void {
+  const state = hsmState();
+  if (state.module) throw new Error("configureModule must run before the PKCS#11 module is loaded");
+  state.options = options;
+}
+
 function load(): LoadedModule {
-  const libPath = env().PKCS11_MODULE;
-  const tokenDir = isSoftHsmModule(libPath) ? ensureSoftHsmConfig().tokenDir : undefined;
+  const options = hsmState().options ?? {};
+  const libPath = options.libPath ?? env().PKCS11_MODULE;
+  const softHsm = isSoftHsmModule(libPath);
+  const tokenDir = !softHsm
+    ? undefined
+    : (options.softHsmConf ? pointAtSoftHsmConfig(options.softHsmConf) : ensureSoftHsmConfig()).tokenDir;
   fs.mkdirSync(env().dataDir, { recursive: true, mode: 0o700 });
-  const lockPath = lockPathFor(tokenDir);
+  const lockPath = options.lockPath ?? lockPathFor(tokenDir);
   acquireProcessLock(lockPath);
   const pkcs11 = new pkcs11js.PKCS11();
   try {

@@ -40,6 +40,21 @@ function configText(tokenDir: string): string {
   ].join("\n");
 }
 
+/** Writes a SoftHSM configuration naming tokenDir (only when its text changed) and creates tokenDir (0700). */
+export function writeSoftHsmConfig(confPath: string, tokenDir: string): void {
+  fs.mkdirSync(path.dirname(confPath), { recursive: true, mode: 0o700 });
+  fs.mkdirSync(tokenDir, { recursive: true, mode: 0o700 });
+  const text = configText(tokenDir);
+  const existing = fs.existsSync(confPath) ? fs.readFileSync(confPath, "utf8") : undefined;
+  if (existing !== text) fs.writeFileSync(confPath, text, { mode: 0o600 });
+}
+
+/** Points SOFTHSM2_CONF at a given configuration: a second process's own token directory (the XKS proxy). */
+export function pointAtSoftHsmConfig(confPath: string): SoftHsmConfig {
+  process.env.SOFTHSM2_CONF = confPath;
+  return { confPath, tokenDir: readTokenDir(confPath), managed: false };
+}
+
 /** Writes <dataDir>/softhsm2.conf and points SOFTHSM2_CONF at it, unless the env names another file. */
 export function ensureSoftHsmConfig(): SoftHsmConfig {
   const ours = dataPath("softhsm2.conf");
@@ -48,11 +63,7 @@ export function ensureSoftHsmConfig(): SoftHsmConfig {
     return { confPath: current, tokenDir: readTokenDir(current), managed: false };
   }
   const tokenDir = dataPath("tokens");
-  fs.mkdirSync(path.dirname(ours), { recursive: true, mode: 0o700 });
-  fs.mkdirSync(tokenDir, { recursive: true, mode: 0o700 });
-  const text = configText(tokenDir);
-  const existing = fs.existsSync(ours) ? fs.readFileSync(ours, "utf8") : undefined;
-  if (existing !== text) fs.writeFileSync(ours, text, { mode: 0o600 });
+  writeSoftHsmConfig(ours, tokenDir);
   process.env.SOFTHSM2_CONF = ours;
   return { confPath: ours, tokenDir, managed: true };
 }

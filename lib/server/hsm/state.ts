@@ -29,7 +29,18 @@ export type TokenState = {
 
 export type SlotEntry = { slot: Handle; serial: string };
 
+/** Set by configureModule before the first load; defaults come from the environment. */
+export type ModuleOptions = {
+  /** The PKCS#11 library (default PKCS11_MODULE). */
+  libPath?: string;
+  /** SoftHSM's configuration file, exported as SOFTHSM2_CONF before C_Initialize (it names the token directory). */
+  softHsmConf?: string;
+  /** The process lock file (default: <dataDir>/hsm.lock for the console's token directory). */
+  lockPath?: string;
+};
+
 export type HsmState = {
+  options?: ModuleOptions;
   module?: LoadedModule;
   /** Token label → slot id and serial, refreshed after C_InitToken (SoftHSM renumbers slots). */
   slots?: Map<string, SlotEntry>;

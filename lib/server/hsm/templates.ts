@@ -20,9 +20,11 @@ export const RESERVED_LABELS: ReadonlySet<string> = new Set([CLUSTER_WRAP_KEY_LA
 export type DataKeyOptions = {
   /** Extractable under the trusted cluster wrapping key only (for cluster sync). Default false. */
   syncable?: boolean;
+  /** CKA_ENCRYPT / CKA_DECRYPT (default both true): the XKS proxy has encrypt-only and decrypt-only keys. */
+  usage?: { encrypt: boolean; decrypt: boolean };
 };
 
-function dataKeyAttributes(label: string, syncable: boolean): Template {
+function dataKeyAttributes(label: string, syncable: boolean, usage = { encrypt: true, decrypt: true }): Template {
   return [
     { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_SECRET_KEY },
     { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_AES },
@@ -32,8 +34,8 @@ function dataKeyAttributes(label: string, syncable: boolean): Template {
     { type: pkcs11js.CKA_SENSITIVE, value: true },
     { type: pkcs11js.CKA_EXTRACTABLE, value: syncable },
     { type: pkcs11js.CKA_WRAP_WITH_TRUSTED, value: true },
-    { type: pkcs11js.CKA_ENCRYPT, value: true },
-    { type: pkcs11js.CKA_DECRYPT, value: true },
+    { type: pkcs11js.CKA_ENCRYPT, value: usage.encrypt },
+    { type: pkcs11js.CKA_DECRYPT, value: usage.decrypt },
     { type: pkcs11js.CKA_WRAP, value: false },
     { type: pkcs11js.CKA_UNWRAP, value: false },
     { type: pkcs11js.CKA_DERIVE, value: false },
@@ -48,7 +50,7 @@ function dataKeyAttributes(label: string, syncable: boolean): Template {
 
 /** C_GenerateKey template for a KMS key's AES-256 material. */
 export function dataKeyTemplate(label: string, options: DataKeyOptions = {}): Template {
-  return [...dataKeyAttributes(label, options.syncable ?? false), { type: pkcs11js.CKA_VALUE_LEN, value: 32 }];
+  return [...dataKeyAttributes(label, options.syncable ?? false, options.usage), { type: pkcs11js.CKA_VALUE_LEN, value: 32 }];
 }
 
 /** C_UnwrapKey template for a replica (CKA_VALUE_LEN must not be given: CKR_ATTRIBUTE_READ_ONLY). */

@@ -24,6 +24,10 @@ const ZEnv = z.object({
   KEYHOLD_MASTER_KEY: z.string().optional(),
   PKCS11_MODULE: z.string().default("/usr/lib/softhsm/libsofthsm2.so"),
   SOFTHSM2_CONF: z.string().optional(),
+  // The XKS proxy (lib/xks-proxy): its settings file (else <data>/xks-proxy/settings.toml), and its token's
+  // user PIN when it comes from a secret store rather than sealed in the settings.
+  XKS_PROXY_SETTINGS_TOML: z.string().min(1).optional(),
+  XKS_PROXY_USER_PIN: z.string().min(1).optional(),
   KEYHOLD_SESSION_HOURS: z.coerce
     .number()
     .int()

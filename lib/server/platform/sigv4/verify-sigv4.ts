@@ -7,8 +7,8 @@ import {
   canonicalRequest,
   credentialScope,
   sha256Hex,
-  signatureHex,
   cachedSigningKey,
+  signatureHex,
   signaturesEqual,
   stringToSign,
 } from "./sigv4-canonical.ts";
@@ -24,8 +24,8 @@ export type LookupAccessKey = (accessKeyId: string) => Promise<AccessKeyRecord |
 export type VerifiedCaller = { accessKeyId: string; principalArn: string; userName: string; role?: string };
 
 export type VerifySigV4Options = {
-  /** The one Region this service answers for. */
-  region: string;
+  /** The Region this service answers for, or a list of them ("*" in the list accepts any Region). */
+  region: string | readonly string[];
   /** Credential-scope service names accepted for this request (e.g. ["kms"]). */
   services: readonly string[];
   lookupAccessKey: LookupAccessKey;
@@ -121,10 +121,11 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
         `'${auth.scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
     );
   }
-  if (auth.scopeRegion !== opts.region) {
+  const regions = typeof opts.region === "string" ? [opts.region] : opts.region;
+  if (!regions.includes(auth.scopeRegion) && !(regions.includes("*") && /^[a-z0-9-]{1,64}$/.test(auth.scopeRegion))) {
     fail(
       "InvalidSignatureException",
-      `Credential should be scoped to a valid region, not '${auth.scopeRegion}'. This endpoint serves '${opts.region}'.`,
+      `Credential should be scoped to a valid region, not '${auth.scopeRegion}'. This endpoint serves '${regions.join("', '")}'.`,
     );
   }
   if (!opts.services.includes(auth.scopeService)) {
