@@ -14,8 +14,30 @@ function secured(response: NextResponse): NextResponse {
   return response;
 }
 
+/** True when every %XX sequence of the path decodes to UTF-8 (Next's router throws, as a 500, otherwise). */
+export function hasValidPercentEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path no route can be matched to: 400 for every route, page or API, before any of them runs. */
+function badPath(pathname: string): NextResponse {
+  const requestId = crypto.randomUUID();
+  const headers = { "x-request-id": requestId, "cache-control": "no-store" };
+  if (!isApiPath(pathname)) return new NextResponse("Bad Request: malformed percent-encoding in the path.", { status: 400, headers });
+  return NextResponse.json(
+    { error: { code: "ValidationException", message: "The request path has malformed percent-encoding." }, requestId },
+    { status: 400, headers },
+  );
+}
+
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (!hasValidPercentEncoding(pathname)) return secured(badPath(pathname));
   // Next's trailing-slash redirect, off in next.config.js so that the SigV4 endpoint keeps /api/aws/.
   if (pathname.length > 1 && pathname.endsWith("/") && !pathname.startsWith("/api/aws/")) {
     const url = new URL(request.url); // not nextUrl.clone(): NextURL puts the trailing slash back
