@@ -77,8 +77,10 @@ async function applyMigrations(): Promise<void> {
   }
 }
 
-/** The status cache poller (both backends) and, for the local service, the key-deletion sweeper. */
+/** The status cache poller (both backends), audit retention and, for the local service, the key-deletion sweeper. */
 async function startWorkers(): Promise<void> {
+  const { startAuditRetention } = await import("./lib/server/platform/audit/audit-retention.ts");
+  startAuditRetention();
   if (config.KEYHOLD_STATUS_POLLER === "on") {
     const { startStatusPoller } = await import("./lib/server/console/status/status-poller.ts");
     startStatusPoller();

@@ -41,6 +41,8 @@ const ZEnv = z.object({
   KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
   KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  // How many days audit events are kept; older ones are deleted in the background (audit-retention.ts).
+  KEYHOLD_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
   // it also counts each store's keys, and "off" to run no poller in this process.
   KEYHOLD_STATUS_FAST_POLL_MS: z.coerce.number().int().min(200).default(1_000),

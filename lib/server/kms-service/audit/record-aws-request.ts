@@ -2,10 +2,12 @@ import "server-only";
 import type { CompletedRequest } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { enqueueAuditEvent } from "@/lib/server/platform/audit/audit-writer.ts";
 import { redactRequestParameters } from "./redact-request-parameters.ts";
+import { tallyRejectedRequest } from "./rejected-requests.ts";
 import { requestResources } from "./request-resources.ts";
 
 // The local endpoint's audit hook (HandleAwsRequestDeps.onCompleted): one CloudTrail-like AuditEvent
-// for every request, successful or not, signed or not. Plaintext and secrets never reach the row:
+// for every authenticated request, successful or not; requests that failed authentication are counted
+// per source address and window instead (rejected-requests.ts), so that anyone can not grow the log. Plaintext and secrets never reach the row:
 // requestParameters go through redactRequestParameters, outputs are only read for resource ids, and
 // error messages are the ones sent to the caller (which never carry secrets).
 
@@ -14,19 +16,22 @@ const EVENT_SOURCE = { kms: "kms.amazonaws.com", cloudhsm: "cloudhsm.amazonaws.c
 export const UNKNOWN_EVENT_SOURCE = "keyhold.local-endpoint";
 
 export function recordAwsRequest(event: CompletedRequest): void {
+  if (!event.authenticated) {
+    tallyRejectedRequest(event);
+    return;
+  }
   const { ctx } = event;
   enqueueAuditEvent({
     time: event.receivedAt,
     eventSource: event.service ? EVENT_SOURCE[event.service] : UNKNOWN_EVENT_SOURCE,
     eventName: eventName(event),
     requestId: ctx.requestId,
-    principalArn: event.authenticated ? ctx.principalArn : null,
-    // Also for a request whose signature failed: which key was tried is what an investigation needs.
+    principalArn: ctx.principalArn,
     accessKeyId: ctx.accessKeyId ?? null,
     sourceIp: ctx.sourceIp || null,
     userAgent: ctx.userAgent || null,
-    requestParameters: event.authenticated ? redactRequestParameters(event.input) : null,
-    resources: event.authenticated ? requestResources(event.input, event.output, ctx) : null,
+    requestParameters: redactRequestParameters(event.input),
+    resources: requestResources(event.input, event.output, ctx),
     errorCode: event.errorCode ?? null,
     errorMessage: event.errorMessage?.slice(0, 2048) ?? null,
   });
