@@ -41,6 +41,9 @@ const ZEnv = z.object({
   KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
   KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  // Which of the local endpoint's audit events are written before the request is answered (survive a
+  // hard kill): "changes", those of state-changing operations; "all", every authenticated request's.
+  KEYHOLD_AUDIT_DURABLE: z.enum(["changes", "all"]).default("changes"),
   // How many days audit events are kept; older ones are deleted in the background (audit-retention.ts).
   KEYHOLD_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CompletedRequest } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { enqueueAuditEvent } from "@/lib/server/platform/audit/audit-writer.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { redactRequestParameters } from "./redact-request-parameters.ts";
 import { tallyRejectedRequest } from "./rejected-requests.ts";
 import { requestResources } from "./request-resources.ts";
@@ -15,26 +16,39 @@ const EVENT_SOURCE = { kms: "kms.amazonaws.com", cloudhsm: "cloudhsm.amazonaws.c
 /** For requests that named neither service (no or unknown X-Amz-Target). */
 export const UNKNOWN_EVENT_SOURCE = "keyhold.local-endpoint";
 
-export function recordAwsRequest(event: CompletedRequest): void {
+// Operations that change nothing: reads and the cryptographic (data plane) operations. Every other
+// operation's event is durable, written before the caller is answered (audit-writer.ts).
+const READ_ONLY = /^(?:kms|cloudhsm):(?:Describe|List|Get|Encrypt|Decrypt|ReEncrypt|Generate|Sign|Verify)/;
+
+/** True when the event of this operation must be committed before the caller is answered. */
+export function isDurableOperation(operation: string | undefined): boolean {
+  if (env().KEYHOLD_AUDIT_DURABLE === "all") return true;
+  return operation !== undefined && !READ_ONLY.test(operation);
+}
+
+export function recordAwsRequest(event: CompletedRequest): Promise<void> | undefined {
   if (!event.authenticated) {
     tallyRejectedRequest(event);
-    return;
+    return undefined;
   }
   const { ctx } = event;
-  enqueueAuditEvent({
-    time: event.receivedAt,
-    eventSource: event.service ? EVENT_SOURCE[event.service] : UNKNOWN_EVENT_SOURCE,
-    eventName: eventName(event),
-    requestId: ctx.requestId,
-    principalArn: ctx.principalArn,
-    accessKeyId: ctx.accessKeyId ?? null,
-    sourceIp: ctx.sourceIp || null,
-    userAgent: ctx.userAgent || null,
-    requestParameters: redactRequestParameters(event.input),
-    resources: requestResources(event.input, event.output, ctx),
-    errorCode: event.errorCode ?? null,
-    errorMessage: event.errorMessage?.slice(0, 2048) ?? null,
-  });
+  return enqueueAuditEvent(
+    {
+      time: event.receivedAt,
+      eventSource: event.service ? EVENT_SOURCE[event.service] : UNKNOWN_EVENT_SOURCE,
+      eventName: eventName(event),
+      requestId: ctx.requestId,
+      principalArn: ctx.principalArn,
+      accessKeyId: ctx.accessKeyId ?? null,
+      sourceIp: ctx.sourceIp || null,
+      userAgent: ctx.userAgent || null,
+      requestParameters: redactRequestParameters(event.input),
+      resources: requestResources(event.input, event.output, ctx),
+      errorCode: event.errorCode ?? null,
+      errorMessage: event.errorMessage?.slice(0, 2048) ?? null,
+    },
+    { durable: isDurableOperation(event.operation) },
+  );
 }
 
 function eventName(event: CompletedRequest): string {
