@@ -69,6 +69,27 @@ const ZEnv = z.object({
             .filter(Boolean),
         ),
     ),
+  // Origins (scheme://host[:port], comma-separated) besides the console's own from which state-changing
+  // API requests are accepted, e.g. the public address of a reverse proxy that rewrites Host.
+  KEYHOLD_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const origins = new Set<string>();
+      for (const raw of s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean)) {
+        try {
+          const url = new URL(raw);
+          if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== raw.replace(/\/$/, "")) throw new Error();
+          origins.add(url.origin);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `'${raw}' is not an origin like https://keyhold.example.com` });
+        }
+      }
+      return origins;
+    }),
   NODE_ENV: z.string().optional(),
 });
 
