@@ -6,6 +6,7 @@ import { listClusterKeyLabels, type HsmKeyInventory } from "@/lib/server/hsm/clu
 import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-pin.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
+import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
 import { localServiceDeps } from "./service-deps.ts";
 import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
 
@@ -14,12 +15,12 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 // for what no AWS API offers. Every function here refuses unless KEYHOLD_BACKEND=local.
 //   - the SDK clients' in-process transport: the same signed bytes the service would get over HTTP;
 //   - the key material inventory of a local cluster (CloudHSM has no API to list key labels) and the
-//     removal of orphaned material it finds;
+//     removal of orphaned material it finds, by hand or by the status poller's sweep;
 //   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call);
 //   - setting kmsuser's password, which also unlocks it (on CloudHSM the crypto officer does that with the
 //     CloudHSM CLI, not an API).
 
-export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory };
+export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory, RemovedOrphan };
 export type LocalServiceDeps = HandleAwsRequestDeps;
 
 function requireLocalBackend(what: string): void {
@@ -66,4 +67,13 @@ export async function createLocalInitializedCluster(options: CreateClusterOption
 export function setLocalKmsuserPassword(clusterId: string, newPassword: string): Promise<void> {
   requireLocalBackend("Setting the kmsuser password");
   return changeKmsuserPassword({ clusterId, newPassword });
+}
+
+/**
+ * The status poller's sweep: destroys key material no KMS key refers to (left by a crash between
+ * CreateKey's material and its row), in the default token and the clusters of CONNECTED stores.
+ */
+export function sweepLocalOrphanedKeyMaterial(): Promise<RemovedOrphan[]> {
+  requireLocalBackend("Sweeping orphaned key material");
+  return sweepOrphanedKeyMaterial();
 }
