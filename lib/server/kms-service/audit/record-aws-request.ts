@@ -8,9 +8,10 @@ import { requestResources } from "./request-resources.ts";
 
 // The local endpoint's audit hook (HandleAwsRequestDeps.onCompleted): one CloudTrail-like AuditEvent
 // for every authenticated request, successful or not; requests that failed authentication are counted
-// per source address and window instead (rejected-requests.ts), so that anyone can not grow the log. Plaintext and secrets never reach the row:
-// requestParameters go through redactRequestParameters, outputs are only read for resource ids, and
-// error messages are the ones sent to the caller (which never carry secrets).
+// per source address and window instead (rejected-requests.ts), so that nobody can grow the log
+// without limit. Plaintext and secrets never reach the row: requestParameters go through
+// redactRequestParameters, outputs are only read for resource ids, and error messages are the ones
+// sent to the caller (which never carry secrets).
 
 const EVENT_SOURCE = { kms: "kms.amazonaws.com", cloudhsm: "cloudhsm.amazonaws.com" } as const;
 /** For requests that named neither service (no or unknown X-Amz-Target). */
