@@ -12,7 +12,7 @@ import next from "next";
 import { deployMigrations } from "./scripts/db/schema-engine.mjs";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "./lib/server/platform/database-url.ts";
 import { env } from "./lib/server/platform/env.ts";
-import { trustedForwardedFor } from "./lib/server/platform/http/client-address.ts";
+import { isTrustedProxy, trustedForwardedFor } from "./lib/server/platform/http/client-address.ts";
 import { exitOnSignals, isShuttingDown, onShutdown } from "./lib/server/platform/lifecycle.ts";
 
 const dev = process.argv.includes("--dev");
@@ -29,7 +29,14 @@ await startWorkers();
 // Headers past 16 KiB are refused by node (431) before any of our code or Next's runs; a User-Agent
 // past 512 characters is cut, since Next matches it against a regular expression on every request.
 const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
-  req.headers["x-forwarded-for"] = trustedForwardedFor(req.socket.remoteAddress ?? "", forwardedFor(req), config.KEYHOLD_TRUSTED_PROXIES);
+  const peer = req.socket.remoteAddress ?? "";
+  req.headers["x-forwarded-for"] = trustedForwardedFor(peer, forwardedFor(req), config.KEYHOLD_TRUSTED_PROXIES);
+  // What a proxy says about the original request (TLS: HSTS and Secure cookies; host) is believed only
+  // from a trusted proxy; anyone else could claim https or another host.
+  if (!isTrustedProxy(peer, config.KEYHOLD_TRUSTED_PROXIES)) {
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-host"];
+  }
   const ua = req.headers["user-agent"];
   if (ua && ua.length > 512) req.headers["user-agent"] = ua.slice(0, 512);
   if (isShuttingDown()) res.setHeader("Connection", "close");
@@ -77,8 +84,10 @@ async function applyMigrations(): Promise<void> {
   }
 }
 
-/** The status cache poller (both backends) and, for the local service, the key-deletion sweeper. */
+/** The status cache poller (both backends), audit retention and, for the local service, the key-deletion sweeper. */
 async function startWorkers(): Promise<void> {
+  const { startAuditRetention } = await import("./lib/server/platform/audit/audit-retention.ts");
+  startAuditRetention();
   if (config.KEYHOLD_STATUS_POLLER === "on") {
     const { startStatusPoller } = await import("./lib/server/console/status/status-poller.ts");
     startStatusPoller();

@@ -42,9 +42,12 @@ function nodeDecrypt(key: Buffer, sealed: { iv: Buffer; ciphertext: Buffer; tag:
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(9);
 
-export async function hsmBench(options: { seconds?: number; repeats?: number } = {}): Promise<HsmBenchRow[]> {
+export async function hsmBench(
+  options: { seconds?: number; repeats?: number; sizes?: number[]; withNode?: boolean } = {},
+): Promise<HsmBenchRow[]> {
   const seconds = options.seconds ?? 1;
   const repeats = options.repeats ?? 3;
+  const withNode = options.withNode ?? true;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-hsm-"));
   const saved = { data: process.env.KEYHOLD_DATA_DIR, conf: process.env.SOFTHSM2_CONF };
   process.env.KEYHOLD_DATA_DIR = dir;
@@ -67,7 +70,7 @@ export async function hsmBench(options: { seconds?: number; repeats?: number } =
 
     console.log(`\nAES-256-GCM, one SoftHSM token key, 32 B AAD (median of ${repeats} × ${seconds} s, sequential awaits)`);
     console.log("operation  payload   SoftHSM ops/s   node:crypto ops/s   SoftHSM / node");
-    for (const bytes of SIZES) {
+    for (const bytes of options.sizes ?? SIZES) {
       const plaintext = crypto.randomBytes(bytes);
       const hsmSealed = await encryptGcm("bench", label, plaintext, aad);
       const nodeSealed = nodeEncrypt(nodeKey, plaintext, aad);
@@ -77,7 +80,7 @@ export async function hsmBench(options: { seconds?: number; repeats?: number } =
       ] as const;
       for (const [operation, hsm, node] of pairs) {
         const hsmOps = await opsPerSecond(hsm, seconds, repeats);
-        const nodeOps = await opsPerSecond(node, seconds, repeats);
+        const nodeOps = withNode ? await opsPerSecond(node, seconds, repeats) : NaN;
         rows.push({ operation, bytes, hsmOps, nodeOps });
         const size = bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`;
         console.log(

@@ -3,6 +3,7 @@
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
 import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 import { statusCacheBench } from "./status-cache.bench.ts";
+import { wireBench } from "./wire.bench.ts";
 import { xksProxyBench } from "./xks-proxy.bench.ts";
 
 let hsmRows: HsmBenchRow[] | undefined;
@@ -10,6 +11,10 @@ let hsmRows: HsmBenchRow[] | undefined;
 const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   ["hsm: AES-GCM on a token key vs node:crypto", async () => (hsmRows = await hsmBench())],
   ["kms endpoint: Encrypt / Decrypt requests per second through /api/aws semantics", () => kmsEndpointBench({ hsmRows })],
+  [
+    "wire: /api/aws of the real server process under a SigV4 load generator, 1/8/32 keep-alive connections, vs raw PKCS#11",
+    () => wireBench({ hsmRows }),
+  ],
   ["xks proxy: Encrypt / Decrypt requests per second through the XKS proxy over HTTPS", () => xksProxyBench({ hsmRows })],
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],
 ];

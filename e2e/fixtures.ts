@@ -15,7 +15,8 @@ type Fixtures = {
 
 /** An API client for baseURL, signed in as the e2e admin (afterAll hooks, which get no test fixtures). */
 export async function signedInApi(request: APIRequest, baseURL?: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
+  // The console refuses state-changing requests without Content-Type: application/json, bodyless ones too.
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { "content-type": "application/json" } });
   const response = await api.post("/api/auth/login", { data: E2E_ADMIN });
   expect(response.status(), await response.text()).toBe(200);
   return api;

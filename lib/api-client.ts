@@ -42,7 +42,8 @@ export async function apiFetch<S extends z.ZodType>(
       method,
       signal,
       credentials: "same-origin",
-      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      // Also on a write without a body: the server refuses state-changing requests of any other type.
+      headers: { accept: "application/json", ...(body === undefined && method === "GET" ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

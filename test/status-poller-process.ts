@@ -10,6 +10,8 @@ startStatusPoller({
   fastMs: 100,
   slowMs: 150,
   keyCountMs: 60_000,
+  // Several of these share a database, not a token directory of their own to sweep.
+  sweepKeyMaterial: false,
   clients: async () => empty as unknown as StatusClients,
   onTick: ({ leader, ok }) => process.stdout.write(`${JSON.stringify({ pid: process.pid, leader, ok })}\n`),
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { Plus, Server, Trash2 } from "lucide-react";
+import { KeyRound, Plus, Server, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
@@ -19,6 +19,7 @@ import { useAddHsm, useClusters, useRemoveHsm } from "@/lib/queries/clusters.ts"
 import { useMe } from "@/lib/queries/me.ts";
 import type { ClusterSummary, Hsm } from "@/lib/schemas/clusters.ts";
 import { CreateLocalClusterDialog } from "./create-local-cluster-dialog.tsx";
+import { SetKmsuserPasswordDialog } from "./set-kmsuser-password-dialog.tsx";
 
 function AddHsm({ cluster }: { cluster: ClusterSummary }) {
   const add = useAddHsm();
@@ -119,7 +120,9 @@ export function ClustersView() {
   const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<{ cluster: ClusterSummary; hsm: Hsm } | null>(null);
+  const [settingPassword, setSettingPassword] = useState<ClusterSummary | null>(null);
   const local = data?.localMode ?? me?.backend === "local";
+  const admin = me?.role === "admin";
 
   const header = (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -188,7 +191,17 @@ export function ClustersView() {
                   <p className="mt-1 text-xs text-warning">{c.eligibility.reasons.join(" ")}</p>
                 ) : null}
               </div>
-              {local ? <AddHsm cluster={c} /> : null}
+              {local ? (
+                <div className="flex flex-wrap items-center gap-2">
+                  {admin ? (
+                    <Button variant="normal" size="sm" onClick={() => setSettingPassword(c)}>
+                      <KeyRound aria-hidden />
+                      Set kmsuser password
+                    </Button>
+                  ) : null}
+                  <AddHsm cluster={c} />
+                </div>
+              ) : null}
             </CardHeader>
             <CardContent>
               <HsmInventory
@@ -215,6 +228,7 @@ export function ClustersView() {
         ))
       )}
       {removing ? <RemoveHsmDialog cluster={removing.cluster} hsm={removing.hsm} onClose={() => setRemoving(null)} /> : null}
+      {settingPassword ? <SetKmsuserPasswordDialog cluster={settingPassword} onClose={() => setSettingPassword(null)} /> : null}
       {creating && me ? <CreateLocalClusterDialog open region={me.region} onClose={() => setCreating(false)} /> : null}
     </>
   );

@@ -5,6 +5,7 @@ import {
   ZClusterListResponse,
   ZCreateLocalClusterResponse,
   ZHsmMutationResponse,
+  ZSetKmsuserPasswordResponse,
   type CreateLocalClusterRequest,
 } from "@/lib/schemas/clusters.ts";
 
@@ -58,6 +59,21 @@ export function useCreateLocalCluster() {
   return useMutation({
     mutationFn: (body: CreateLocalClusterRequest) =>
       apiFetch("/api/clusters", { method: "POST", body, schema: ZCreateLocalClusterResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/** Local backend, admins: set kmsuser's password (which unlocks it). The form shows errors beside its field. */
+export function useSetKmsuserPassword() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ clusterId, kmsuserPassword }: { clusterId: string; kmsuserPassword: string }) =>
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/kmsuser-password`, {
+        method: "PUT",
+        body: { kmsuserPassword },
+        schema: ZSetKmsuserPasswordResponse,
+      }),
     onSuccess: invalidate,
     meta: { toast: false },
   });

@@ -73,3 +73,9 @@ export const ZCreateLocalClusterResponse = z.object({
   trustAnchorCertificate: z.string(),
 });
 export type CreateLocalClusterResponse = z.infer<typeof ZCreateLocalClusterResponse>;
+
+/** Local backend only: the crypto officer sets kmsuser's password, which also unlocks it. */
+export const ZSetKmsuserPasswordRequest = z.object({ kmsuserPassword: ZKmsuserPasswordShape });
+export type SetKmsuserPasswordRequest = z.infer<typeof ZSetKmsuserPasswordRequest>;
+
+export const ZSetKmsuserPasswordResponse = z.object({ clusterId: z.string(), unlocked: z.literal(true) });

@@ -3,8 +3,10 @@ import { createCluster, type CreateClusterOptions } from "@/lib/server/hsm/clust
 import { writeTrustAnchorFile } from "@/lib/server/hsm/clusters/cluster-files.ts";
 import { deleteClusterKey, type DeletedClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
 import { listClusterKeyLabels, type HsmKeyInventory } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
+import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-pin.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
+import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
 import { localServiceDeps } from "./service-deps.ts";
 import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
 
@@ -13,10 +15,12 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 // for what no AWS API offers. Every function here refuses unless KEYHOLD_BACKEND=local.
 //   - the SDK clients' in-process transport: the same signed bytes the service would get over HTTP;
 //   - the key material inventory of a local cluster (CloudHSM has no API to list key labels) and the
-//     removal of orphaned material it finds;
-//   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call).
+//     removal of orphaned material it finds, by hand or by the status poller's sweep;
+//   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call);
+//   - setting kmsuser's password, which also unlocks it (on CloudHSM the crypto officer does that with the
+//     CloudHSM CLI, not an API).
 
-export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory };
+export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory, RemovedOrphan };
 export type LocalServiceDeps = HandleAwsRequestDeps;
 
 function requireLocalBackend(what: string): void {
@@ -54,4 +58,22 @@ export async function createLocalInitializedCluster(options: CreateClusterOption
   const created = await createCluster(options);
   writeTrustAnchorFile(created.clusterId, created.trustAnchorPem);
   return { clusterId: created.clusterId, trustAnchorPem: created.trustAnchorPem };
+}
+
+/**
+ * Sets kmsuser's password on every active HSM of a local cluster as the crypto officer does, which also
+ * clears a lockout (USER_LOCKED_OUT) and the failed-login count.
+ */
+export function setLocalKmsuserPassword(clusterId: string, newPassword: string): Promise<void> {
+  requireLocalBackend("Setting the kmsuser password");
+  return changeKmsuserPassword({ clusterId, newPassword });
+}
+
+/**
+ * The status poller's sweep: destroys key material no KMS key refers to (left by a crash between
+ * CreateKey's material and its row), in the default token and the clusters of CONNECTED stores.
+ */
+export function sweepLocalOrphanedKeyMaterial(): Promise<RemovedOrphan[]> {
+  requireLocalBackend("Sweeping orphaned key material");
+  return sweepOrphanedKeyMaterial();
 }

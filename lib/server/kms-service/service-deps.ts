@@ -2,6 +2,7 @@ import "server-only";
 import { findAccessKeyForSigV4 } from "@/lib/server/platform/identity/access-key-lookup.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { recordAwsRequest } from "./audit/record-aws-request.ts";
+import { isSourceThrottled } from "./audit/rejected-requests.ts";
 import { authorizeOperation } from "./authz/authorize-operation.ts";
 import { operations } from "./operations/registry.ts";
 import type { HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
@@ -20,5 +21,6 @@ export function localServiceDeps(): HandleAwsRequestDeps {
     operations,
     authorize: authorizeOperation,
     onCompleted: recordAwsRequest,
+    isSourceThrottled,
   };
 }

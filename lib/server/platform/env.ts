@@ -46,6 +46,11 @@ const ZEnv = z.object({
   KEYHOLD_XKS_CA_FILE: z.string().optional(),
   // How long the local endpoint's audit events may wait to be written in one batch (audit-writer.ts).
   KEYHOLD_AUDIT_FLUSH_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  // Which of the local endpoint's audit events are written before the request is answered (survive a
+  // hard kill): "changes", those of state-changing operations; "all", every authenticated request's.
+  KEYHOLD_AUDIT_DURABLE: z.enum(["changes", "all"]).default("changes"),
+  // How many days audit events are kept; older ones are deleted in the background (audit-retention.ts).
+  KEYHOLD_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often
   // it also counts each store's keys, and "off" to run no poller in this process.
   KEYHOLD_STATUS_FAST_POLL_MS: z.coerce.number().int().min(200).default(1_000),
@@ -69,6 +74,27 @@ const ZEnv = z.object({
             .filter(Boolean),
         ),
     ),
+  // Origins (scheme://host[:port], comma-separated) besides the console's own from which state-changing
+  // API requests are accepted, e.g. the public address of a reverse proxy that rewrites Host.
+  KEYHOLD_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s, ctx) => {
+      const origins = new Set<string>();
+      for (const raw of s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean)) {
+        try {
+          const url = new URL(raw);
+          if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin !== raw.replace(/\/$/, "")) throw new Error();
+          origins.add(url.origin);
+        } catch {
+          ctx.addIssue({ code: "custom", message: `'${raw}' is not an origin like https://keyhold.example.com` });
+        }
+      }
+      return origins;
+    }),
   NODE_ENV: z.string().optional(),
 });
 

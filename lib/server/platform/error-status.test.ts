@@ -17,6 +17,7 @@ describe("the error status table", () => {
       EntityAlreadyExists: 409,
       LimitExceeded: 409,
       ThrottlingException: 429,
+      UnsupportedMediaType: 415,
       ValidationException: 400,
       AlreadyExistsException: 400,
       UnsupportedOperationException: 400,

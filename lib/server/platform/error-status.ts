@@ -35,6 +35,7 @@ const CONSOLE_CLIENT_ERRORS: Record<string, number> = {
   EntityAlreadyExists: 409,
   LimitExceeded: 409,
   ThrottlingException: 429,
+  UnsupportedMediaType: 415,
 };
 
 /** The status a server fault or protocol error has on both edges, else undefined. */

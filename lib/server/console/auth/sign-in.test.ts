@@ -69,6 +69,26 @@ describe("signIn", () => {
     await expect(signIn({ userName: "operator", password: PASSWORD, actor: actor("10.0.0.4") })).resolves.toBeTruthy();
   });
 
+  it("counts parallel attempts before checking them: 60 simultaneous wrong passwords, 5 checked", async () => {
+    const results = await Promise.all(Array.from({ length: 60 }, () => failure("operator", "parallel guess", "10.0.0.6")));
+    const checked = results.filter((e) => e.code === "AuthenticationFailed").length;
+    const throttled = results.filter((e) => e.code === "ThrottlingException").length;
+    expect({ checked, throttled }).toEqual({ checked: 5, throttled: 55 });
+    const rows = await db().auditEvent.groupBy({
+      by: ["errorCode"],
+      where: { eventName: "ConsoleLogin", sourceIp: "10.0.0.6" },
+      _count: true,
+    });
+    expect(Object.fromEntries(rows.map((r) => [r.errorCode, r._count]))).toEqual({ AuthenticationFailed: 5, ThrottlingException: 55 });
+  });
+
+  it("counts parallel attempts per name across source addresses (20) and per address across names (50)", async () => {
+    const perName = await Promise.all(Array.from({ length: 60 }, (_, i) => failure("sprayed-name", "guess", `10.1.0.${i + 1}`)));
+    expect(perName.filter((e) => e.code === "AuthenticationFailed")).toHaveLength(20);
+    const perIp = await Promise.all(Array.from({ length: 60 }, (_, i) => failure(`spray-${i}`, "guess", "10.2.0.1")));
+    expect(perIp.filter((e) => e.code === "AuthenticationFailed")).toHaveLength(50);
+  });
+
   it("signOut ends the session and records ConsoleLogout", async () => {
     const { token, session } = await signIn({ userName: "operator", password: PASSWORD, actor: actor("10.0.0.5") });
     await signOut({ session, actor: actor("10.0.0.5") });

@@ -6,7 +6,15 @@ import { AppError } from "@/lib/server/platform/errors.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
 import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { createSession } from "./create-session.ts";
-import { LOGIN_EVENT, LOGIN_FAILED, LOGIN_THROTTLED, ThrottlingError, loginNameKey, loginRetryAfterSeconds } from "./login-throttle.ts";
+import {
+  LOGIN_EVENT,
+  LOGIN_FAILED,
+  LOGIN_THROTTLED,
+  ThrottlingError,
+  loginNameKey,
+  loginRetryAfterSeconds,
+  reserveLoginAttempt,
+} from "./login-throttle.ts";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "@/lib/server/platform/identity/password-hash.ts";
 import { isRole } from "@/lib/server/platform/identity/permissions.ts";
 import { principalArn } from "@/lib/server/platform/identity/principal-arn.ts";
@@ -27,9 +35,24 @@ const FAILED_MESSAGE = "Incorrect user name or password.";
  * attempt is audited as ConsoleLogin, never with the password.
  */
 export async function signIn({ userName, password, actor }: SignInOptions): Promise<SignInResult> {
-  const requestId = actor.requestId ?? uuid();
   const sourceIp = actor.sourceIp ?? "unknown";
   const nameKey = loginNameKey(userName);
+  // Counted before anything is awaited, released once this attempt's audit row is written.
+  const reservation = reserveLoginAttempt({ nameKey, sourceIp });
+  try {
+    return await attemptSignIn({ userName, password, actor }, sourceIp, nameKey, reservation);
+  } finally {
+    reservation.release();
+  }
+}
+
+async function attemptSignIn(
+  { userName, password, actor }: SignInOptions,
+  sourceIp: string,
+  nameKey: string,
+  reservation: ReturnType<typeof reserveLoginAttempt>,
+): Promise<SignInResult> {
+  const requestId = actor.requestId ?? uuid();
   const user = USER_NAME_PATTERN.test(userName) ? await db().user.findUnique({ where: { name: userName } }) : null;
 
   const audit = (errorCode: string | null) =>
@@ -46,7 +69,7 @@ export async function signIn({ userName, password, actor }: SignInOptions): Prom
         errorCode === LOGIN_FAILED ? "Failed authentication" : errorCode === LOGIN_THROTTLED ? "Too many failed attempts" : null,
     });
 
-  const retryAfter = await loginRetryAfterSeconds({ nameKey, sourceIp });
+  const retryAfter = await loginRetryAfterSeconds({ nameKey, sourceIp, reservation });
   if (retryAfter > 0) {
     await audit(LOGIN_THROTTLED);
     throw new ThrottlingError(retryAfter);

@@ -2,13 +2,16 @@ import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
+import { sweepLocalOrphanedKeyMaterial } from "@/lib/server/kms-service/local-backend.ts";
 import { pollerLeadership, type Leadership } from "./poller-leadership.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 import { statusClients, type StatusClients } from "./status-clients.ts";
 
 // Keeps the status cache fresh: every fastMs while any store is CONNECTING or DISCONNECTING, every
 // slowMs otherwise, counting keys every keyCountMs. Only the leader polls (poller-leadership.ts); the
-// others try for the lead every fastMs. One poller per process, kept on globalThis.
+// others try for the lead every fastMs. One poller per process, kept on globalThis. With the local
+// backend the leader also sweeps orphaned key material (material no KMS key refers to, left by a crash
+// during CreateKey) every keyCountMs: kms-service/keys/orphaned-key-material.ts says why that is safe.
 
 export type StatusPollerOptions = {
   fastMs?: number;
@@ -16,6 +19,8 @@ export type StatusPollerOptions = {
   keyCountMs?: number;
   clients?: () => Promise<StatusClients>;
   leadership?: Leadership;
+  /** Sweep orphaned key material (default: with the local backend). Only the process that owns the tokens may. */
+  sweepKeyMaterial?: boolean;
   /** Called after each tick (tests, logging). */
   onTick?: (t: { leader: boolean; ok: boolean; error?: unknown }) => void;
 };
@@ -23,6 +28,17 @@ export type StatusPollerOptions = {
 export type StatusPoller = { stop: () => Promise<void> };
 
 const state = globalThis as unknown as { keyholdStatusPoller?: StatusPoller };
+
+/** A failed sweep is logged and tried again next time; it says nothing about the backend's status. */
+async function sweepOrphans(): Promise<void> {
+  try {
+    for (const o of await sweepLocalOrphanedKeyMaterial()) {
+      console.warn(`[keyhold] removed orphaned key material ${o.label} from ${o.home} (no KMS key refers to it)`);
+    }
+  } catch (error) {
+    console.error("[keyhold] sweeping orphaned key material failed:", error);
+  }
+}
 
 async function anyTransient(): Promise<boolean> {
   return (await db().keyStoreStatus.count({ where: { connectionState: { in: ["CONNECTING", "DISCONNECTING"] } } })) > 0;
@@ -36,6 +52,7 @@ export function startStatusPoller(o: StatusPollerOptions = {}): StatusPoller {
   const keyCountMs = o.keyCountMs ?? e.KEYHOLD_STATUS_KEY_COUNT_MS;
   const leadership = o.leadership ?? pollerLeadership();
   const getClients = o.clients ?? statusClients;
+  const sweepKeyMaterial = o.sweepKeyMaterial ?? e.KEYHOLD_BACKEND === "local";
   let clients: StatusClients | undefined;
   let lastKeyCount = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -56,7 +73,10 @@ export function startStatusPoller(o: StatusPollerOptions = {}): StatusPoller {
         const keyCounts = Date.now() - lastKeyCount >= keyCountMs;
         lastRefresh = Date.now();
         await refreshStatusCache({ ...clients, keyCounts });
-        if (keyCounts) lastKeyCount = Date.now();
+        if (keyCounts) {
+          lastKeyCount = Date.now();
+          if (sweepKeyMaterial) await sweepOrphans();
+        }
         o.onTick?.({ leader, ok: true });
       } else if (!leader) {
         o.onTick?.({ leader, ok: true });

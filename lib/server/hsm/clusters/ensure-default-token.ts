@@ -61,6 +61,7 @@ async function ensure(): Promise<{ label: string; created: boolean }> {
 
 /** Creates (first time) and logs in to the default token; idempotent and safe to call concurrently. */
 export async function ensureDefaultToken(): Promise<{ label: string; created: boolean }> {
+  if (isLoggedIn(DEFAULT_TOKEN_LABEL)) return { label: DEFAULT_TOKEN_LABEL, created: false };
   inFlight.keyholdDefaultToken ??= ensure().finally(() => {
     inFlight.keyholdDefaultToken = undefined;
   });

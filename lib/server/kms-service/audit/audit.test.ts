@@ -10,6 +10,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { flushAuditEvents, pendingAuditEvents } from "@/lib/server/platform/audit/audit-writer.ts";
 import { HIDDEN, redactRequestParameters } from "./redact-request-parameters.ts";
 import { requestResources } from "./request-resources.ts";
+import { flushRejectedRequests } from "./rejected-requests.ts";
 import { CREDENTIALS, PRINCIPAL_ARN, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { rejection } from "@/test/sdk-failure.ts";
 
@@ -92,7 +93,7 @@ describe("audit events of the local endpoint", () => {
     expect(shortRow.errorMessage).not.toContain("abc1");
   });
 
-  it("records unauthenticated requests without a principal or parameters, with the access key tried", async () => {
+  it("records unauthenticated requests in aggregate, without a principal or parameters, with the access key tried", async () => {
     const forged = new KMSClient({
       endpoint: service.url,
       region: REGION,
@@ -101,16 +102,18 @@ describe("audit events of the local endpoint", () => {
     });
     const e = await rejection(forged.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: "audited" })));
     expect(e.name).toBe("InvalidSignatureException");
+    // One row per source address and window (rejected-requests.ts), written when the window closes.
+    flushRejectedRequests();
     const row = await rowFor(e.$metadata.requestId);
     expect(row).toMatchObject({
-      eventSource: "kms.amazonaws.com",
-      eventName: "DescribeCustomKeyStores",
+      eventSource: "keyhold.local-endpoint",
+      eventName: "RejectedRequests",
       principalArn: null,
       accessKeyId: "AKIADAVELOCALKMS2345",
-      requestParameters: null,
       resources: null,
       errorCode: "InvalidSignatureException",
     });
+    expect(JSON.parse(row.requestParameters!)).toMatchObject({ count: 1, operations: ["kms:DescribeCustomKeyStores"] });
   });
 
   it("records CloudHSM calls under cloudhsm.amazonaws.com with the cluster and HSM", async () => {

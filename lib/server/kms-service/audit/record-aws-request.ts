@@ -1,35 +1,55 @@
 import "server-only";
 import type { CompletedRequest } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { enqueueAuditEvent } from "@/lib/server/platform/audit/audit-writer.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { redactRequestParameters } from "./redact-request-parameters.ts";
+import { tallyRejectedRequest } from "./rejected-requests.ts";
 import { requestResources } from "./request-resources.ts";
 
 // The local endpoint's audit hook (HandleAwsRequestDeps.onCompleted): one CloudTrail-like AuditEvent
-// for every request, successful or not, signed or not. Plaintext and secrets never reach the row:
-// requestParameters go through redactRequestParameters, outputs are only read for resource ids, and
-// error messages are the ones sent to the caller (which never carry secrets).
+// for every authenticated request, successful or not; requests that failed authentication are counted
+// per source address and window instead (rejected-requests.ts), so that nobody can grow the log
+// without limit. Plaintext and secrets never reach the row: requestParameters go through
+// redactRequestParameters, outputs are only read for resource ids, and error messages are the ones
+// sent to the caller (which never carry secrets).
 
 const EVENT_SOURCE = { kms: "kms.amazonaws.com", cloudhsm: "cloudhsm.amazonaws.com" } as const;
 /** For requests that named neither service (no or unknown X-Amz-Target). */
 export const UNKNOWN_EVENT_SOURCE = "keyhold.local-endpoint";
 
-export function recordAwsRequest(event: CompletedRequest): void {
+// Operations that change nothing: reads and the cryptographic (data plane) operations. Every other
+// operation's event is durable, written before the caller is answered (audit-writer.ts).
+const READ_ONLY = /^(?:kms|cloudhsm):(?:Describe|List|Get|Encrypt|Decrypt|ReEncrypt|Generate|Sign|Verify)/;
+
+/** True when the event of this operation must be committed before the caller is answered. */
+export function isDurableOperation(operation: string | undefined): boolean {
+  if (env().KEYHOLD_AUDIT_DURABLE === "all") return true;
+  return operation !== undefined && !READ_ONLY.test(operation);
+}
+
+export function recordAwsRequest(event: CompletedRequest): Promise<void> | undefined {
+  if (!event.authenticated) {
+    tallyRejectedRequest(event);
+    return undefined;
+  }
   const { ctx } = event;
-  enqueueAuditEvent({
-    time: event.receivedAt,
-    eventSource: event.service ? EVENT_SOURCE[event.service] : UNKNOWN_EVENT_SOURCE,
-    eventName: eventName(event),
-    requestId: ctx.requestId,
-    principalArn: event.authenticated ? ctx.principalArn : null,
-    // Also for a request whose signature failed: which key was tried is what an investigation needs.
-    accessKeyId: ctx.accessKeyId ?? null,
-    sourceIp: ctx.sourceIp || null,
-    userAgent: ctx.userAgent || null,
-    requestParameters: event.authenticated ? redactRequestParameters(event.input) : null,
-    resources: event.authenticated ? requestResources(event.input, event.output, ctx) : null,
-    errorCode: event.errorCode ?? null,
-    errorMessage: event.errorMessage?.slice(0, 2048) ?? null,
-  });
+  return enqueueAuditEvent(
+    {
+      time: event.receivedAt,
+      eventSource: event.service ? EVENT_SOURCE[event.service] : UNKNOWN_EVENT_SOURCE,
+      eventName: eventName(event),
+      requestId: ctx.requestId,
+      principalArn: ctx.principalArn,
+      accessKeyId: ctx.accessKeyId ?? null,
+      sourceIp: ctx.sourceIp || null,
+      userAgent: ctx.userAgent || null,
+      requestParameters: redactRequestParameters(event.input),
+      resources: requestResources(event.input, event.output, ctx),
+      errorCode: event.errorCode ?? null,
+      errorMessage: event.errorMessage?.slice(0, 2048) ?? null,
+    },
+    { durable: isDurableOperation(event.operation) },
+  );
 }
 
 function eventName(event: CompletedRequest): string {

@@ -5,7 +5,7 @@ import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { SYMMETRIC_DEFAULT, type KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
 import { isKeyStoreUsable } from "@/lib/server/kms-service/key-stores/index.ts";
 import { requireEnabledForCrypto, unavailableError } from "@/lib/server/kms-service/keys/key-state.ts";
-import { resolveKey } from "@/lib/server/kms-service/keys/resolve-key.ts";
+import { resolveKeyCached } from "@/lib/server/kms-service/keys/resolve-key.ts";
 import { chargeCustomKeyStoreQuota } from "./custom-key-store-quota.ts";
 import type { EncryptionContext } from "./encryption-context.ts";
 
@@ -20,7 +20,7 @@ import type { EncryptionContext } from "./encryption-context.ts";
 export type CryptoKeyAccess = { scope: CallerScope; action: KmsAction; encryptionContext?: EncryptionContext };
 
 export async function resolveKeyForCrypto(o: CryptoKeyAccess & { keyId: string }): Promise<KeyRecord> {
-  return resolveKey({
+  return resolveKeyCached({
     keyId: o.keyId,
     scope: o.scope,
     allowAlias: true,

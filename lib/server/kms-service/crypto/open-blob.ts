@@ -1,7 +1,7 @@
 import "server-only";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import type { KeyRecord } from "@/lib/server/kms-service/keys/key-record.ts";
-import { findKeyById } from "@/lib/server/kms-service/keys/resolve-key.ts";
+import { findKeyByIdCached } from "@/lib/server/kms-service/keys/resolve-key.ts";
 import { invalidCiphertext, parseBlob, type ParsedBlob } from "./ciphertext-blob.ts";
 import { cryptoStep } from "./crypto-errors.ts";
 import { canonicalEncryptionContext, type EncryptionContext } from "./encryption-context.ts";
@@ -31,7 +31,8 @@ export async function keyOfBlob(o: BlobKeyOptions): Promise<{ key: KeyRecord; pa
   const named = o.keyId === undefined ? undefined : await resolveKeyForCrypto({ ...o, keyId: o.keyId });
   const parsed = parseBlob(o.blob);
   if (named && named.id !== parsed.keyId) throw incorrectKey();
-  const key = named ?? (await findKeyById(parsed.keyId, o.scope, { action: o.action, facts: { encryptionContext: o.encryptionContext } }));
+  const key =
+    named ?? (await findKeyByIdCached(parsed.keyId, o.scope, { action: o.action, facts: { encryptionContext: o.encryptionContext } }));
   await admitKeyForCrypto(key, { encryptionAlgorithm: o.encryptionAlgorithm, charged: o.charged });
   if (parsed.keyMaterialId !== keyMaterialIdOf(key)) throw invalidCiphertext();
   return { key, parsed };

@@ -14,6 +14,7 @@ import { defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
 import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
 import { checkTagsRequest } from "./tag-rules.ts";
 import { checkExternalKey, xksKeyInUse } from "./check-external-key.ts";
+import { markKeyMaterialInFlight } from "./orphaned-key-material.ts";
 
 export type CreateLocalKeyOptions = {
   scope: CallerScope;
@@ -77,6 +78,17 @@ function checkKeyShape(o: CreateLocalKeyOptions): { keySpec: string; keyUsage: s
  * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
  * key policy. Guards: member combinations → tags → policy → quota → store CONNECTED → cluster HSMs.
  */
+type MaterialAndRow = {
+  id: string;
+  arn: string;
+  clusterId: string | null;
+  keySpec: string;
+  keyUsage: string;
+  origin: string;
+  policy: string;
+  tags: WireTag[];
+};
+
 export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecord> {
   const { keySpec, keyUsage, origin } = checkKeyShape(o);
   const tags = o.tags ?? [];
@@ -107,6 +119,19 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
     clusterId = (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
   }
 
+  // Material without a row yet: the orphan sweep leaves it alone until the row is committed.
+  const inFlight = markKeyMaterialInFlight(arn);
+  try {
+    return await createMaterialThenRow(o, { id, arn, clusterId, keySpec, keyUsage, origin, policy, tags });
+  } finally {
+    inFlight();
+  }
+}
+
+async function createMaterialThenRow(
+  o: CreateLocalKeyOptions,
+  { id, arn, clusterId, keySpec, keyUsage, origin, policy, tags }: MaterialAndRow,
+): Promise<KeyRecord> {
   await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
     // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
     // reachable, material not replicable) is a store-state failure here.

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
+import { WriteInvalidatedCache } from "@/lib/server/platform/write-invalidated-cache.ts";
 import { authorizeKeyAction } from "@/lib/server/kms-service/authz/authorize-key-action.ts";
 import type { CallerScope, KmsAction } from "@/lib/server/kms-service/authz/caller.ts";
 import type { RequestFacts } from "@/lib/server/kms-service/authz/request-condition-values.ts";
@@ -66,23 +67,54 @@ export function parseKeyReference(options: ResolveKeyOptions): Target {
 
 /** The key a KeyId names, with its custom key store, once the caller may act on it; NotFoundException when there is none. */
 export async function resolveKey(options: ResolveKeyOptions): Promise<KeyRecord> {
-  const target = parseKeyReference(options);
+  return authorize(options.scope, await readKey(parseKeyReference(options)), options.access);
+}
+
+/** The key with this id (from a ciphertext blob or an alias), once the caller may act on it; or NotFoundException. */
+export async function findKeyById(id: string, scope: CallerScope, access: KeyAccess): Promise<KeyRecord> {
+  return authorize(scope, await readKey({ kind: "key", id, arn: keyArn(scope, id) }), access);
+}
+
+async function readKey(target: Target): Promise<KeyRecord> {
   if (target.kind === "alias") {
     const alias = await db().alias.findUnique({
       where: { name: target.name },
       include: { key: { include: KEY_RECORD_INCLUDE } },
     });
     if (!alias) throw aliasNotFound(target.arn);
-    return authorize(options.scope, alias.key, options.access);
+    return alias.key;
   }
   const key = await db().kmsKey.findUnique({ where: { id: target.id }, include: KEY_RECORD_INCLUDE });
   if (!key) throw keyDoesNotExist(target.arn);
-  return authorize(options.scope, key, options.access);
+  return key;
 }
 
-/** The key with this id (from a ciphertext blob or an alias), once the caller may act on it; or NotFoundException. */
-export async function findKeyById(id: string, scope: CallerScope, access: KeyAccess): Promise<KeyRecord> {
-  const key = await db().kmsKey.findUnique({ where: { id }, include: KEY_RECORD_INCLUDE });
-  if (!key) throw keyDoesNotExist(keyArn(scope, id));
-  return authorize(scope, key, access);
+// The cryptographic operations' lookups (Encrypt, Decrypt, GenerateDataKey, ReEncrypt: the hot path of
+// /api/aws) read keys, with their store and policy, from memory: an entry is dropped by the next write of
+// any KmsKey, Alias or CustomKeyStore row (write-invalidated-cache.ts), so a disabled key, a key
+// scheduled for deletion, a new key policy, a disconnected store or a moved alias is seen by the very
+// next request. The caller is authorised on every request, as by resolveKey. Management operations keep
+// reading the database. A key that does not exist is not remembered.
+const keyCache = new WriteInvalidatedCache<KeyRecord>("kms-keys", ["KmsKey", "Alias", "CustomKeyStore"]);
+
+async function readKeyCached(target: Target): Promise<KeyRecord> {
+  const cacheKey = target.kind === "alias" ? `alias:${target.name}` : `key:${target.id}`;
+  const hit = keyCache.peek(cacheKey);
+  if (hit) return hit.value;
+  const generation = keyCache.generation();
+  const key = await readKey(target);
+  // Shared by every request until the next write: frozen, so nobody changes it in place.
+  if (key.customKeyStore) Object.freeze(key.customKeyStore);
+  keyCache.set(cacheKey, Object.freeze(key), generation);
+  return key;
+}
+
+/** resolveKey with the key from memory when nothing was written since: for the cryptographic operations. */
+export async function resolveKeyCached(options: ResolveKeyOptions): Promise<KeyRecord> {
+  return authorize(options.scope, await readKeyCached(parseKeyReference(options)), options.access);
+}
+
+/** findKeyById with the key from memory when nothing was written since: Decrypt's key named by its blob. */
+export async function findKeyByIdCached(id: string, scope: CallerScope, access: KeyAccess): Promise<KeyRecord> {
+  return authorize(scope, await readKeyCached({ kind: "key", id, arn: keyArn(scope, id) }), access);
 }

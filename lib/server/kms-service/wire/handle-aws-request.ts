@@ -28,6 +28,8 @@ export type HandleAwsRequestDeps = {
   authorize?: (operation: OperationKey, caller: VerifiedCaller) => void;
   /** Audit hook: awaited, its failures logged and never turned into the caller's error. */
   onCompleted?: (event: CompletedRequest) => void | Promise<void>;
+  /** True when the source address sent too many unauthenticated requests lately: refused before SigV4. */
+  isSourceThrottled?: (sourceIp: string) => boolean;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
 };
@@ -65,6 +67,9 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
         `${req.method.toUpperCase()} is not supported: AWS JSON requests are POST with an X-Amz-Target header.`,
         405,
       );
+    }
+    if (deps.isSourceThrottled?.(ctx.sourceIp)) {
+      throw new KmsError("ThrottlingException", "Too many unauthenticated requests from this address. Slow down and sign your requests.");
     }
     if (req.body.length > MAX_REQUEST_BYTES) {
       throw new KmsError("RequestEntityTooLargeException", `Request body is larger than ${MAX_REQUEST_BYTES} bytes.`);
@@ -125,10 +130,23 @@ function reply(status: number, body: Buffer, requestId: string, deps: Pick<Handl
       "Content-Type": JSON_CONTENT_TYPE,
       "Content-Length": String(body.length),
       // SDKs correct their clock skew from this header after a "Signature expired" error.
-      Date: (deps.now?.() ?? new Date()).toUTCString(),
+      Date: deps.now ? deps.now().toUTCString() : httpDateNow(),
     },
     body,
   };
+}
+
+const httpDate = { second: -1, text: "" };
+
+/** The current time as an HTTP Date header, formatted once per second. */
+function httpDateNow(): string {
+  const ms = Date.now();
+  const second = Math.floor(ms / 1000);
+  if (second !== httpDate.second) {
+    httpDate.second = second;
+    httpDate.text = new Date(second * 1000).toUTCString();
+  }
+  return httpDate.text;
 }
 
 function toWireError(

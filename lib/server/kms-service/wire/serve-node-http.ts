@@ -10,8 +10,14 @@ import { MAX_REQUEST_BYTES, handleAwsRequest, type HandleAwsRequestDeps } from "
 /** Reads at most MAX_REQUEST_BYTES + 1 bytes (the dispatcher refuses anything larger), then answers. */
 export async function serveAwsRequest(req: IncomingMessage, res: ServerResponse, deps: HandleAwsRequestDeps): Promise<void> {
   const { body, overflow } = await readBody(req, MAX_REQUEST_BYTES + 1);
-  const headers: Record<string, string[]> = {};
-  for (let i = 0; i < req.rawHeaders.length; i += 2) (headers[req.rawHeaders[i]!.toLowerCase()] ??= []).push(req.rawHeaders[i + 1]!);
+  // Lower-case name → values in arrival order: the shape handleAwsRequest works on, built once.
+  const headers = new Map<string, string[]>();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!.toLowerCase();
+    const values = headers.get(name);
+    if (values) values.push(req.rawHeaders[i + 1]!);
+    else headers.set(name, [req.rawHeaders[i + 1]!]);
+  }
   const result = await handleAwsRequest(
     {
       method: req.method ?? "GET",

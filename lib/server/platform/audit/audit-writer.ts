@@ -1,6 +1,7 @@
 import "server-only";
 import { toAuditEventRow, type AuditEventInput } from "@/lib/server/platform/audit/record-audit-event.ts";
 import { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
+import { databaseProvider } from "@/lib/server/platform/database-url.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
@@ -13,7 +14,13 @@ import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 // raw INSERT ~0.05 ms. A failed batch is kept and retried with back-off. flushAuditEvents() waits until
 // everything queued is written; it runs on beforeExit and in the process's shutdown (lifecycle.ts), so a
 // clean shutdown does not lose events.
-// Only a hard kill loses the last window.
+//
+// A durable event (enqueueAuditEvent(…, { durable: true }), or every event with KEYHOLD_AUDIT_DURABLE=all)
+// does not wait for the window: the queue is written at once, and the returned promise resolves when
+// the batch holding the event is committed, so the caller answers its request only after that (group
+// commit: events that arrive during a write share the next one). The local endpoint makes the events of
+// state-changing requests durable (record-aws-request.ts). A hard kill (kill -9, power loss) loses only
+// the non-durable events of the last window.
 
 type Row = ReturnType<typeof toAuditEventRow>;
 
@@ -21,8 +28,14 @@ const BATCH = 1000;
 const MAX_QUEUED = 100_000;
 const RETRY_MS = [100, 500, 2_000, 5_000];
 
+type Waiter = { seq: number; resolve: () => void; reject: (e: unknown) => void };
+
 type State = {
   queue: Row[];
+  /** Rows ever enqueued, and rows that left the queue (written or dropped): a row's seq is its place. */
+  enqueued: number;
+  removed: number;
+  waiters: Waiter[];
   writing?: Promise<void>;
   scheduled?: NodeJS.Timeout;
   failures: number;
@@ -33,24 +46,52 @@ type State = {
 const holder = globalThis as unknown as { keyholdAuditWriter?: State };
 
 function state(): State {
-  return (holder.keyholdAuditWriter ??= { queue: [], failures: 0, hooked: false });
+  return (holder.keyholdAuditWriter ??= { queue: [], enqueued: 0, removed: 0, waiters: [], failures: 0, hooked: false });
 }
 
-export function enqueueAuditEvent(input: AuditEventInput): void {
+/** After this many consecutive failed writes a durable event's caller is told (and answers anyway). */
+const DURABLE_ATTEMPTS = 4;
+
+/**
+ * Queues an event. With `durable`, writes the queue now and resolves once the event is committed
+ * (rejects if the database keeps failing); otherwise the event waits for the batch window.
+ */
+export function enqueueAuditEvent(input: AuditEventInput, opts: { durable?: boolean } = {}): Promise<void> | undefined {
   const s = state();
   if (s.queue.length >= MAX_QUEUED) {
     // Only when the database has been failing for a long time: say so loudly rather than exhaust memory.
     const dropped = s.queue.splice(0, BATCH);
+    s.removed += dropped.length;
     console.error(`[local-kms] audit queue full: dropped ${dropped.length} events (oldest ${dropped[0]?.requestId})`);
   }
   s.queue.push(toAuditEventRow(input));
+  const seq = ++s.enqueued;
   installShutdownHooks(s);
+  if (!opts.durable) {
+    schedule(s);
+    return undefined;
+  }
+  const written = new Promise<void>((resolve, reject) => s.waiters.push({ seq, resolve, reject }));
   schedule(s);
+  return written;
+}
+
+/** Resolves the durable events written so far; after repeated failures, rejects the ones still waiting. */
+function settleWaiters(s: State): void {
+  if (s.waiters.length === 0) return;
+  const giveUp = s.failures >= DURABLE_ATTEMPTS;
+  const waiting: Waiter[] = [];
+  for (const w of s.waiters) {
+    if (w.seq <= s.removed) w.resolve();
+    else if (giveUp) w.reject(new Error(`the audit event could not be written after ${s.failures} attempts`));
+    else waiting.push(w);
+  }
+  s.waiters = waiting;
 }
 
 function schedule(s: State): void {
   if (s.writing || s.retryTimer) return;
-  if (s.queue.length >= BATCH) {
+  if (s.queue.length >= BATCH || s.waiters.length > 0) {
     clearTimeout(s.scheduled);
     s.scheduled = undefined;
     void drain(s);
@@ -67,12 +108,42 @@ function schedule(s: State): void {
 
 /** One INSERT for many rows (parameters bound; Prisma.sql uses each database's placeholders). */
 async function insertRows(rows: Row[]): Promise<void> {
+  if (databaseProvider() === "sqlite") return insertRowsSqlite(rows);
   const values = rows.map(
     (r) =>
       Prisma.sql`(${r.id}, ${r.time}, ${r.eventSource}, ${r.eventName}, ${r.principalArn}, ${r.accessKeyId}, ${r.sourceIp}, ${r.userAgent}, ${r.requestParameters}, ${r.errorCode}, ${r.errorMessage}, ${r.resources}, ${r.requestId})`,
   );
   await db()
     .$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
+}
+
+/**
+ * SQLite: the whole batch as ONE bound parameter, a JSON array that json_each unpacks in SQLite. Prisma's
+ * cost is per bound value (13 per row), and was more CPU than the endpoint's own work for a rejected
+ * request. Times are written as the Prisma adapter writes them (ISO 8601, "+00:00").
+ */
+async function insertRowsSqlite(rows: Row[]): Promise<void> {
+  const json = JSON.stringify(
+    rows.map((r) => [
+      r.id,
+      r.time.toISOString().replace("Z", "+00:00"),
+      r.eventSource,
+      r.eventName,
+      r.principalArn,
+      r.accessKeyId,
+      r.sourceIp,
+      r.userAgent,
+      r.requestParameters,
+      r.errorCode,
+      r.errorMessage,
+      r.resources,
+      r.requestId,
+    ]),
+  );
+  await db()
+    .$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId")
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10, value ->> 11, value ->> 12
+    FROM json_each(${json}) ORDER BY key`;
 }
 
 /** Writes one batch; what is left waits for the next window (or is written now, if a batch is full). */
@@ -82,6 +153,7 @@ function drain(s: State): Promise<void> {
     try {
       if (batch.length > 0) await insertRows(batch);
       s.queue.splice(0, batch.length);
+      s.removed += batch.length;
       s.failures = 0;
     } catch (e) {
       s.failures++;
@@ -95,6 +167,7 @@ function drain(s: State): Promise<void> {
     }
   })().finally(() => {
     s.writing = undefined;
+    settleWaiters(s);
     if (s.queue.length > 0) schedule(s);
   });
   return s.writing;

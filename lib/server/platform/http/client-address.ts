@@ -31,6 +31,11 @@ export function trustedForwardedFor(peer: string, forwardedFor: string | undefin
   return address;
 }
 
+/** True when the connection comes from a proxy listed in KEYHOLD_TRUSTED_PROXIES. */
+export function isTrustedProxy(peer: string, trustedProxies: ReadonlySet<string>): boolean {
+  return trustedProxies.has(normalize(peer));
+}
+
 /** "::ffff:127.0.0.1" → "127.0.0.1", so one proxy is not listed twice. */
 function normalize(address: string): string {
   return address.startsWith("::ffff:") ? address.slice(7) : address;

@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   "keys:write",
   "clusters:read",
   "clusters:write",
+  /** Act as the cluster's crypto officer: set kmsuser's password (which unlocks it). Admins only. */
+  "clusters:kmsuser",
   "audit:read",
   "users:manage",
 ] as const;

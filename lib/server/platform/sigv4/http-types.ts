@@ -4,8 +4,8 @@ import "server-only";
 export type AwsHttpRequest = {
   method: string;
   path: string;
-  /** Header names in any case; a repeated header as an array, in arrival order. */
-  headers: Record<string, string | readonly string[] | undefined>;
+  /** Header names in any case; a repeated header as an array, in arrival order (or already a HeaderMap). */
+  headers: Record<string, string | readonly string[] | undefined> | HeaderMap;
   body: Buffer;
   /** The caller's address, for the audit log only (never for authentication). */
   sourceIp?: string;
@@ -21,6 +21,7 @@ export type AwsHttpResponse = {
 export type HeaderMap = ReadonlyMap<string, readonly string[]>;
 
 export function normalizeHeaders(headers: AwsHttpRequest["headers"]): HeaderMap {
+  if (headers instanceof Map) return headers;
   const out = new Map<string, string[]>();
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;

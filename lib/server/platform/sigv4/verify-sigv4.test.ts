@@ -143,9 +143,24 @@ describe("verifySigV4", () => {
     expect(e.code).toBe("IncompleteSignatureException");
     expect(e.message).toBe(
       "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. " +
-        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. " +
-        "Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260301/us-east-1/kms/aws4_request",
+        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.",
     );
+  });
+
+  it("never repeats the Authorization header, or a part of it, in a message", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    for (const value of [
+      secret,
+      `Bearer ${secret}`,
+      `AWS4-HMAC-SHA256 Credential=${secret}`,
+      `AWS4-HMAC-SHA256 ${secret}, Signature=${secret}`,
+      `AWS4-HMAC-SHA256 Credential=${secret}, SignedHeaders=host, Signature=${secret}`,
+    ]) {
+      const e = await refusal(request({ authorization: () => value }));
+      expect(e.code, value).toBe("IncompleteSignatureException");
+      expect(e.message, value).not.toContain(secret);
+      expect(e.message, value).not.toContain(secret.slice(0, 12));
+    }
   });
 
   it("refuses a parameter without '=' and a malformed Credential", async () => {

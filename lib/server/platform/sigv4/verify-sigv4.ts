@@ -86,7 +86,9 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
       "IncompleteSignatureException",
       `Date must be in ISO-8601 'basic format'. Got '${amzDateHeader ?? dateHeader}'. See http://en.wikipedia.org/wiki/ISO_8601`,
     );
-  const amzDate = toAmzDate(requestTime);
+  // A valid X-Amz-Date is already in the form the string to sign uses (parseRequestTime refuses any
+  // field out of range, so formatting the parsed time would give the same text back).
+  const amzDate = amzDateHeader !== undefined ? amzDateHeader.trim() : toAmzDate(requestTime);
 
   const now = opts.now ?? new Date();
   const maxSkewMs = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
@@ -194,7 +196,13 @@ function parseRequestTime(amzDate: string | undefined, date: string | undefined)
     const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
     const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
     // Reject dates that Date.UTC silently rolled over (e.g. month 13).
-    return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h ? t : undefined;
+    return t.getUTCMonth() === mo - 1 &&
+      t.getUTCDate() === d &&
+      t.getUTCHours() === h &&
+      t.getUTCMinutes() === mi &&
+      t.getUTCSeconds() === s
+      ? t
+      : undefined;
   }
   if (date === undefined) return undefined;
   const ms = Date.parse(date);

@@ -1,0 +1,431 @@
+// `npm run bench -- wire`: the /api/aws endpoint of the REAL server process (server.ts, production
+// build in .next, the path `npm start` runs), under a light load generator that lives in this process:
+// SigV4-signed Encrypt / Decrypt requests (32 B) replayed over N keep-alive connections (node:http
+// Agent, keepAlive, maxSockets N), re-signed every RESIGN_MS with the project's own SigV4 code
+// (platform/sigv4/sigv4-canonical.ts), so the client costs a small fraction of the server. Prints req/s,
+// p50, p99 and errors at 1, 8 and 32 connections for an AWS_KMS key and a key in a CloudHSM key store
+// (quota lifted with KEYHOLD_CKS_CRYPTO_RPS), unsigned requests rejected per second, signed callers
+// while an unsigned flood runs, and raw PKCS#11 AES-GCM measured in the same run (hsm.bench.ts) with the
+// ratio. Each figure has the issue's target beside it (issue 13).
+//
+// KEYHOLD_BENCH_PROFILE=1 runs the server with `node --cpu-prof` and prints its top frames by self time.
+// The server runs with the status poller off (KEYHOLD_STATUS_POLLER=off), so only the bench's requests load it.
+//
+// Server profiles of whole bench runs (self time, idle left out; 2 shared cores at load average ~6):
+//   before the hot-path caches          after them (access keys, keys + store, signing key in memory)
+//    4.6 %  performIO (better-sqlite3)   23.4 %  writev (the response; kernel loopback)
+//    4.3 %  pkcs11js (C_Encrypt…)        16.4 %  pkcs11js (C_EncryptInit + C_Encrypt)
+//    3.3 %  writev                        4.9 %  (garbage collector)
+//    3.2 %  prepare (better-sqlite3)      2.7 %  executeIO (better-sqlite3: the batched audit INSERTs)
+//    2.8 %  (garbage collector)           1.9 %  handleAwsRequest
+//    1.3 %  Ni (Prisma client runtime)    1.5 %  verifySigV4
+//    0.8 %  interpretNode (Prisma)        1.1 %  Hmac
+//    0.7 %  Hmac                          1.1 %  parseRequestTime
+//    0.7 %  executeIO (better-sqlite3)    0.8 %  Date (Next's patched Date constructor)
+//    0.6 %  handleAwsRequest              0.8 %  recordAwsRequest (audit row)
+// (before: the server was idle 52 % of the run, waiting on SQLite reads of keys and access keys per
+// request; Prisma's runtime frames are gone from the top after.)
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
+import {
+  canonicalRequest,
+  credentialScope,
+  sha256Hex,
+  signatureHex,
+  signingKey,
+  stringToSign,
+} from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
+import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
+
+const REGION = "us-east-1";
+const WIRE_PATH = "/api/aws/";
+const RESIGN_MS = 3_000;
+const CONNECTIONS = [1, 8, 32];
+const PAYLOAD_BYTES = 32;
+const TARGETS = {
+  rps32: 5_000,
+  p99At32Ms: 20,
+  p50At1Ms: 1,
+  ratioOfRaw: 0.15,
+  rejectedRps: 10_000,
+  floodSlowdown: 0.2,
+};
+
+export type WireBenchRow = {
+  operation: "Encrypt" | "Decrypt";
+  key: "AWS_KMS" | "CloudHSM key store";
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+};
+
+type Credentials = { accessKeyId: string; secretAccessKey: string };
+
+/** Signs one JSON request; the headers are reused until RESIGN_MS have passed (the signature stays valid for 15 min). */
+class Signer {
+  private cache = new Map<string, { headers: Record<string, string>; at: number }>();
+  constructor(
+    private readonly creds: Credentials,
+    private readonly host: string,
+  ) {}
+
+  headers(target: string, body: Buffer): Record<string, string> {
+    const cacheKey = `${target}\n${body.toString("latin1")}`;
+    const now = Date.now();
+    const hit = this.cache.get(cacheKey);
+    if (hit && now - hit.at < RESIGN_MS) return hit.headers;
+    const amzDate = new Date(now)
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d{3}/, "");
+    const date = amzDate.slice(0, 8);
+    const headers: Record<string, string> = {
+      "content-type": "application/x-amz-json-1.1",
+      host: this.host,
+      "x-amz-date": amzDate,
+      "x-amz-target": target,
+    };
+    const signed = Object.keys(headers).sort();
+    const scope = credentialScope(date, REGION, "kms");
+    const canonical = canonicalRequest({
+      method: "POST",
+      rawPath: WIRE_PATH,
+      rawQuery: "",
+      headers: normalizeHeaders(headers),
+      signedHeaders: signed,
+      payloadHash: sha256Hex(body),
+    });
+    const signature = signatureHex(signingKey(this.creds.secretAccessKey, date, REGION, "kms"), stringToSign(amzDate, scope, canonical));
+    headers.authorization = `AWS4-HMAC-SHA256 Credential=${this.creds.accessKeyId}/${scope}, SignedHeaders=${signed.join(";")}, Signature=${signature}`;
+    headers["content-length"] = String(body.length);
+    this.cache.set(cacheKey, { headers, at: now });
+    return headers;
+  }
+}
+
+function post(agent: http.Agent, port: number, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, method: "POST", path: WIRE_PATH, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+type Call = () => { headers: Record<string, string>; body: Buffer };
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** `connections` loops on one keep-alive agent, each sending `call` back to back for `seconds`. */
+async function drive(port: number, connections: number, call: Call, seconds: number, expectStatus = 200) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const { headers, body } = call();
+        const t = performance.now();
+        try {
+          const r = await post(agent, port, headers, body);
+          if (r.status === expectStatus) latencies.push(performance.now() - t);
+          else errors++;
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  const sorted = Float64Array.from(latencies).sort();
+  return { requestsPerSecond: latencies.length / elapsed, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), errors };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Newest modification time of the files under dir (skipping generated code), in ms. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.parentPath.includes("generated")) continue;
+    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * `npx next build` when there is no production build (or KEYHOLD_BENCH_REBUILD=1); returns what the
+ * output should say. A build older than the sources is used as it is, and said so: server.ts serves
+ * /api/aws from the sources (tsx), ahead of Next, so only pages and the JSON API would be stale.
+ */
+function ensureBuild(): string {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (fs.existsSync(buildId) && process.env.KEYHOLD_BENCH_REBUILD !== "1") {
+    const built = fs.statSync(buildId).mtimeMs;
+    const stale = ["app", "components", "lib"].some((d) => newestMtime(path.resolve(d)) > built);
+    return stale ? "existing .next build, older than the sources (/api/aws runs from the sources)" : "existing .next build";
+  }
+  console.log("running `npx next build` once …");
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("next build failed");
+  return "fresh .next build";
+}
+
+/** A data dir prepared as e2e/support/prepare-data.ts does: set-up's bootstrap (migrations, admin, tokens, demo cluster). */
+function prepareDataDir(): { dir: string; admin: Credentials; clusterId: string; trustAnchor: string; kmsuserPassword: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-wire-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, KEYHOLD_DATA_DIR: dir, KEYHOLD_ADMIN_PASSWORD: crypto.randomBytes(12).toString("hex") };
+  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
+  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/setup/bootstrap.ts"], { env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bootstrap failed:\n${r.stdout}\n${r.stderr}`);
+  const creds = fs.readFileSync(path.join(dir, "credentials"), "utf8");
+  const admin = {
+    accessKeyId: /aws_access_key_id = (\S+)/.exec(creds)![1]!,
+    secretAccessKey: /aws_secret_access_key = (\S+)/.exec(creds)![1]!,
+  };
+  const clusterId = fs.readdirSync(path.join(dir, "clusters"))[0]!;
+  const clusterDir = path.join(dir, "clusters", clusterId);
+  return {
+    dir,
+    admin,
+    clusterId,
+    trustAnchor: fs.readFileSync(path.join(clusterDir, "customerCA.crt"), "utf8"),
+    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim(),
+  };
+}
+
+type ServerProcess = { port: number; child: ChildProcess; stop: () => Promise<void>; profileDir?: string };
+
+async function startServer(dataDir: string, profile: boolean): Promise<ServerProcess> {
+  const port = await freePort();
+  const profileDir = profile ? fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-prof-")) : undefined;
+  const args = [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    "--import",
+    "tsx",
+    "--import",
+    "./scripts/server/server-only-hook.mjs",
+    "server.ts",
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    KEYHOLD_DATA_DIR: dataDir,
+    PORT: String(port),
+    KEYHOLD_HOST: "127.0.0.1",
+    KEYHOLD_CKS_CRYPTO_RPS: "1000000",
+    KEYHOLD_STATUS_POLLER: "off",
+  };
+  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
+  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const lines = readline.createInterface({ input: child.stdout! });
+  await Promise.race([
+    new Promise<void>((resolve) => lines.on("line", (l) => l.includes("serving on") && resolve())),
+    exited.then(() => {
+      throw new Error(`server.ts exited before serving:\n${stderr}`);
+    }),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`server.ts did not start in 120 s:\n${stderr}`)), 120_000)),
+  ]);
+  return {
+    port,
+    child,
+    profileDir,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Top frames by self time of the .cpuprofile(s) node wrote into dir. */
+function topFrames(dir: string, count = 25): string[] {
+  type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+  const self = new Map<string, number>();
+  let total = 0;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
+    const p = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as { nodes: Node[]; samples: number[] };
+    const byId = new Map(p.nodes.map((n) => [n.id, n]));
+    for (const id of p.samples) {
+      const n = byId.get(id)!;
+      if (n.callFrame.functionName === "(idle)") continue; // waiting for requests (start-up, set-up, between rows)
+      const url = n.callFrame.url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "");
+      const name = `${n.callFrame.functionName || "(anonymous)"} ${url ? `${url.split("node_modules/").pop()}:${n.callFrame.lineNumber + 1}` : ""}`;
+      self.set(name, (self.get(name) ?? 0) + 1);
+      total++;
+    }
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, n]) => `${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`);
+}
+
+const num = (n: number, width: number, digits = 0) =>
+  (Number.isFinite(n) ? n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "–").padStart(width);
+const mark = (ok: boolean) => (ok ? "ok " : "MISS");
+
+export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchRow[] } = {}): Promise<WireBenchRow[]> {
+  const seconds = options.seconds ?? 2;
+  const profile = process.env.KEYHOLD_BENCH_PROFILE === "1";
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+
+  // Raw PKCS#11 in this process first, before the server runs, so the two do not share the CPU.
+  const hsmRows =
+    options.hsmRows?.some((r) => r.bytes === PAYLOAD_BYTES) === true
+      ? options.hsmRows
+      : await hsmBench({ sizes: [PAYLOAD_BYTES], seconds: 1, repeats: 2, withNode: false });
+  const raw = (op: "encrypt" | "decrypt") => hsmRows.find((r) => r.bytes === PAYLOAD_BYTES && r.operation === op)!.hsmOps;
+
+  const build = ensureBuild();
+  const data = prepareDataDir();
+  const server = await startServer(data.dir, profile);
+  const rows: WireBenchRow[] = [];
+  try {
+    const host = `127.0.0.1:${server.port}`;
+    const signer = new Signer(data.admin, host);
+    const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const kms = async (operation: string, input: object): Promise<Record<string, unknown>> => {
+      const body = Buffer.from(JSON.stringify(input));
+      const r = await post(setupAgent, server.port, signer.headers(`TrentService.${operation}`, body), body);
+      const out = JSON.parse(r.body.toString("utf8")) as Record<string, unknown>;
+      if (r.status !== 200) throw new Error(`${operation}: ${r.status} ${r.body.toString("utf8")}`);
+      return out;
+    };
+
+    const store = (await kms("CreateCustomKeyStore", {
+      CustomKeyStoreName: "bench-store",
+      CloudHsmClusterId: data.clusterId,
+      TrustAnchorCertificate: data.trustAnchor,
+      KeyStorePassword: data.kmsuserPassword,
+    })) as { CustomKeyStoreId: string };
+    await kms("ConnectCustomKeyStore", { CustomKeyStoreId: store.CustomKeyStoreId });
+    for (let i = 0; ; i++) {
+      const d = (await kms("DescribeCustomKeyStores", { CustomKeyStoreId: store.CustomKeyStoreId })) as {
+        CustomKeyStores: { ConnectionState: string }[];
+      };
+      if (d.CustomKeyStores[0]!.ConnectionState === "CONNECTED") break;
+      if (i > 100) throw new Error(`the bench store did not connect: ${JSON.stringify(d)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const keyIdOf = (r: Record<string, unknown>) => (r.KeyMetadata as { KeyId: string }).KeyId;
+    const keys = {
+      AWS_KMS: keyIdOf(await kms("CreateKey", {})),
+      "CloudHSM key store": keyIdOf(await kms("CreateKey", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.CustomKeyStoreId })),
+    } as const;
+
+    console.log(
+      `\n/api/aws of the real server process (server.ts, ${build}, NODE_ENV=production), SigV4 signed by the bench ` +
+        `(re-signed every ${RESIGN_MS / 1000} s), keep-alive, ${PAYLOAD_BYTES} B, ${seconds} s per row${profile ? ", --cpu-prof ON (slower)" : ""}`,
+    );
+    console.log("operation  key                 conns      req/s    p50 ms    p99 ms  errors   raw PKCS#11/s  ratio   targets (issue 13)");
+    const context = { bench: "wire" };
+    const plaintext = crypto.randomBytes(PAYLOAD_BYTES).toString("base64");
+    for (const [keyName, keyId] of Object.entries(keys) as [WireBenchRow["key"], string][]) {
+      const blob = (await kms("Encrypt", { KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })).CiphertextBlob as string;
+      const bodies = {
+        Encrypt: Buffer.from(JSON.stringify({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })),
+        Decrypt: Buffer.from(JSON.stringify({ CiphertextBlob: blob, EncryptionContext: context })),
+      };
+      for (const operation of ["Encrypt", "Decrypt"] as const) {
+        const body = bodies[operation];
+        const call: Call = () => ({ headers: signer.headers(`TrentService.${operation}`, body), body });
+        for (const connections of CONNECTIONS) {
+          await drive(server.port, connections, call, 0.3); // warm-up
+          const r = await drive(server.port, connections, call, seconds);
+          rows.push({ operation, key: keyName, connections, ...r });
+          const rawOps = raw(operation === "Encrypt" ? "encrypt" : "decrypt");
+          const ratio = r.requestsPerSecond / rawOps;
+          const targets =
+            connections === 1
+              ? `p50 < ${TARGETS.p50At1Ms} ms ${mark(r.p50Ms < TARGETS.p50At1Ms)}`
+              : connections === 32
+                ? `≥ ${num(TARGETS.rps32, 0)}/s ${mark(r.requestsPerSecond >= TARGETS.rps32)}, p99 < ${TARGETS.p99At32Ms} ms ${mark(r.p99Ms < TARGETS.p99At32Ms)}, ≥ ${TARGETS.ratioOfRaw * 100} % of raw ${mark(ratio >= TARGETS.ratioOfRaw)}`
+                : "";
+          console.log(
+            `${operation.padEnd(9)}  ${keyName.padEnd(18)}  ${String(connections).padStart(5)}  ${num(r.requestsPerSecond, 9)}  ${num(r.p50Ms, 8, 2)}  ${num(r.p99Ms, 8, 2)}  ${String(r.errors).padStart(6)}   ${num(rawOps, 13)}  ${(100 * ratio).toFixed(1).padStart(5)} %  ${targets}`,
+          );
+        }
+      }
+    }
+
+    // Unsigned requests: refused with MissingAuthenticationTokenException (400) before any lookup.
+    const unsignedBody = bodies32(keys.AWS_KMS, plaintext, context);
+    const unsignedHeaders = {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "TrentService.Encrypt",
+      "content-length": String(unsignedBody.length),
+    };
+    const unsigned: Call = () => ({ headers: unsignedHeaders, body: unsignedBody });
+    await drive(server.port, 32, unsigned, 0.3, 400);
+    const rejected = await drive(server.port, 32, unsigned, seconds, 400);
+    console.log(
+      `\nunsigned Encrypt (400 MissingAuthenticationToken), 32 conns: ${num(rejected.requestsPerSecond, 0)} rejected/s, p50 ${num(rejected.p50Ms, 0, 2)} ms, p99 ${num(rejected.p99Ms, 0, 2)} ms, unexpected answers ${rejected.errors}   target ≥ ${num(TARGETS.rejectedRps, 0)}/s ${mark(rejected.requestsPerSecond >= TARGETS.rejectedRps)}`,
+    );
+
+    // Signed callers while an unsigned flood runs on as many connections.
+    const signedBody = bodies32(keys.AWS_KMS, plaintext, context);
+    const signed: Call = () => ({ headers: signer.headers("TrentService.Encrypt", signedBody), body: signedBody });
+    const alone = await drive(server.port, 32, signed, seconds); // just before, so both see the same machine
+    const [withFlood, flood] = await Promise.all([drive(server.port, 32, signed, seconds), drive(server.port, 32, unsigned, seconds, 400)]);
+    const slowdown = 1 - withFlood.requestsPerSecond / alone.requestsPerSecond;
+    console.log(
+      `signed Encrypt (AWS_KMS, 32 conns) during an unsigned flood (32 conns, ${num(flood.requestsPerSecond, 0)} rejected/s): ${num(withFlood.requestsPerSecond, 0)} req/s, p99 ${num(withFlood.p99Ms, 0, 2)} ms — ${(100 * slowdown).toFixed(0)} % slower than alone (${num(alone.requestsPerSecond, 0)} req/s just before)   target ≤ ${TARGETS.floodSlowdown * 100} % ${mark(slowdown <= TARGETS.floodSlowdown)}`,
+    );
+    setupAgent.destroy();
+    console.log(
+      `machine after the run: load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} (figures are only comparable at similar load)`,
+    );
+  } finally {
+    await server.stop();
+    if (server.profileDir) {
+      console.log("\nserver CPU profile (whole run, idle time left out), top frames by self time:");
+      for (const line of topFrames(server.profileDir)) console.log(`  ${line}`);
+      console.log(`  (profile files: ${server.profileDir})`);
+    }
+    fs.rmSync(data.dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function bodies32(keyId: string, plaintext: string, context: Record<string, string>): Buffer {
+  return Buffer.from(JSON.stringify({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context }));
+}
