@@ -174,7 +174,10 @@ export function ClustersView() {
                   {c.keyStore ? (
                     <>
                       Used by key store{" "}
-                      <Link href={`/key-stores/${c.keyStore.customKeyStoreId}`} className="text-link hover:underline">
+                      <Link
+                        href={`/key-stores/${c.keyStore.customKeyStoreId}`}
+                        className="text-link underline underline-offset-2 hover:text-link-hover"
+                      >
                         {c.keyStore.customKeyStoreName}
                       </Link>
                     </>
