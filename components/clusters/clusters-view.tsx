@@ -27,7 +27,7 @@ function AddHsm({ cluster }: { cluster: ClusterSummary }) {
   const suggested = [...counts].sort((a, b) => a.n - b.n)[0]?.az ?? "";
   const [az, setAz] = useState(suggested);
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-2 text-sm">
         <span className="text-muted-foreground">Availability Zone</span>
         <Select

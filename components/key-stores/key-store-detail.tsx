@@ -158,7 +158,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             {s.trustAnchorCertificate ? (
               <details>
                 <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
-                <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
+                <pre className="relative mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
                   {s.trustAnchorCertificate}
                 </pre>
               </details>

@@ -7,7 +7,7 @@ import { KeyStateBadge } from "./key-state-badge.tsx";
 /** A compact key table (a store's keys), with the deletion date of keys pending deletion. */
 export function KeysList({ keys }: { keys: KeySummary[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" data-testid="store-keys">
         <thead>
           <tr className="border-y border-border bg-muted/60 text-xs text-muted-foreground">

@@ -157,7 +157,7 @@ export function DataTable<T>({
         </nav>
       </TableCardHeader>
       {/* Scrolls inside the card when the columns do not fit (name and actions stay in view); row menus are portalled. */}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-y border-border bg-muted">

@@ -28,7 +28,7 @@ export function Tabs<K extends string>({
   const current = items.find((t) => t.key === value) ?? items[0]!;
   return (
     <TabsPrimitive.Root value={current.key} onValueChange={(v) => onChange(v as K)} activationMode="automatic">
-      <TabsPrimitive.List aria-label={label} className="flex gap-1 overflow-x-auto border-b border-border">
+      <TabsPrimitive.List aria-label={label} className="relative flex gap-1 overflow-x-auto border-b border-border">
         {items.map((t) => (
           <TabsPrimitive.Trigger
             key={t.key}
