@@ -233,6 +233,11 @@ test("create a key in the store through every step of the key-creation wizard", 
   // The review names the store, not only its id.
   await expect(page.getByTestId("review-store")).toContainText(storeName);
   await expect(page.getByTestId("review-store")).toContainText(storeId);
+  // The same key as an AWS CLI script and a Terraform block.
+  await expect(page.getByTestId("review-cli")).toContainText(`--custom-key-store-id ${storeId}`);
+  await expect(page.getByTestId("review-cli")).toContainText(`alias/${alias}`);
+  await page.getByRole("tab", { name: "Terraform" }).click();
+  await expect(page.getByTestId("review-terraform")).toContainText('resource "aws_kms_alias"');
   await snap(page, "key-wizard-6-review");
   await page.getByRole("button", { name: "Finish" }).click();
 

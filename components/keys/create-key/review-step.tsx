@@ -9,6 +9,7 @@ import { CREATE_KEY_ERROR_HELP } from "@/lib/console/create-key-errors.ts";
 import { originLabel } from "@/lib/console/format.ts";
 import { useKeyStores } from "@/lib/queries/key-stores.ts";
 import type { CreateKeyStepProps } from "./create-key-form.ts";
+import { EquivalentCommands } from "./equivalent-commands.tsx";
 
 type Props = Omit<CreateKeyStepProps, "update"> & {
   policyEdited: boolean;
@@ -65,6 +66,7 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
           </Button>
         </div>
       ) : null}
+      <EquivalentCommands form={form} />
       {createError ? (
         <Alert tone="error" title="The key was not created" data-testid="create-key-error">
           <p>{createError.message}</p>
