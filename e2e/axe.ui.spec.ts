@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { expect, signedInApi, test } from "./fixtures.ts";
+import { createKeyStore, createLocalCluster, unique } from "./support/console.ts";
 
 // axe on every console page (WCAG 2.1 A and AA rules): no serious or critical violations.
 
@@ -23,9 +24,29 @@ const PAGES = [
   { name: "unknown key store", path: "/key-stores/cks-00000000000000000" },
 ];
 
-for (const p of PAGES) {
+// axe on a loaded page takes a while on a busy machine.
+test.describe.configure({ timeout: 90_000 });
+
+let detail: { storeId: string; keyId: string } | undefined;
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const api = await signedInApi(playwright.request, baseURL);
+  try {
+    const storeId = await createKeyStore(api, await createLocalCluster(api), unique("e2e-axe-store"));
+    const policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }],
+    });
+    const r = await api.post("/api/keys", { data: { origin: "AWS_KMS", alias: unique("e2e-axe-key"), description: "", tags: [], policy } });
+    expect(r.status(), await r.text()).toBe(201);
+    detail = { storeId, keyId: ((await r.json()) as { keyId: string }).keyId };
+  } finally {
+    await api.dispose();
+  }
+});
+
+for (const p of [...PAGES, { name: "key store detail", path: "store" }, { name: "key detail", path: "key" }]) {
   test(`axe: ${p.name}`, async ({ adminPage: page }) => {
-    await page.goto(p.path);
+    await page.goto(p.path === "store" ? `/key-stores/${detail!.storeId}` : p.path === "key" ? `/keys/${detail!.keyId}` : p.path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // Loaded: no skeleton's "Loading…" status left.
     await expect(page.getByRole("status").filter({ hasText: "Loading…" })).toHaveCount(0);

@@ -62,3 +62,29 @@ test("a KMS key (no custom key store): tabs work from the keyboard", async ({ ad
   await expect(page.getByTestId("key-policy")).toContainText("kms:*");
   await snap(page, "key-detail-kms-policy");
 });
+
+test("the key stores page's store types are the one tabs primitive: arrow keys switch them", async ({ adminPage: page }) => {
+  await page.goto("/key-stores");
+  const list = page.getByRole("tablist", { name: "Key store type" });
+  await expect(page.getByRole("tablist")).toHaveCount(1);
+  await list.getByRole("tab", { name: "AWS CloudHSM key stores" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\/key-stores\?type=external$/);
+  await expect(list.getByRole("tab", { name: "External key stores" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel")).toContainText("External key stores");
+});
+
+test("a refused action and the backend badge explain themselves to the keyboard", async ({ adminPage: page }) => {
+  await page.goto("/key-stores?type=external");
+  const create = page.getByRole("button", { name: "Create external key store" }).first();
+  await create.focus();
+  await expect(create).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByRole("tooltip")).toContainText("coming soon");
+  await expect(create).toHaveAccessibleDescription(/coming soon/);
+  const badge = page.getByTestId("backend-badge");
+  await badge.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("backend-details")).toContainText("PKCS#11");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("backend-details")).toBeHidden();
+});

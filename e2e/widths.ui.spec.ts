@@ -67,8 +67,8 @@ async function expectNoSidewaysScroll(page: Page) {
     innerWidth: window.innerWidth,
     headerWidth: document.querySelector("header")?.getBoundingClientRect().width ?? window.innerWidth,
   }));
-  expect(scrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(innerWidth);
-  expect(headerWidth, "the header spans the width").toBeGreaterThanOrEqual(innerWidth - 1);
+  expect.soft(scrollWidth, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+  expect.soft(headerWidth, "the header spans the width").toBeGreaterThanOrEqual(innerWidth - 1);
 }
 
 /** The first row's name cell and its Actions button are inside the viewport, even while the table scrolls. */

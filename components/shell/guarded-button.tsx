@@ -15,21 +15,22 @@ export function GuardedButton({ rule, disabled, note, onClick, ...props }: Butto
   const refused = !rule.allowed || !!disabled;
   const reason = !rule.allowed ? rule.reason : note;
   return (
-    <Tooltip content={reason}>
-      <Button
-        {...props}
-        aria-disabled={refused || undefined}
-        aria-describedby={reason ? `${id}-why` : undefined}
-        data-disabled={refused || undefined}
-        onClick={refused ? (e) => e.preventDefault() : onClick}
-      >
-        {props.children}
-        {reason ? (
-          <span id={`${id}-why`} className="sr-only">
-            {reason}
-          </span>
-        ) : null}
-      </Button>
-    </Tooltip>
+    <>
+      <Tooltip content={reason}>
+        <Button
+          {...props}
+          aria-disabled={refused || undefined}
+          aria-describedby={reason ? `${id}-why` : undefined}
+          data-disabled={refused || undefined}
+          onClick={refused ? (e) => e.preventDefault() : onClick}
+        />
+      </Tooltip>
+      {/* Outside the button: the reason describes it, it is not part of its name. */}
+      {reason ? (
+        <span id={`${id}-why`} className="sr-only">
+          {reason}
+        </span>
+      ) : null}
+    </>
   );
 }
