@@ -55,6 +55,10 @@ describe("connectSteps (the step a failure code stops)", () => {
   it("INTERNAL_ERROR blames no step it cannot know", () => {
     expect(failedStep("INTERNAL_ERROR")).toBeUndefined();
   });
+  it("DISCONNECTED after a failure: the cluster check and login are not shown as passed", () => {
+    const steps = connectSteps("DISCONNECTED");
+    expect(steps.filter((s) => s.status === "done").map((s) => s.label)).toEqual(["Connect requested"]);
+  });
   it("CONNECTED: every step done", () => {
     expect(connectSteps("CONNECTED").every((s) => s.status === "done")).toBe(true);
   });

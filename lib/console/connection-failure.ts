@@ -43,10 +43,12 @@ const LOGIN_CODES = new Set<string>(["INVALID_CREDENTIALS", "USER_LOCKED_OUT", "
 export function connectSteps(state: ConnectionState, errorCode?: string): { label: string; status: ConnectStepStatus }[] {
   const failed = state === "FAILED";
   const at = failed ? (CLUSTER_CODES.has(errorCode ?? "") ? "cluster" : LOGIN_CODES.has(errorCode ?? "") ? "login" : "unknown") : null;
+  // Only CONNECTED proves the cluster check and the login passed; a FAILED store says which one did not;
+  // a store disconnected since then says nothing about them.
+  const connected = state === "CONNECTED";
   const cluster: ConnectStepStatus =
-    at === "cluster" ? "failed" : failed && at === "unknown" ? "todo" : state === "CONNECTING" ? "active" : "done";
-  const login: ConnectStepStatus =
-    at === "login" ? "failed" : at === "cluster" || at === "unknown" ? "todo" : state === "CONNECTING" ? "todo" : "done";
+    at === "cluster" ? "failed" : state === "CONNECTING" ? "active" : connected || at === "login" ? "done" : "todo";
+  const login: ConnectStepStatus = at === "login" ? "failed" : connected ? "done" : "todo";
   return [
     { label: "Connect requested", status: "done" },
     { label: "KMS checks the cluster: active HSMs and their network", status: cluster },
