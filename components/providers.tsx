@@ -3,15 +3,14 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster, toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
+import { TooltipProvider } from "@/components/ui/tooltip.tsx";
+import { describeError } from "@/lib/console/error-display.ts";
 import { makeQueryClient } from "@/lib/queries/query-client.ts";
 
 function showMutationError(error: unknown) {
-  if (isApiError(error)) {
-    toast({ tone: "error", title: "The request failed", description: error.message, requestId: error.requestId });
-  } else {
-    toast({ tone: "error", title: "The request failed", description: "An unexpected error occurred in the browser." });
-  }
+  // Friendly text, then the exception name and the request ID (the same order as every error in the console).
+  const d = describeError(error);
+  toast({ tone: "error", title: "The request failed", description: d.text, code: d.code, requestId: d.requestId });
 }
 
 function goToSignIn() {
@@ -26,8 +25,10 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => makeQueryClient({ onMutationError: showMutationError, onUnauthenticated: goToSignIn }));
   return (
     <QueryClientProvider client={queryClient}>
-      {children}
-      <Toaster />
+      <TooltipProvider delayDuration={300}>
+        {children}
+        <Toaster />
+      </TooltipProvider>
     </QueryClientProvider>
   );
 }

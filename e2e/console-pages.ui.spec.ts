@@ -20,10 +20,13 @@ test("create a local cluster from the Clusters page; a bad password is refused b
   await dialog.getByRole("checkbox", { name: "us-east-1a" }).uncheck();
   await dialog.getByRole("checkbox", { name: "us-east-1b" }).uncheck();
   await dialog.getByRole("button", { name: "Create cluster" }).click();
-  await expect(dialog.getByText("Choose at least one Availability Zone.")).toBeVisible();
+  await expect(dialog.getByText("Choose at least two Availability Zones")).toBeVisible();
   await expect(dialog.getByText("The kmsuser password has at least 7 characters.")).toBeVisible();
   await snap(page, "cluster-create-errors");
+  // One zone is refused too: such a cluster could never back a key store.
   await dialog.getByRole("checkbox", { name: "us-east-1a" }).check();
+  await dialog.getByRole("button", { name: "Create cluster" }).click();
+  await expect(dialog.getByText("Choose at least two Availability Zones")).toBeVisible();
   await dialog.getByRole("checkbox", { name: "us-east-1c" }).check();
   await dialog.getByLabel("kmsuser password", { exact: true }).fill("LocalPassw0rd");
   await dialog.getByRole("button", { name: "Create cluster" }).click();
@@ -58,4 +61,30 @@ test("a KMS key (no custom key store): tabs work from the keyboard", async ({ ad
   await expect(page.getByRole("tab", { name: "Key policy" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("key-policy")).toContainText("kms:*");
   await snap(page, "key-detail-kms-policy");
+});
+
+test("the key stores page's store types are the one tabs primitive: arrow keys switch them", async ({ adminPage: page }) => {
+  await page.goto("/key-stores");
+  const list = page.getByRole("tablist", { name: "Key store type" });
+  await expect(page.getByRole("tablist")).toHaveCount(1);
+  await list.getByRole("tab", { name: "AWS CloudHSM key stores" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(/\/key-stores\?type=external$/);
+  await expect(list.getByRole("tab", { name: "External key stores" })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel")).toContainText("External key stores");
+});
+
+test("a refused action and the backend badge explain themselves to the keyboard", async ({ adminPage: page }) => {
+  await page.goto("/key-stores?type=external");
+  const create = page.getByRole("button", { name: "Create external key store" }).first();
+  await create.focus();
+  await expect(create).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByRole("tooltip")).toContainText("coming soon");
+  await expect(create).toHaveAccessibleDescription(/coming soon/);
+  const badge = page.getByTestId("backend-badge");
+  await badge.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("backend-details")).toContainText("PKCS#11");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("backend-details")).toBeHidden();
 });

@@ -230,6 +230,14 @@ test("create a key in the store through every step of the key-creation wizard", 
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Next" }).click();
+  // The review names the store, not only its id.
+  await expect(page.getByTestId("review-store")).toContainText(storeName);
+  await expect(page.getByTestId("review-store")).toContainText(storeId);
+  // The same key as an AWS CLI script and a Terraform block.
+  await expect(page.getByTestId("review-cli")).toContainText(`--custom-key-store-id ${storeId}`);
+  await expect(page.getByTestId("review-cli")).toContainText(`alias/${alias}`);
+  await page.getByRole("tab", { name: "Terraform" }).click();
+  await expect(page.getByTestId("review-terraform")).toContainText('resource "aws_kms_alias"');
   await snap(page, "key-wizard-6-review");
   await page.getByRole("button", { name: "Finish" }).click();
 
@@ -293,7 +301,19 @@ test("encrypt and decrypt in the Try-it panel, and see a context mismatch refuse
 test("disable and enable the key; a disabled key refuses to encrypt", async ({ adminPage: page }) => {
   test.skip(!keyId, "needs the key");
   await page.goto(`/keys/${keyId}`);
+  // Disabling asks first (as the AWS console does); Cancel leaves the key enabled.
   await page.getByTestId("key-disable").click();
+  const confirm = page.getByRole("dialog", { name: `Disable alias/${alias}?` });
+  await expect(confirm).toContainText("DisabledException");
+  await snap(page, "key-disable-confirm");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("key-state").first()).toHaveAttribute("data-state", "Enabled");
+  await page.getByTestId("key-disable").click();
+  await page
+    .getByRole("dialog", { name: `Disable alias/${alias}?` })
+    .getByRole("button", { name: "Disable key" })
+    .click();
   await expect(page.getByTestId("key-state").first()).toHaveAttribute("data-state", "Disabled");
   const tryIt = page.getByTestId("try-it");
   await tryIt.getByRole("button", { name: "Encrypt", exact: true }).click();
@@ -342,6 +362,15 @@ test("disconnect the store (confirming the keys that become unavailable) and see
   const tryIt = page.getByTestId("try-it");
   await tryIt.getByRole("button", { name: "Encrypt", exact: true }).click();
   await expect(tryIt.getByTestId("try-it-error")).toContainText("KMSInvalidStateException");
+  // Friendly text first, then the exception name.
+  await expect(tryIt.getByTestId("try-it-error")).toContainText(/not usable in its current state[\s\S]*KMSInvalidStateException/);
+  // Enable and Disable are not both offered as active buttons: one menu sets the state taken on reconnection.
+  await expect(page.getByRole("button", { name: "Enable", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Disable", exact: true })).toHaveCount(0);
+  await page.getByTestId("key-state-on-reconnect").click();
+  await expect(page.getByRole("menuitem", { name: "Enable when reconnected" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: "Disable when reconnected" })).toBeVisible();
+  await page.keyboard.press("Escape");
   await snap(page, "key-unavailable");
 
   // Reconnect: the key returns to Enabled.

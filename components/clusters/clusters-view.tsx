@@ -28,7 +28,7 @@ function AddHsm({ cluster }: { cluster: ClusterSummary }) {
   const suggested = [...counts].sort((a, b) => a.n - b.n)[0]?.az ?? "";
   const [az, setAz] = useState(suggested);
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <label className="flex items-center gap-2 text-sm">
         <span className="text-muted-foreground">Availability Zone</span>
         <Select
@@ -177,7 +177,10 @@ export function ClustersView() {
                   {c.keyStore ? (
                     <>
                       Used by key store{" "}
-                      <Link href={`/key-stores/${c.keyStore.customKeyStoreId}`} className="text-link hover:underline">
+                      <Link
+                        href={`/key-stores/${c.keyStore.customKeyStoreId}`}
+                        className="text-link underline underline-offset-2 hover:text-link-hover"
+                      >
                         {c.keyStore.customKeyStoreName}
                       </Link>
                     </>

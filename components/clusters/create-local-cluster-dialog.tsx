@@ -109,7 +109,7 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
           <Field
             asGroup
             label="Availability Zones"
-            description="One private subnet per zone. A key store needs HSMs in at least two."
+            description="One private subnet per zone; at least two, since a key store needs HSMs in two zones."
             error={errors.availabilityZones}
           >
             <div className="flex flex-wrap gap-4">

@@ -106,7 +106,7 @@ export function ClusterPicker({
       })}
       <p className="text-xs text-muted-foreground">
         Need another cluster?{" "}
-        <Link href="/clusters" className="text-link hover:underline">
+        <Link href="/clusters" className="text-link underline underline-offset-2 hover:text-link-hover">
           Manage clusters and HSMs
         </Link>
         .

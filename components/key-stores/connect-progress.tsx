@@ -3,6 +3,7 @@
 import { CircleCheck, LoaderCircle, XOctagon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
+import { connectSteps } from "@/lib/console/connection-failure.ts";
 import type { ConnectionState } from "@/lib/schemas/key-stores.ts";
 import { cn } from "@/lib/utils.ts";
 
@@ -36,17 +37,7 @@ export function ConnectProgress({
     return () => clearInterval(t);
   }, [done]);
   const seconds = Math.max(0, Math.round(((endedAt ?? now) - startedAt) / 1000));
-  const steps = [
-    { label: "Connect requested", status: "done" as const },
-    {
-      label: "KMS logs in to the cluster as kmsuser",
-      status: state === "CONNECTING" ? ("active" as const) : state === "FAILED" ? ("failed" as const) : ("done" as const),
-    },
-    {
-      label: state === "FAILED" ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected",
-      status: state === "CONNECTED" ? ("done" as const) : state === "FAILED" ? ("failed" as const) : ("todo" as const),
-    },
-  ];
+  const steps = connectSteps(state, errorCode);
   return (
     <div
       role="status"
@@ -81,7 +72,7 @@ export function ConnectProgress({
       </div>
       <ol className="mt-3 flex flex-col gap-1.5 text-sm">
         {steps.map((s) => (
-          <li key={s.label} className="flex items-center gap-2">
+          <li key={s.label} className="flex items-center gap-2" data-status={s.status}>
             {s.status === "done" ? (
               <CircleCheck className="size-4 text-success" aria-hidden />
             ) : s.status === "active" ? (

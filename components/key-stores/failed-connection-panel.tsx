@@ -1,15 +1,23 @@
+import { CircleCheck } from "lucide-react";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { CONNECTION_ERROR_HELP } from "@/lib/console/connection-errors.ts";
 import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
 
-/** When a store is FAILED: the error code, its cause, and the fix steps, with the step's actions at hand. */
+/**
+ * A failed connection's error code, its cause and the fix steps, with the step's actions at hand. It
+ * stays after "Step 1: Disconnect" (the store is then DISCONNECTED, step 1 is done) until the store connects.
+ */
 export function FailedConnectionPanel({
   code,
+  disconnected,
   onDisconnect,
   onEdit,
   canEditNow,
 }: {
   code: ConnectionErrorCode;
+  /** The store is no longer FAILED: it was disconnected to apply the fix. */
+  disconnected: boolean;
   onDisconnect: () => void;
   onEdit: (field: "keyStorePassword" | "cloudHsmClusterId") => void;
   canEditNow: boolean;
@@ -20,9 +28,10 @@ export function FailedConnectionPanel({
       aria-labelledby="failed-title"
       className="rounded-xl border-2 border-destructive bg-destructive-soft px-5 py-4"
       data-testid="failed-panel"
+      data-disconnected={disconnected || undefined}
     >
-      <h2 id="failed-title" className="text-base font-bold">
-        Connection failed: <span className="font-mono">{code}</span> — {help.title}
+      <h2 id="failed-title" className="text-base font-bold [overflow-wrap:anywhere]">
+        {disconnected ? "The last connection failed" : "Connection failed"}: <span className="font-mono">{code}</span> — {help.title}
       </h2>
       <p className="mt-1 text-sm">
         <span className="font-bold">Cause. </span>
@@ -30,20 +39,37 @@ export function FailedConnectionPanel({
       </p>
       <p className="mt-3 text-sm font-bold">How to fix it</p>
       <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm">
-        {help.fix.map((step) => (
-          <li key={step}>{step}</li>
+        {help.fix.map((step, i) => (
+          <li key={step}>
+            {step}
+            {i === 0 && disconnected && step.startsWith("Disconnect") ? (
+              <span className="ml-2 inline-flex items-center gap-1 font-bold text-success" data-testid="fix-step-done">
+                <CircleCheck className="size-3.5" aria-hidden />
+                Done
+              </span>
+            ) : null}
+          </li>
         ))}
       </ol>
       <div className="mt-4 flex flex-wrap gap-2">
-        <Button variant="normal" size="sm" onClick={onDisconnect}>
-          Step 1: Disconnect
-        </Button>
+        {disconnected ? null : (
+          <Button variant="normal" size="sm" onClick={onDisconnect}>
+            Step 1: Disconnect
+          </Button>
+        )}
         {help.edit ? (
-          <span title={canEditNow ? undefined : "Disconnect first: a key store can be edited only while disconnected."}>
-            <Button variant="normal" size="sm" disabled={!canEditNow} onClick={() => onEdit(help.edit!)}>
-              Edit {help.edit === "keyStorePassword" ? "kmsuser password" : "cluster ID"}
-            </Button>
-          </span>
+          <GuardedButton
+            rule={
+              canEditNow
+                ? { allowed: true }
+                : { allowed: false, reason: "Disconnect first: a key store can be edited only while disconnected." }
+            }
+            variant="normal"
+            size="sm"
+            onClick={() => onEdit(help.edit!)}
+          >
+            Edit {help.edit === "keyStorePassword" ? "kmsuser password" : "cluster ID"}
+          </GuardedButton>
         ) : null}
       </div>
     </section>

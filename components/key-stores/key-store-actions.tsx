@@ -1,10 +1,10 @@
 "use client";
 
 import { ChevronDown, Pencil, PlugZap, Trash2, Unplug } from "lucide-react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button.tsx";
+import { useEffect, useState } from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu.tsx";
-import { toast } from "@/components/ui/toaster.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
+import { dismissToast, toast } from "@/components/ui/toaster.tsx";
 import { canConnect, canDelete, canDisconnect, canEdit, type ActionRule } from "@/lib/console/key-store-actions.ts";
 import { useConnectKeyStore } from "@/lib/queries/key-stores.ts";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
@@ -12,6 +12,8 @@ import { buttonVariants } from "@/components/ui/button.tsx";
 import { DeleteKeyStoreDialog } from "./delete-key-store-dialog.tsx";
 import { DisconnectKeyStoreDialog } from "./disconnect-key-store-dialog.tsx";
 import { EditKeyStoreDialog } from "./edit-key-store-dialog.tsx";
+
+const connectToastId = (storeId: string) => `connect-${storeId}`;
 
 type Open = null | "disconnect" | "edit" | "delete";
 
@@ -29,7 +31,7 @@ export type KeyStoreActionsProps = {
 
 /**
  * Connect, Disconnect, Edit and Delete for a key store, each enabled only where the state allows it;
- * a disabled action says why (title, and visibly in the menu). Same rules in the table and on the page.
+ * a disabled action says why (a tooltip and description on the button, visibly in the menu). Same rules in the table and on the page.
  */
 export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, editOpen, onEditOpenChange }: KeyStoreActionsProps) {
   const [open, setOpen] = useState<Open>(null);
@@ -44,6 +46,7 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
     connect.mutate(store.customKeyStoreId, {
       onSuccess: () => {
         toast({
+          id: connectToastId(store.customKeyStoreId),
           tone: "info",
           title: `Connecting ${store.customKeyStoreName}`,
           description: "KMS is logging in to the cluster. The connection state updates by itself.",
@@ -51,6 +54,12 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
         onConnectStarted?.();
       },
     });
+  // The "Connecting…" toast speaks for CONNECTING only: it goes as soon as the store settles (the badge and,
+  // on failure, the fix steps then say what happened).
+  const state = store.connectionState;
+  useEffect(() => {
+    if (state !== "CONNECTING") dismissToast(connectToastId(store.customKeyStoreId));
+  }, [state, store.customKeyStoreId]);
   const isEditOpen = editOpen ?? open === "edit";
   const setEdit = (v: boolean) => (onEditOpenChange ? onEditOpenChange(v) : setOpen(v ? "edit" : null));
   const why = (r: ActionRule) => (r.allowed ? undefined : r.reason);
@@ -65,7 +74,7 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
 
   if (variant === "menu") {
     const item = (key: keyof typeof rules, label: string, Icon: typeof PlugZap, onSelect: () => void) => (
-      <DropdownMenuItem disabled={!rules[key].allowed} onSelect={onSelect} title={why(rules[key])}>
+      <DropdownMenuItem disabled={!rules[key].allowed} onSelect={onSelect}>
         <Icon aria-hidden />
         <span className="flex flex-col">
           {label}
@@ -83,7 +92,7 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
             Actions
             <ChevronDown aria-hidden />
           </DropdownMenuTrigger>
-          <DropdownMenuContent className="w-72" fixed>
+          <DropdownMenuContent className="w-72">
             {item("connect", connect.isPending ? "Connecting…" : "Connect", PlugZap, doConnect)}
             {item("disconnect", "Disconnect", Unplug, () => setOpen("disconnect"))}
             {item("edit", "Edit", Pencil, () => setEdit(true))}
@@ -102,22 +111,16 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
     onClick: () => void,
     variantName: "normal" | "primary" = "normal",
   ) => (
-    <span title={why(rules[key])} className="inline-flex">
-      <Button
-        variant={variantName}
-        onClick={onClick}
-        disabled={!rules[key].allowed || (key === "connect" && connect.isPending)}
-        aria-describedby={rules[key].allowed ? undefined : `why-${key}`}
-      >
-        <Icon aria-hidden />
-        {label}
-      </Button>
-      {!rules[key].allowed ? (
-        <span id={`why-${key}`} className="sr-only">
-          {why(rules[key])}
-        </span>
-      ) : null}
-    </span>
+    <GuardedButton
+      rule={rules[key]}
+      variant={variantName}
+      onClick={onClick}
+      disabled={key === "connect" && connect.isPending}
+      data-testid={`store-${key}`}
+    >
+      <Icon aria-hidden />
+      {label}
+    </GuardedButton>
   );
   return (
     <>

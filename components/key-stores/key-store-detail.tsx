@@ -4,6 +4,7 @@ import { KeyRound, Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { DetailLoadError, DetailLoading } from "@/components/shell/detail-page-states.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
@@ -16,7 +17,9 @@ import { Card } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { canCreateKeyIn, canEdit } from "@/lib/console/key-store-actions.ts";
 import { formatDateTime } from "@/lib/console/format.ts";
+import { unresolvedFailure } from "@/lib/console/connection-failure.ts";
 import { useKeyStore } from "@/lib/queries/key-stores.ts";
+import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
 import { BackendStatusAlert } from "./backend-status-alert.tsx";
 import { CachedStateBadge } from "./cached-state-badge.tsx";
 import { ConnectProgress } from "./connect-progress.tsx";
@@ -43,6 +46,12 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
   const [editField, setEditField] = useState<"keyStorePassword" | "cloudHsmClusterId" | undefined>();
   const [editOpen, setEditOpen] = useState(false);
   const [failedDisconnect, setFailedDisconnect] = useState(false);
+  // The failure seen on this page, in case the status history has not recorded it (yet).
+  const [seenFailure, setSeenFailure] = useState<ConnectionErrorCode | undefined>();
+  const live = data?.keyStore;
+  const liveFailure =
+    live?.connectionState === "FAILED" ? live.connectionErrorCode : live?.connectionState === "CONNECTED" ? undefined : seenFailure;
+  if (live && liveFailure !== seenFailure) setSeenFailure(liveFailure);
 
   if (error) {
     return (
@@ -67,6 +76,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
 
   const { keyStore: s, cluster, keys, backend, history, keysAvailable } = data;
   const createRule = canCreateKeyIn(s);
+  const failure = unresolvedFailure(s, history) ?? liveFailure;
   return (
     <>
       <PageHeader
@@ -107,9 +117,10 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         />
       ) : null}
 
-      {s.connectionState === "FAILED" && s.connectionErrorCode ? (
+      {failure && s.connectionState !== "CONNECTING" ? (
         <FailedConnectionPanel
-          code={s.connectionErrorCode}
+          code={failure}
+          disconnected={s.connectionState !== "FAILED"}
           canEditNow={canEdit(s).allowed}
           onDisconnect={() => setFailedDisconnect(true)}
           onEdit={(f) => {
@@ -147,7 +158,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             {s.trustAnchorCertificate ? (
               <details>
                 <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
-                <pre className="mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
+                <pre className="relative mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
                   {s.trustAnchorCertificate}
                 </pre>
               </details>
@@ -194,22 +205,20 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         }
         description="A key store can be deleted only once every key in it has been deleted."
         actions={
-          <span title={createRule.allowed ? undefined : createRule.reason}>
-            {createRule.allowed ? (
-              <Link
-                href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`}
-                className={buttonVariants({ variant: "normal", size: "sm" })}
-              >
-                <Plus aria-hidden />
-                Create a KMS key in this key store
-              </Link>
-            ) : (
-              <button type="button" disabled className={buttonVariants({ variant: "normal", size: "sm" })}>
-                <Plus aria-hidden />
-                Create a KMS key in this key store
-              </button>
-            )}
-          </span>
+          createRule.allowed ? (
+            <Link
+              href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`}
+              className={buttonVariants({ variant: "normal", size: "sm" })}
+            >
+              <Plus aria-hidden />
+              Create a KMS key in this key store
+            </Link>
+          ) : (
+            <GuardedButton rule={createRule} size="sm">
+              <Plus aria-hidden />
+              Create a KMS key in this key store
+            </GuardedButton>
+          )
         }
       >
         {!keysAvailable ? (

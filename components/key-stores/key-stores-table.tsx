@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
@@ -28,8 +29,10 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
     key: "name",
     header: "Name",
     sortValue: (s) => s.customKeyStoreName.toLowerCase(),
+    sticky: "start",
+    className: "min-w-32 max-w-56",
     cell: (s) => (
-      <Link href={`/key-stores/${s.customKeyStoreId}`} className="font-bold text-link hover:underline">
+      <Link href={`/key-stores/${s.customKeyStoreId}`} className="font-bold break-words text-link hover:underline">
         {s.customKeyStoreName}
       </Link>
     ),
@@ -74,7 +77,7 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
       </span>
     ),
   },
-  { key: "actions", header: "Actions", cell: (s) => <KeyStoreActions store={s} variant="menu" />, className: "w-0" },
+  { key: "actions", header: "Actions", cell: (s) => <KeyStoreActions store={s} variant="menu" />, className: "w-0", sticky: "end" },
 ];
 
 /** The AWS CloudHSM key stores table: filter, sort and page in the URL; live connection states. */
@@ -86,14 +89,16 @@ export function KeyStoresTable() {
   const rows = data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM" && (!state || s.connectionState === state));
   const atLimit = data ? data.totalStores >= data.limit : false;
   const create = atLimit ? (
-    <span
-      title={`The account already has ${data?.limit} custom key stores, the most KMS allows (of both types, in any state). Delete one first.`}
+    <GuardedButton
+      variant="primary"
+      rule={{
+        allowed: false,
+        reason: `The account already has ${data?.limit} custom key stores, the most KMS allows (of both types, in any state). Delete one first.`,
+      }}
     >
-      <button type="button" disabled className={buttonVariants({ variant: "primary" })}>
-        <Plus aria-hidden />
-        Create key store
-      </button>
-    </span>
+      <Plus aria-hidden />
+      Create key store
+    </GuardedButton>
   ) : (
     <Link href="/key-stores/new" className={buttonVariants({ variant: "primary" })}>
       <Plus aria-hidden />

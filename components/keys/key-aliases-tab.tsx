@@ -14,7 +14,7 @@ import { validate } from "@/lib/console/zod-fields.ts";
 import { useCreateAlias, useDeleteAlias } from "@/lib/queries/keys.ts";
 import { ZCreateAliasRequest } from "@/lib/schemas/key-labels.ts";
 import type { KeyState } from "@/lib/schemas/keys.ts";
-import { GuardedButton } from "./guarded-button.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 
 /** Aliases: create one (CreateAlias; not while pending deletion) and delete one after confirming (DeleteAlias, any state). */
 export function KeyAliasesTab({ keyId, keyState, aliases }: { keyId: string; keyState: KeyState; aliases: string[] }) {

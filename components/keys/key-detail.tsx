@@ -16,7 +16,7 @@ import { formatDateTime, originLabel } from "@/lib/console/format.ts";
 import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
 import { useKey } from "@/lib/queries/keys.ts";
 import { ZConnectionState, type ConnectionState } from "@/lib/schemas/key-stores.ts";
-import { GuardedButton } from "./guarded-button.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { KeyActions } from "./key-actions.tsx";
 import { KeyAliasesTab } from "./key-aliases-tab.tsx";
 import { KeyDescriptionDialog } from "./key-description-dialog.tsx";

@@ -52,7 +52,7 @@ export function KeyGrantsTab({ keyId }: { keyId: string }) {
       <p className="text-xs text-muted-foreground">
         Each grant allows its grantee the listed operations on this key. Revoking a grant ends those permissions at once.
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead>
             <tr className="border-b border-border text-xs text-muted-foreground">

@@ -44,7 +44,7 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
             Edit
           </Button>
         </div>
-        <pre className="max-h-[28rem] overflow-auto rounded-lg bg-muted p-3 font-mono text-xs leading-5" data-testid="key-policy">
+        <pre className="relative max-h-[28rem] overflow-auto rounded-lg bg-muted p-3 font-mono text-xs leading-5" data-testid="key-policy">
           {pretty(policy)}
         </pre>
       </div>

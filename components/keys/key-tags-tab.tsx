@@ -13,7 +13,7 @@ import { validate } from "@/lib/console/zod-fields.ts";
 import { useTagKey, useUntagKey } from "@/lib/queries/keys.ts";
 import { ZTagKeyRequest } from "@/lib/schemas/key-labels.ts";
 import type { KeyState, Tag } from "@/lib/schemas/keys.ts";
-import { GuardedButton } from "./guarded-button.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 
 type Errors = Record<string, string>;
 const apiFields = (e: unknown): Errors => (isApiError(e) && e.fields ? e.fields : {});

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/console/format.ts";
+import { cn } from "@/lib/utils.ts";
 import type { KeySummary } from "@/lib/schemas/keys.ts";
 import { KeyStateBadge } from "./key-state-badge.tsx";
 
 /** A compact key table (a store's keys), with the deletion date of keys pending deletion. */
 export function KeysList({ keys }: { keys: KeySummary[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm" data-testid="store-keys">
         <thead>
           <tr className="border-y border-border bg-muted/60 text-xs text-muted-foreground">
@@ -31,8 +32,12 @@ export function KeysList({ keys }: { keys: KeySummary[] }) {
           {keys.map((k) => (
             <tr key={k.keyId} className="border-b border-border last:border-0">
               <td className="px-5 py-3">
-                <Link href={`/keys/${k.keyId}`} className="font-bold text-link hover:underline">
-                  {k.aliases[0] ?? "—"}
+                {/* An alias-less key is named by its id: a link's text must say where it goes. */}
+                <Link
+                  href={`/keys/${k.keyId}`}
+                  className={cn("font-bold text-link hover:underline", k.aliases[0] ? undefined : "font-mono text-xs break-all")}
+                >
+                  {k.aliases[0] ?? k.keyId}
                 </Link>
               </td>
               <td className="px-5 py-3 font-mono text-xs">

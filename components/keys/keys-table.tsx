@@ -12,20 +12,26 @@ import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeys } from "@/lib/queries/keys.ts";
 import { KEY_STATES, ORIGINS, type KeySummary } from "@/lib/schemas/keys.ts";
 import { KEY_STATE_BADGES, KeyStateBadge } from "./key-state-badge.tsx";
+import { KeyRowActions } from "./key-row-actions.tsx";
 
 const columns: Column<KeySummary>[] = [
   {
     key: "alias",
     header: "Aliases",
     sortValue: (k) => k.aliases[0] ?? "~",
+    sticky: "start",
+    className: "min-w-32 max-w-56",
     cell: (k) =>
       k.aliases.length ? (
-        <Link href={`/keys/${k.keyId}`} className="font-bold text-link hover:underline">
+        <Link href={`/keys/${k.keyId}`} className="font-bold break-words text-link hover:underline">
           {k.aliases[0]}
           {k.aliases.length > 1 ? <span className="font-normal text-muted-foreground"> +{k.aliases.length - 1}</span> : null}
         </Link>
       ) : (
-        <span className="text-muted-foreground">—</span>
+        // No alias: the key is named by its id (a link's text says where it goes).
+        <Link href={`/keys/${k.keyId}`} className="font-mono text-xs break-all text-link hover:underline">
+          {k.keyId}
+        </Link>
       ),
   },
   {
@@ -72,6 +78,7 @@ const columns: Column<KeySummary>[] = [
       </span>
     ),
   },
+  { key: "actions", header: "Actions", cell: (k) => <KeyRowActions keyInfo={k} />, className: "w-0", sticky: "end" },
 ];
 
 /** Customer managed keys: filter by text, origin, custom key store and state; all in the URL. */

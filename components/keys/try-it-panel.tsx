@@ -2,6 +2,7 @@
 
 import { CircleCheck, Lock, LockOpen, type LucideIcon } from "lucide-react";
 import { useState, type ReactNode } from "react";
+import { ErrorText } from "@/components/shell/api-error-alert.tsx";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
@@ -9,8 +10,6 @@ import { Button } from "@/components/ui/button.tsx";
 import { CardContent } from "@/components/ui/card.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { CRYPTO_ERROR_HELP } from "@/lib/console/key-actions.ts";
 import { validate } from "@/lib/console/zod-fields.ts";
 import { useDecryptText, useEncryptText } from "@/lib/queries/keys.ts";
 import { ZDecryptTextRequest, ZEncryptTextRequest } from "@/lib/schemas/keys.ts";
@@ -18,13 +17,9 @@ import { EncryptionContextEditor, type ContextPair } from "./encryption-context-
 
 function CryptoError({ error }: { error: unknown }) {
   if (!error) return null;
-  const api = isApiError(error) ? error : undefined;
-  const help = api ? CRYPTO_ERROR_HELP[api.code] : undefined;
   return (
-    <Alert tone="error" title={api?.code ?? "The request failed"} data-testid="try-it-error">
-      {api?.message && api.message !== `${api.code}.` ? <p className="font-mono text-xs">{api.message}</p> : null}
-      {help ? <p className="mt-1">{help}</p> : null}
-      {api?.requestId ? <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {api.requestId}</p> : null}
+    <Alert tone="error" title="KMS refused the request" data-testid="try-it-error">
+      <ErrorText error={error} />
     </Alert>
   );
 }

@@ -16,7 +16,19 @@ export type Column<T> = {
   /** Makes the column sortable by this value. */
   sortValue?: (row: T) => string | number;
   className?: string;
+  /**
+   * Keeps the column in view while the table scrolls sideways in its card: "start" for the row's name,
+   * "end" for its actions.
+   */
+  sticky?: "start" | "end";
 };
+
+const stickyClass = (sticky: Column<unknown>["sticky"], head = false) =>
+  sticky === "start"
+    ? cn("sticky left-0 z-10 shadow-[inset_-1px_0_0_var(--color-border)]", head ? "bg-muted" : "bg-card")
+    : sticky === "end"
+      ? cn("sticky right-0 z-10 shadow-[inset_1px_0_0_var(--color-border)]", head ? "bg-muted" : "bg-card")
+      : undefined;
 
 export type DataTableProps<T> = {
   title: string;
@@ -144,11 +156,11 @@ export function DataTable<T>({
           </label>
         </nav>
       </TableCardHeader>
-      {/* Scrolls inside the card when the columns do not fit; row menus are fixed-placed so it does not clip them. */}
-      <div className="overflow-x-auto">
+      {/* Scrolls inside the card when the columns do not fit (name and actions stay in view); row menus are portalled. */}
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
-            <tr className="border-y border-border bg-muted/60">
+            <tr className="border-y border-border bg-muted">
               {columns.map((c) => {
                 const sorted = sortKey === c.key;
                 return (
@@ -158,6 +170,7 @@ export function DataTable<T>({
                     aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
                     className={cn(
                       "px-3 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5",
+                      stickyClass(c.sticky, true),
                       c.className,
                     )}
                   >
@@ -224,7 +237,7 @@ export function DataTable<T>({
               visible.map((r) => (
                 <tr key={rowKey(r)} className="border-b border-border last:border-0 hover:bg-muted/40" data-testid="table-row">
                   {columns.map((c) => (
-                    <td key={c.key} className={cn("px-3 py-3 align-middle first:pl-5 last:pr-5", c.className)}>
+                    <td key={c.key} className={cn("px-3 py-3 align-middle first:pl-5 last:pr-5", stickyClass(c.sticky), c.className)}>
                       {c.cell(r)}
                     </td>
                   ))}

@@ -45,13 +45,13 @@ export function PageHeader({ breadcrumbs, title, description, actions, info }: P
       <Breadcrumbs items={breadcrumbs} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0 max-w-3xl">
-          <h1 className="flex items-center gap-3 text-[28px] leading-9 font-bold tracking-tight">
+          <h1 className="flex flex-wrap items-center gap-x-3 text-[28px] leading-9 font-bold tracking-tight [overflow-wrap:anywhere]">
             {title}
             {info}
           </h1>
           {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}
         </div>
-        {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
+        {actions ? <div className="flex max-w-full min-w-0 flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
     </div>
   );

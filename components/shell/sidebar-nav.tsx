@@ -47,7 +47,7 @@ export function SidebarNav() {
 export function CompactNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Console sections" className="flex gap-1 overflow-x-auto border-b border-border bg-card px-3 lg:hidden">
+    <nav aria-label="Console sections" className="relative flex gap-1 overflow-x-auto border-b border-border bg-card px-3 lg:hidden">
       {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (

@@ -29,7 +29,7 @@ export function TableCardHeader({ title, count, description, actions, filterPlac
         {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
       </div>
       <div className="flex flex-wrap items-center gap-3 px-5 pb-3">
-        <label className="relative min-w-60 flex-1 sm:max-w-md">
+        <label className="relative min-w-52 flex-1 sm:max-w-md">
           <span className="sr-only">{filterPlaceholder}</span>
           <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <input

@@ -32,7 +32,7 @@ export function TableShell({ title, count, description, actions, filterPlacehold
           <Settings className="size-4" />
         </div>
       </TableCardHeader>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full border-collapse text-left text-sm">
           <thead>
             <tr className="border-y border-border bg-muted/60">

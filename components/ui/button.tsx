@@ -12,13 +12,14 @@ const base =
 const variants: Record<ButtonVariant, string> = {
   primary:
     "bg-primary text-primary-foreground hover:bg-primary-hover " +
-    "disabled:bg-muted disabled:text-muted-foreground/70 disabled:hover:bg-muted",
+    "disabled:bg-muted aria-disabled:bg-muted disabled:text-muted-foreground/70 aria-disabled:text-muted-foreground/70 disabled:hover:bg-muted aria-disabled:hover:bg-muted",
   normal:
     "border-2 border-link bg-card text-link hover:bg-selected hover:text-link-hover hover:border-link-hover " +
-    "disabled:border-border disabled:bg-card disabled:text-muted-foreground/70",
-  link: "text-link hover:bg-selected hover:text-link-hover disabled:text-muted-foreground/70",
-  ghost: "font-normal text-foreground hover:bg-muted disabled:text-muted-foreground/70",
-  destructive: "bg-destructive text-white hover:bg-destructive/90 disabled:bg-muted disabled:text-muted-foreground/70",
+    "disabled:border-border aria-disabled:border-border disabled:bg-card aria-disabled:bg-card disabled:text-muted-foreground/70 aria-disabled:text-muted-foreground/70",
+  link: "text-link hover:bg-selected hover:text-link-hover disabled:text-muted-foreground/70 aria-disabled:text-muted-foreground/70",
+  ghost: "font-normal text-foreground hover:bg-muted disabled:text-muted-foreground/70 aria-disabled:text-muted-foreground/70",
+  destructive:
+    "bg-destructive text-white hover:bg-destructive/90 disabled:bg-muted aria-disabled:bg-muted disabled:text-muted-foreground/70 aria-disabled:text-muted-foreground/70",
 };
 
 const sizes: Record<ButtonSize, string> = {

@@ -1,76 +1,50 @@
 "use client";
 
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import * as TabsPrimitive from "@radix-ui/react-tabs";
+import type { ReactNode } from "react";
 import { cn } from "@/lib/utils.ts";
 
-export type TabItem<K extends string> = { key: K; label: ReactNode; content: ReactNode };
+export type TabItem<K extends string> = { key: K; label: ReactNode; content?: ReactNode };
 
-/** WAI-ARIA tabs: arrow keys, Home and End move between tabs; only the selected tab is in the tab order. */
+/**
+ * WAI-ARIA tabs (Radix): arrow keys, Home and End move between tabs and select them; only the selected
+ * tab is in the tab order. The one tab list of the console: the key page's tabs (content per item) and
+ * the key stores page's store types (`onChange` navigates; the current page is the panel, `children`).
+ */
 export function Tabs<K extends string>({
   items,
   value,
   onChange,
   label,
+  children,
 }: {
   items: TabItem<K>[];
   value: K;
   onChange: (key: K) => void;
   label: string;
+  /** The panel of the selected tab, when the items carry no content (the tabs switch pages). */
+  children?: ReactNode;
 }) {
-  const id = useId();
-  const refs = useRef(new Map<K, HTMLButtonElement>());
-  const onKeyDown = (e: KeyboardEvent) => {
-    const i = items.findIndex((t) => t.key === value);
-    const go = (j: number) => {
-      const next = items[(j + items.length) % items.length]!;
-      onChange(next.key);
-      refs.current.get(next.key)?.focus();
-    };
-    if (e.key === "ArrowRight") go(i + 1);
-    else if (e.key === "ArrowLeft") go(i - 1);
-    else if (e.key === "Home") go(0);
-    else if (e.key === "End") go(items.length - 1);
-    else return;
-    e.preventDefault();
-  };
   const current = items.find((t) => t.key === value) ?? items[0]!;
   return (
-    <div>
-      <div role="tablist" aria-label={label} className="flex gap-1 overflow-x-auto border-b border-border" onKeyDown={onKeyDown}>
-        {items.map((t) => {
-          const selected = t.key === current.key;
-          return (
-            <button
-              key={t.key}
-              ref={(el) => {
-                if (el) refs.current.set(t.key, el);
-              }}
-              type="button"
-              role="tab"
-              id={`${id}-tab-${t.key}`}
-              aria-selected={selected}
-              aria-controls={`${id}-panel-${t.key}`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => onChange(t.key)}
-              className={cn(
-                "-mb-px cursor-pointer border-b-[3px] px-4 py-2.5 text-sm font-bold whitespace-nowrap transition-colors",
-                selected ? "border-link text-link" : "border-transparent text-muted-foreground hover:text-link",
-              )}
-            >
-              {t.label}
-            </button>
-          );
-        })}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${id}-panel-${current.key}`}
-        aria-labelledby={`${id}-tab-${current.key}`}
-        tabIndex={0}
-        className="pt-4 outline-none"
-      >
-        {current.content}
-      </div>
-    </div>
+    <TabsPrimitive.Root value={current.key} onValueChange={(v) => onChange(v as K)} activationMode="automatic">
+      <TabsPrimitive.List aria-label={label} className="relative flex gap-1 overflow-x-auto border-b border-border">
+        {items.map((t) => (
+          <TabsPrimitive.Trigger
+            key={t.key}
+            value={t.key}
+            className={cn(
+              "-mb-px shrink-0 cursor-pointer border-b-[3px] px-4 py-2.5 text-sm font-bold whitespace-nowrap transition-colors",
+              "border-transparent text-muted-foreground hover:text-link data-[state=active]:border-link data-[state=active]:text-link",
+            )}
+          >
+            {t.label}
+          </TabsPrimitive.Trigger>
+        ))}
+      </TabsPrimitive.List>
+      <TabsPrimitive.Content value={current.key} className="pt-4 outline-none">
+        {current.content ?? children}
+      </TabsPrimitive.Content>
+    </TabsPrimitive.Root>
   );
 }

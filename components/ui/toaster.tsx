@@ -1,90 +1,80 @@
 "use client";
 
-import { CheckCircle2, Info, X, XOctagon } from "lucide-react";
-import { useEffect, useSyncExternalStore, type ReactNode } from "react";
+import { CheckCircle2, Info, XOctagon } from "lucide-react";
+import { Toaster as Sonner, toast as sonner } from "sonner";
 import { cn } from "@/lib/utils.ts";
 
-// A tiny toast store: toast({...}) from anywhere on the client, <Toaster /> once in the tree.
+// Toasts on sonner: they pause while hovered or focused, can be swiped or closed, are announced by a
+// live region, and stack in the bottom-right corner. `toast({...})` from anywhere on the client,
+// <Toaster /> once in the tree (components/providers.tsx).
 export type ToastTone = "error" | "success" | "info";
-export type ToastInput = { title: string; description?: string; requestId?: string; tone?: ToastTone; durationMs?: number };
-type Toast = ToastInput & { id: number };
+export type ToastInput = {
+  title: string;
+  description?: string;
+  /** An error's request id: the toast then stays until it is dismissed, so the id can be copied. */
+  requestId?: string;
+  /** The exception name, shown before the request ID. */
+  code?: string;
+  tone?: ToastTone;
+  durationMs?: number;
+  /** Replaces the toast with the same id (e.g. "Connecting…" with its outcome). */
+  id?: string | number;
+};
 
-let toasts: Toast[] = [];
-let nextId = 1;
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
-
-export function toast(input: ToastInput): number {
-  const id = nextId++;
-  // Keep the three most recent; a repeated identical message replaces the older copy.
-  toasts = [...toasts.filter((t) => t.title !== input.title || t.description !== input.description), { ...input, id }].slice(-3);
-  emit();
-  return id;
-}
-
-export function dismissToast(id: number): void {
-  toasts = toasts.filter((t) => t.id !== id);
-  emit();
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const EMPTY: Toast[] = [];
-
-const icons: Record<ToastTone, ReactNode> = {
+const icons = {
   error: <XOctagon className="text-destructive" aria-hidden />,
   success: <CheckCircle2 className="text-success" aria-hidden />,
   info: <Info className="text-info" aria-hidden />,
-};
+} satisfies Record<ToastTone, React.ReactNode>;
 
-function ToastItem({ t }: { t: Toast }) {
-  const tone = t.tone ?? "info";
-  useEffect(() => {
-    const timer = setTimeout(() => dismissToast(t.id), t.durationMs ?? (tone === "error" ? 10_000 : 5_000));
-    return () => clearTimeout(timer);
-  }, [t.id, t.durationMs, tone]);
-  return (
-    <li
-      role={tone === "error" ? "alert" : "status"}
-      className={cn(
-        "pointer-events-auto flex w-full animate-toast-in gap-3 rounded-lg border-l-4 bg-card p-3.5 pr-2.5 shadow-popover [&>svg]:mt-0.5 [&>svg]:size-5 [&>svg]:shrink-0",
-        tone === "error" ? "border-destructive" : tone === "success" ? "border-success" : "border-info",
-      )}
-    >
-      {icons[tone]}
-      <div className="min-w-0 flex-1 text-sm">
-        <p className="font-bold">{t.title}</p>
-        {t.description ? <p className="mt-0.5 text-foreground">{t.description}</p> : null}
-        {t.requestId ? <p className="mt-1 font-mono text-xs break-all text-muted-foreground">Request ID: {t.requestId}</p> : null}
-      </div>
-      <button
-        type="button"
-        onClick={() => dismissToast(t.id)}
-        className="size-7 shrink-0 cursor-pointer rounded-full p-1.5 text-muted-foreground hover:bg-muted hover:text-foreground"
-        aria-label="Dismiss notification"
-      >
-        <X className="size-4" aria-hidden />
-      </button>
-    </li>
-  );
+export function toast({ title, description, requestId, code, tone = "info", durationMs, id }: ToastInput): string | number {
+  const body =
+    description || requestId || code ? (
+      <>
+        {description ? <span className="block text-foreground">{description}</span> : null}
+        {requestId || code ? (
+          <span className="mt-1 block font-mono text-xs break-all text-muted-foreground">
+            {[code, requestId ? `Request ID: ${requestId}` : undefined].filter(Boolean).join(" · ")}
+          </span>
+        ) : null}
+      </>
+    ) : undefined;
+  const duration = durationMs ?? (tone === "error" ? (requestId ? Number.POSITIVE_INFINITY : 10_000) : 5_000);
+  const options = { id, description: body, duration, icon: icons[tone], className: `toast-${tone}` };
+  return tone === "error"
+    ? sonner.error(title, options)
+    : tone === "success"
+      ? sonner.success(title, options)
+      : sonner.info(title, options);
+}
+
+export function dismissToast(id: string | number): void {
+  sonner.dismiss(id);
 }
 
 export function Toaster() {
-  const list = useSyncExternalStore(
-    subscribe,
-    () => toasts,
-    () => EMPTY,
-  );
   return (
-    <section aria-label="Notifications" className="pointer-events-none fixed right-4 bottom-4 z-[100] w-[min(26rem,calc(100vw-2rem))]">
-      <ol className="flex flex-col gap-2">
-        {list.map((t) => (
-          <ToastItem key={t.id} t={t} />
-        ))}
-      </ol>
-    </section>
+    <Sonner
+      position="bottom-right"
+      visibleToasts={3}
+      closeButton
+      containerAriaLabel="Notifications"
+      toastOptions={{
+        unstyled: true,
+        closeButtonAriaLabel: "Dismiss notification",
+        classNames: {
+          toast: cn(
+            "pointer-events-auto flex w-[min(26rem,calc(100vw-2rem))] items-start gap-3 rounded-lg border-l-4 border-info bg-card p-3.5 pr-10 text-sm shadow-popover",
+            "[&.toast-error]:border-destructive [&.toast-success]:border-success",
+          ),
+          icon: "mt-0.5 [&>svg]:size-5 shrink-0",
+          content: "min-w-0 flex-1",
+          title: "font-bold",
+          description: "mt-0.5",
+          closeButton:
+            "absolute! top-2.5! right-2.5! left-auto! size-7! transform-none! cursor-pointer rounded-full border-0! bg-transparent! p-1.5 text-muted-foreground hover:bg-muted! hover:text-foreground",
+        },
+      }}
+    />
   );
 }

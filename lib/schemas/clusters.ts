@@ -58,7 +58,8 @@ export const ZHsmMutationResponse = z.object({ hsm: ZHsm });
 export const ZCreateLocalClusterRequest = z.object({
   availabilityZones: z
     .array(ZAvailabilityZone)
-    .min(1, "Choose at least one Availability Zone.")
+    // One zone gives a cluster that can never back a key store (KMS needs active HSMs in two zones).
+    .min(2, "Choose at least two Availability Zones: a key store needs HSMs in two zones.")
     .max(6, "Choose at most 6 Availability Zones.")
     .refine((zones) => new Set(zones).size === zones.length, "Choose each Availability Zone once."),
   /** HSMs to create now, one per chosen zone when true. */

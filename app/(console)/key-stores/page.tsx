@@ -1,15 +1,14 @@
 import { LockKeyhole } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { z } from "zod";
 import { Suspense } from "react";
+import { KeyStoreTypeTabs } from "@/components/key-stores/key-store-type-tabs.tsx";
 import { KeyStoresTable } from "@/components/key-stores/key-stores-table.tsx";
 import { ComingSoonButton } from "@/components/shell/coming-soon-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { TableShell } from "@/components/shell/table-shell.tsx";
 import { requireSession } from "@/lib/server/console/auth/get-session.ts";
-import { cn } from "@/lib/utils.ts";
 
 export const metadata: Metadata = { title: "Key stores" };
 
@@ -46,47 +45,30 @@ export default async function KeyStoresPage({ searchParams }: { searchParams: Pr
         title="Key stores"
         description="Custom key stores put your KMS keys' material in HSMs you control: an AWS CloudHSM cluster, or an external key manager behind an XKS proxy."
       />
-      <div role="tablist" aria-label="Key store type" className="flex gap-1 border-b border-border">
-        {(Object.keys(TABS) as (keyof typeof TABS)[]).map((key) => {
-          const selected = key === type;
-          return (
-            <Link
-              key={key}
-              role="tab"
-              aria-selected={selected}
-              href={key === "cloudhsm" ? "/key-stores" : `/key-stores?type=${key}`}
-              className={cn(
-                "-mb-px border-b-[3px] px-4 py-2.5 text-sm font-bold transition-colors",
-                selected ? "border-link text-link" : "border-transparent text-muted-foreground hover:text-link",
-              )}
-            >
-              {TABS[key].label}
-            </Link>
-          );
-        })}
-      </div>
-      {type === "cloudhsm" ? (
-        <Suspense>
-          <KeyStoresTable />
-        </Suspense>
-      ) : (
-        <TableShell
-          title={tab.label}
-          count={0}
-          description="Up to 10 custom key stores per account and Region, of both types together."
-          actions={<ComingSoonButton label={tab.create} />}
-          filterPlaceholder="Find key stores by name or ID"
-          columns={tab.columns}
-          empty={
-            <EmptyState
-              icon={LockKeyhole}
-              title={tab.emptyTitle}
-              description={tab.emptyText}
-              action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />}
-            />
-          }
-        />
-      )}
+      <KeyStoreTypeTabs value={type}>
+        {type === "cloudhsm" ? (
+          <Suspense>
+            <KeyStoresTable />
+          </Suspense>
+        ) : (
+          <TableShell
+            title={tab.label}
+            count={0}
+            description="Up to 10 custom key stores per account and Region, of both types together."
+            actions={<ComingSoonButton label={tab.create} />}
+            filterPlaceholder="Find key stores by name or ID"
+            columns={tab.columns}
+            empty={
+              <EmptyState
+                icon={LockKeyhole}
+                title={tab.emptyTitle}
+                description={tab.emptyText}
+                action={<ComingSoonButton label={tab.create} variant="normal" badge={false} />}
+              />
+            }
+          />
+        )}
+      </KeyStoreTypeTabs>
     </>
   );
 }

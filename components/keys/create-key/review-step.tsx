@@ -7,7 +7,9 @@ import { Textarea } from "@/components/ui/textarea.tsx";
 import { isApiError } from "@/lib/api-client.ts";
 import { CREATE_KEY_ERROR_HELP } from "@/lib/console/create-key-errors.ts";
 import { originLabel } from "@/lib/console/format.ts";
+import { useKeyStores } from "@/lib/queries/key-stores.ts";
 import type { CreateKeyStepProps } from "./create-key-form.ts";
+import { EquivalentCommands } from "./equivalent-commands.tsx";
 
 type Props = Omit<CreateKeyStepProps, "update"> & {
   policyEdited: boolean;
@@ -21,6 +23,8 @@ type Props = Omit<CreateKeyStepProps, "update"> & {
 export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onResetPolicy, error }: Props) {
   const createError = error && isApiError(error) ? error : null;
   const help = createError ? CREATE_KEY_ERROR_HELP[createError.code] : undefined;
+  const { data: stores } = useKeyStores();
+  const storeName = stores?.keyStores.find((st) => st.customKeyStoreId === form.customKeyStoreId)?.customKeyStoreName;
   return (
     <>
       <KeyValueGrid className="lg:grid-cols-3">
@@ -28,8 +32,11 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
         <KeyValue label="Key usage">Encrypt and decrypt</KeyValue>
         <KeyValue label="Origin">{originLabel(form.origin)}</KeyValue>
         {form.origin === "AWS_CLOUDHSM" ? (
-          <KeyValue label="Custom key store ID">
-            <span className="font-mono text-xs">{form.customKeyStoreId}</span>
+          <KeyValue label="Custom key store">
+            <span className="flex flex-col" data-testid="review-store">
+              <span className="font-bold [overflow-wrap:anywhere]">{storeName ?? "—"}</span>
+              <span className="font-mono text-xs">{form.customKeyStoreId}</span>
+            </span>
           </KeyValue>
         ) : null}
         <KeyValue label="Alias">alias/{form.alias.replace(/^alias\//, "")}</KeyValue>
@@ -59,8 +66,9 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
           </Button>
         </div>
       ) : null}
+      <EquivalentCommands form={form} />
       {createError ? (
-        <Alert tone="error" title={`The key was not created: ${createError.code}`} data-testid="create-key-error">
+        <Alert tone="error" title="The key was not created" data-testid="create-key-error">
           <p>{createError.message}</p>
           {help ? (
             <>
@@ -74,9 +82,10 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
               </p>
             </>
           ) : null}
-          {createError.requestId ? (
-            <p className="mt-1 font-mono text-xs text-muted-foreground">Request ID: {createError.requestId}</p>
-          ) : null}
+          <p className="mt-1 font-mono text-xs [overflow-wrap:anywhere] text-muted-foreground">
+            {createError.code}
+            {createError.requestId ? ` · Request ID: ${createError.requestId}` : ""}
+          </p>
         </Alert>
       ) : error ? (
         <Alert tone="error">An unexpected error occurred in the browser.</Alert>

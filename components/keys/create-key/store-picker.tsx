@@ -64,7 +64,7 @@ export function StorePicker({ value, onChange, error }: { value: string; onChang
         );
       })}
       <p className="text-xs text-muted-foreground">
-        <Link href="/key-stores/new" className="text-link hover:underline">
+        <Link href="/key-stores/new" className="text-link underline underline-offset-2 hover:text-link-hover">
           Create a custom key store
         </Link>{" "}
         · Only connected key stores whose cluster has two active HSMs in different Availability Zones can hold new keys.
