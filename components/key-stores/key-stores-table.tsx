@@ -30,7 +30,7 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
     header: "Name",
     sortValue: (s) => s.customKeyStoreName.toLowerCase(),
     sticky: "start",
-    className: "min-w-32 max-w-56",
+    className: "max-w-56",
     cell: (s) => (
       <Link href={`/key-stores/${s.customKeyStoreId}`} className="font-bold break-words text-link hover:underline">
         {s.customKeyStoreName}

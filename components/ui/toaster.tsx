@@ -1,6 +1,6 @@
 "use client";
 
-import { CheckCircle2, Info, XOctagon } from "lucide-react";
+import { CheckCircle2, Info, X, XOctagon } from "lucide-react";
 import { Toaster as Sonner, toast as sonner } from "sonner";
 import { cn } from "@/lib/utils.ts";
 
@@ -40,12 +40,34 @@ export function toast({ title, description, requestId, code, tone = "info", dura
       </>
     ) : undefined;
   const duration = durationMs ?? (tone === "error" ? (requestId ? Number.POSITIVE_INFINITY : 10_000) : 5_000);
-  const options = { id, description: body, duration, icon: icons[tone], className: `toast-${tone}` };
-  return tone === "error"
-    ? sonner.error(title, options)
-    : tone === "success"
-      ? sonner.success(title, options)
-      : sonner.info(title, options);
+  // Our own markup inside sonner's list item, so that an error is an alert (announced at once, and
+  // found as one by assistive technology) with its dismiss button inside it; others are a status.
+  return sonner.custom(
+    (toastId) => (
+      <div
+        role={tone === "error" ? "alert" : "status"}
+        className={cn(
+          "pointer-events-auto relative flex w-[min(26rem,calc(100vw-2rem))] items-start gap-3 rounded-lg border-l-4 bg-card p-3.5 pr-10 text-sm shadow-popover",
+          tone === "error" ? "border-destructive" : tone === "success" ? "border-success" : "border-info",
+        )}
+      >
+        <span className="mt-0.5 shrink-0 [&>svg]:size-5">{icons[tone]}</span>
+        <div className="min-w-0 flex-1">
+          <div className="font-bold">{title}</div>
+          {body ? <div className="mt-0.5">{body}</div> : null}
+        </div>
+        <button
+          type="button"
+          aria-label="Dismiss notification"
+          onClick={() => sonner.dismiss(toastId)}
+          className="absolute top-2.5 right-2.5 size-7 cursor-pointer rounded-full p-1.5 text-muted-foreground hover:bg-muted hover:text-foreground"
+        >
+          <X className="size-4" aria-hidden />
+        </button>
+      </div>
+    ),
+    { id, duration },
+  );
 }
 
 export function dismissToast(id: string | number): void {
@@ -57,24 +79,9 @@ export function Toaster() {
     <Sonner
       position="bottom-right"
       visibleToasts={3}
-      closeButton
       containerAriaLabel="Notifications"
-      toastOptions={{
-        unstyled: true,
-        closeButtonAriaLabel: "Dismiss notification",
-        classNames: {
-          toast: cn(
-            "pointer-events-auto flex w-[min(26rem,calc(100vw-2rem))] items-start gap-3 rounded-lg border-l-4 border-info bg-card p-3.5 pr-10 text-sm shadow-popover",
-            "[&.toast-error]:border-destructive [&.toast-success]:border-success",
-          ),
-          icon: "mt-0.5 [&>svg]:size-5 shrink-0",
-          content: "min-w-0 flex-1",
-          title: "font-bold",
-          description: "mt-0.5",
-          closeButton:
-            "absolute! top-2.5! right-2.5! left-auto! size-7! transform-none! cursor-pointer rounded-full border-0! bg-transparent! p-1.5 text-muted-foreground hover:bg-muted! hover:text-foreground",
-        },
-      }}
+      // Every toast is our own markup (toast() above), so sonner adds no style of its own.
+      toastOptions={{ unstyled: true }}
     />
   );
 }
