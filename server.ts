@@ -1,11 +1,12 @@
 // Keyhold's server process: `npm start` (via scripts/start.sh) and the e2e suite run it. It serves the
 // KMS / CloudHSM wire endpoint (/api/aws) itself, ahead of Next's router (a protocol server on the hot
 // path of applications must not pay for page routing), hands every other request to Next, and owns the
-// process's lifecycle: migrations before serving, the background workers, and an orderly shutdown on
-// SIGTERM/SIGINT (lib/server/platform/lifecycle.ts).
+// process's lifecycle: Next prepared and migrations applied before it listens, the background workers,
+// and an orderly shutdown on SIGTERM/SIGINT (lib/server/platform/lifecycle.ts).
 //
-// Run with `node --import tsx --conditions=react-server server.ts [--dev]`: the react-server condition
-// lets the server-only modules load outside Next's bundles. Process-wide state lives on globalThis, so
+// Run with `node --import tsx --import ./scripts/server/server-only-hook.mjs server.ts [--dev]` (npm run
+// serve / dev): the hook lets lib/server's `import "server-only"` load outside Next's bundles (the
+// react-server condition would, but it breaks Next itself). Process-wide state lives on globalThis, so
 // this copy of lib/server and Next's bundled copies share one PKCS#11 module, database client and caches.
 import http from "node:http";
 import next from "next";
