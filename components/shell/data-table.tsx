@@ -169,7 +169,7 @@ export function DataTable<T>({
                     scope="col"
                     aria-sort={sorted ? (dir === "asc" ? "ascending" : "descending") : undefined}
                     className={cn(
-                      "px-3 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5",
+                      "px-2.5 py-2.5 text-xs font-bold whitespace-nowrap text-muted-foreground first:pl-5 last:pr-5",
                       stickyClass(c.sticky, true),
                       c.className,
                     )}
@@ -237,7 +237,7 @@ export function DataTable<T>({
               visible.map((r) => (
                 <tr key={rowKey(r)} className="border-b border-border last:border-0 hover:bg-muted/40" data-testid="table-row">
                   {columns.map((c) => (
-                    <td key={c.key} className={cn("px-3 py-3 align-middle first:pl-5 last:pr-5", stickyClass(c.sticky), c.className)}>
+                    <td key={c.key} className={cn("px-2.5 py-3 align-middle first:pl-5 last:pr-5", stickyClass(c.sticky), c.className)}>
                       {c.cell(r)}
                     </td>
                   ))}
