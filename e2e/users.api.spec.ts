@@ -9,6 +9,9 @@ import { E2E_BASE_URL, E2E_REGION } from "./support/e2e-env.ts";
 
 const PASSWORD = "e2e users api password 1";
 
+// Every user created, signed in or re-passworded costs an scrypt hash at OWASP's cost (N = 2^17).
+test.describe.configure({ timeout: 90_000 });
+
 type Created = { userId: string; userName: string };
 
 async function createUser(api: APIRequestContext, role: "admin" | "operator" | "viewer"): Promise<Created> {
