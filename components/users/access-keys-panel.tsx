@@ -22,12 +22,12 @@ function KeyRow({ k, owner, userName }: { k: AccessKeySummary; owner: AccessKeyO
   const next = k.status === "Active" ? "Inactive" : "Active";
   return (
     <li
-      className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-4 py-3 first:border-t-0"
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-5 py-3 first:border-t-0"
       data-testid="access-key-row"
     >
       <div className="min-w-0">
-        <p className="flex flex-wrap items-center gap-2 font-mono text-sm break-all">
-          {k.accessKeyId}
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="font-mono break-all">{k.accessKeyId}</span>
           <Badge tone={k.status === "Active" ? "success" : "neutral"}>{k.status}</Badge>
           {k.usedByConsole ? <Badge tone="info">Signs the console&apos;s requests</Badge> : null}
         </p>
