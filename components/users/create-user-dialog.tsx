@@ -2,20 +2,19 @@
 
 import { UserPlus } from "lucide-react";
 import { useState } from "react";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
+import { FormDialog } from "./form-dialog.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { isApiError } from "@/lib/api-client.ts";
 import { validate } from "@/lib/console/zod-fields.ts";
 import { useCreateUser } from "@/lib/queries/users.ts";
 import type { Role } from "@/lib/schemas/auth.ts";
 import { PASSWORD_POLICY, ZCreateUserRequest } from "@/lib/schemas/users.ts";
-import { ROLE_DESCRIPTIONS } from "./role-descriptions.ts";
+import { ROLE_DESCRIPTIONS, RoleOptions } from "./role-options.tsx";
 
 /** Admins: a new console user with a role and an initial password (policy shown). */
 export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (userId: string) => void }) {
@@ -38,52 +37,28 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
-      busy={create.isPending}
+      onSubmit={submit}
+      pending={create.isPending}
       title="Create user"
       description="A console user with a role. Give them the initial password yourself; they can change it under My account."
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={submit} disabled={create.isPending}>
-            <UserPlus aria-hidden />
-            {create.isPending ? "Creating…" : "Create user"}
-          </Button>
-        </>
-      }
+      icon={UserPlus}
+      submitLabel="Create user"
+      pendingLabel="Creating…"
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Field label="User name" constraint="1–64 characters: letters, digits and + = , . @ _ -" error={fieldError("userName")}>
-          <Input value={form.userName} autoComplete="off" onChange={(e) => setForm({ ...form, userName: e.target.value })} />
-        </Field>
-        <Field label="Role" description={ROLE_DESCRIPTIONS[form.role]}>
-          <Select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            <option value="admin">Admin</option>
-            <option value="operator">Operator</option>
-            <option value="viewer">Viewer</option>
-          </Select>
-        </Field>
-        <Field label="Initial password" constraint={PASSWORD_POLICY} error={fieldError("password")}>
-          <PasswordInput
-            value={form.password}
-            autoComplete="new-password"
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
-          />
-        </Field>
-        {create.error && !Object.keys(serverFields).length ? <ApiErrorAlert error={create.error} title="The user was not created" /> : null}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      <Field label="User name" constraint="1–64 characters: letters, digits and + = , . @ _ -" error={fieldError("userName")}>
+        <Input value={form.userName} autoComplete="off" onChange={(e) => setForm({ ...form, userName: e.target.value })} />
+      </Field>
+      <Field label="Role" description={ROLE_DESCRIPTIONS[form.role]}>
+        <Select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+          <RoleOptions />
+        </Select>
+      </Field>
+      <Field label="Initial password" constraint={PASSWORD_POLICY} error={fieldError("password")}>
+        <PasswordInput value={form.password} autoComplete="new-password" onChange={(e) => setForm({ ...form, password: e.target.value })} />
+      </Field>
+      {create.error && !Object.keys(serverFields).length ? <ApiErrorAlert error={create.error} title="The user was not created" /> : null}
+    </FormDialog>
   );
 }

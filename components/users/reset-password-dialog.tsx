@@ -3,10 +3,9 @@
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
+import { FormDialog } from "./form-dialog.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { validate } from "@/lib/console/zod-fields.ts";
 import { useUpdateUser } from "@/lib/queries/users.ts";
@@ -33,38 +32,20 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserSummary; onCl
     );
   };
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
-      busy={update.isPending}
+      onSubmit={submit}
+      pending={update.isPending}
       title={`Reset the password of ${user.userName}`}
       description="Their browser sessions end; their access keys keep working. Tell them the new password yourself."
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={update.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={submit} disabled={update.isPending}>
-            <KeyRound aria-hidden />
-            {update.isPending ? "Resetting…" : "Reset password"}
-          </Button>
-        </>
-      }
+      icon={KeyRound}
+      submitLabel="Reset password"
+      pendingLabel="Resetting…"
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Field label="New password" constraint={PASSWORD_POLICY} error={error}>
-          <PasswordInput value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
-        </Field>
-        <ApiErrorAlert error={update.error} title="The password was not reset" />
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      <Field label="New password" constraint={PASSWORD_POLICY} error={error}>
+        <PasswordInput value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
+      </Field>
+      <ApiErrorAlert error={update.error} title="The password was not reset" />
+    </FormDialog>
   );
 }

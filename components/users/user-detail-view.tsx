@@ -20,7 +20,7 @@ import type { Role } from "@/lib/schemas/auth.ts";
 import type { UserSummary } from "@/lib/schemas/users.ts";
 import { AccessKeysPanel } from "./access-keys-panel.tsx";
 import { ResetPasswordDialog } from "./reset-password-dialog.tsx";
-import { ROLE_DESCRIPTIONS } from "./role-descriptions.ts";
+import { ROLE_DESCRIPTIONS, RoleOptions } from "./role-options.tsx";
 import { UserBadges } from "./user-badges.tsx";
 
 const CRUMBS = [
@@ -47,9 +47,7 @@ function RoleEditor({ user, rule }: { user: UserSummary; rule: ActionRule }) {
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-bold">Role</span>
         <Select className="w-40" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={!rule.allowed}>
-          <option value="admin">Admin</option>
-          <option value="operator">Operator</option>
-          <option value="viewer">Viewer</option>
+          <RoleOptions />
         </Select>
       </label>
       <GuardedButton

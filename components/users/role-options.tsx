@@ -6,3 +6,14 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   operator: "Create and change key stores, keys and clusters; read the audit log.",
   viewer: "Read key stores, keys, clusters and the audit log; change nothing.",
 };
+
+/** The options of a role select. */
+export function RoleOptions() {
+  return (
+    <>
+      <option value="admin">Admin</option>
+      <option value="operator">Operator</option>
+      <option value="viewer">Viewer</option>
+    </>
+  );
+}
