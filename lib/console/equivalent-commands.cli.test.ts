@@ -34,6 +34,7 @@ async function runScript(script: string): Promise<string> {
   const { stdout } = await run("/bin/bash", ["-e", "-o", "pipefail", "-c", script], {
     cwd: home,
     env: {
+      NODE_ENV: "test",
       PATH: "/usr/bin:/bin",
       HOME: home,
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
