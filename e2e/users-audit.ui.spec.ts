@@ -87,7 +87,8 @@ test("admin creates an operator and a key; the CLI uses it; the audit log shows,
   await opPage.getByLabel("User name").fill(userName);
   await opPage.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await opPage.getByRole("button", { name: /sign in/i }).click();
-  await expect(opPage).not.toHaveURL(/\/login/);
+  // A sign-in spends an scrypt hash at OWASP's cost (N = 2^17): slow on a busy machine.
+  await expect(opPage).not.toHaveURL(/\/login/, { timeout: 30_000 });
   await opPage.goto("/account");
   await expect(opPage.getByTestId("access-key-row")).toContainText(key.id);
   await both(opPage, "my-account");
