@@ -15,6 +15,7 @@ import {
 } from "@aws-sdk/client-kms";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { prepareProxyElsewhere } from "../../test/xks-proxy-prepared-elsewhere.ts";
+import { XksClient } from "../../test/xks-client.ts";
 import { spawnProxy, type ProxyProcess } from "../../test/xks-proxy-process.ts";
 import { E2E_AWS_CREDENTIALS_DIR, E2E_BASE_URL, E2E_DATA_DIR, E2E_REGION } from "./e2e-env.ts";
 
@@ -63,6 +64,27 @@ function unlockLocalProxy(): void {
   fs.rmSync(LOCK, { recursive: true, force: true });
 }
 
+/**
+ * KMS allows a proxy 250 ms, which a proxy just started under tsx on shared test cores can miss on its
+ * first calls (code loaded on first use, the first deep health check): call it once, as KMS would, first.
+ */
+async function warmUp(proxy: ProxyProcess, prefix: string, credential: { accessKeyId: string; secretAccessKey: string }, keyIds: string[]) {
+  const agent = proxy.agent();
+  try {
+    for (const host of ["127.0.0.1", "localhost"]) {
+      const client = new XksClient(proxy.url.replace("127.0.0.1", host), agent, prefix, credential);
+      const requestMetadata = { kmsRequestId: "warm-up", kmsOperation: "KmsHealthCheck" };
+      expect((await client.post("health", { requestMetadata })).status).toBe(200);
+      for (const keyId of keyIds)
+        await client.post(`keys/${keyId}/metadata`, {
+          requestMetadata: { ...requestMetadata, awsPrincipalArn: "arn:aws:iam::111122223333:root" },
+        });
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
 export type LocalProxy = { proxy: ProxyProcess; credential: { accessKeyId: string; secretAccessKey: string }; stop: () => Promise<void> };
 
 /** The console's local proxy (data/e2e/xks-proxy) set up with these keys on `prefix`, and serving on a free port. */
@@ -75,6 +97,7 @@ export async function startLocalProxy(prefix: string, keyIds: string[] = []): Pr
       stores: [{ prefix, keyIds }],
     });
     const proxy = await spawnProxy(prepared);
+    await warmUp(proxy, prefix, prepared.credentials.get(prefix)![0]!, keyIds);
     return {
       proxy,
       credential: prepared.credentials.get(prefix)![0]!,
@@ -104,6 +127,37 @@ async function waitForState(kms: KMSClient, name: string, state: string): Promis
 }
 
 /**
+ * The server's first call to a new proxy builds its TLS context and connection within KMS's 250 ms, which
+ * a loaded test machine can miss (XksProxyUriUnreachableException, nothing created): the call is made
+ * again on the then-warm connection, at most three times.
+ */
+async function coldStart<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (e) {
+      if ((e as { name?: string }).name !== "XksProxyUriUnreachableException" || attempt === 3) throw e;
+    }
+  }
+}
+
+/** Connects and waits for CONNECTED; a connect that FAILED on a cold start (XKS_PROXY_TIMED_OUT) is made again once. */
+async function connect(kms: KMSClient, id: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    let store: CustomKeyStoresListEntry | undefined;
+    await expect
+      .poll(async () => (store = await describeStore(kms, name))?.ConnectionState, { timeout: 60_000, intervals: [250, 500, 1000] })
+      .toMatch(/^(CONNECTED|FAILED)$/);
+    if (store?.ConnectionState === "CONNECTED") return;
+    if (attempt === 2 || store?.ConnectionErrorCode !== "XKS_PROXY_TIMED_OUT")
+      throw new Error(`${name} FAILED: ${store?.ConnectionErrorCode}`);
+    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    await waitForState(kms, name, "DISCONNECTED");
+  }
+}
+
+/**
  * A running proxy serving `prefix`, and a CONNECTED external key store named `storeName` on it. The
  * store is reused across runs (a store with keys cannot be deleted, and an account has at most 10).
  */
@@ -119,24 +173,23 @@ export async function startXksStore(storeName: string, prefix: string): Promise<
     };
     let store = await describeStore(kms, storeName);
     if (!store) {
-      await kms.send(
-        new CreateCustomKeyStoreCommand({
-          CustomKeyStoreName: storeName,
-          CustomKeyStoreType: "EXTERNAL_KEY_STORE",
-          XksProxyConnectivity: "PUBLIC_ENDPOINT",
-          ...settings,
-        }),
-      );
+      const create = new CreateCustomKeyStoreCommand({
+        CustomKeyStoreName: storeName,
+        CustomKeyStoreType: "EXTERNAL_KEY_STORE",
+        XksProxyConnectivity: "PUBLIC_ENDPOINT",
+        ...settings,
+      });
+      await coldStart(() => kms.send(create));
       store = (await describeStore(kms, storeName))!;
     } else {
       if (store.ConnectionState !== "DISCONNECTED") {
         await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: store.CustomKeyStoreId }));
         await waitForState(kms, storeName, "DISCONNECTED");
       }
-      await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.CustomKeyStoreId, ...settings }));
+      const update = new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.CustomKeyStoreId, ...settings });
+      await coldStart(() => kms.send(update));
     }
-    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: store.CustomKeyStoreId }));
-    await waitForState(kms, storeName, "CONNECTED");
+    await connect(kms, store.CustomKeyStoreId!, storeName);
     return { proxy: local, kms, storeId: store.CustomKeyStoreId!, storeName, prefix };
   } catch (e) {
     await local.stop();
