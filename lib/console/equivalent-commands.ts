@@ -34,7 +34,8 @@ export function awsCliScript(k: KeyCommandInput): string {
     ...(k.origin !== "AWS_KMS" ? [`--custom-key-store-id ${k.customKeyStoreId}`] : []),
     ...(k.origin === "EXTERNAL_KEY_STORE" ? [`--xks-key-id ${shellQuote(k.xksKeyId ?? "")}`] : []),
     ...(k.description ? [`--description ${shellQuote(k.description)}`] : []),
-    ...(k.tags.length ? [`--tags ${k.tags.map((t) => shellQuote(`TagKey=${t.tagKey},TagValue=${t.tagValue}`)).join(" ")}`] : []),
+    // JSON, not the CLI's shorthand: shorthand has no escape for a quote or comma inside a tag value.
+    ...(k.tags.length ? [`--tags ${shellQuote(JSON.stringify(k.tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue }))))}`] : []),
     "--policy file://key-policy.json",
     "--query KeyMetadata.KeyId --output text",
   ];
