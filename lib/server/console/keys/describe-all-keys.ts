@@ -6,7 +6,7 @@ import { describeKeys } from "./describe-keys.ts";
 import { listAllKeyIds } from "./list-all-key-ids.ts";
 import { toKeySummary } from "./to-key-summary.ts";
 
-async function allAliases(kms: KMSClient): Promise<AliasListEntry[]> {
+export async function allAliases(kms: KMSClient): Promise<AliasListEntry[]> {
   const aliases: AliasListEntry[] = [];
   let marker: string | undefined;
   do {
