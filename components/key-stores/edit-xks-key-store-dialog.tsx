@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -53,6 +53,11 @@ export function EditXksKeyStoreDialog({
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [confirming, setConfirming] = useState(false);
   const locked = xksConnectivityLocked(store);
+  const warning = useRef<HTMLDivElement>(null);
+  // The warning sits below the fields: bring it into view when it asks for confirmation.
+  useEffect(() => {
+    if (confirming) warning.current?.scrollIntoView({ block: "nearest" });
+  }, [confirming]);
   const set = <K extends keyof XksForm>(k: K, v: XksForm[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
     setErrors((e) => ({ ...e, [k === "pathPrefix" ? "xksProxyUriPath" : k]: undefined }));
@@ -121,6 +126,7 @@ export function EditXksKeyStoreDialog({
         <XksPathCredentialFields form={form} set={set} errors={errors} credentialOptional autoFocus={focus} />
         {errors._ ? <Alert tone="error">{errors._}</Alert> : null}
         {confirming ? (
+          <div ref={warning}>
           <Alert tone="warning" title="Check before you update" data-testid="xks-edit-warning">
             KMS first calls the proxy&apos;s GetHealthStatus with the new values and refuses the update if that fails. A wrong path or
             credential on a connected store makes every key in it unusable until it is fixed, and changes can take up to 5 minutes to apply

@@ -112,6 +112,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
 
       {watchSince !== null ? (
         <ConnectProgress
+          storeType={s.customKeyStoreType}
           state={s.connectionState}
           errorCode={s.connectionErrorCode}
           startedAt={watchSince}

@@ -173,7 +173,7 @@ export function KeyStoresTable({ type = "AWS_CLOUDHSM" }: { type?: KeyStoreType 
             : "Up to 10 custom key stores per account and Region."
         }
         actions={
-          <span className="flex items-center gap-2">
+          <span className="flex flex-wrap items-center gap-2">
             <button
               type="button"
               className={buttonVariants({ variant: "normal" })}

@@ -63,7 +63,12 @@ export function XksProxyHealthSection({ store: s }: { store: KeyStoreSummary }) 
               Checked {formatDateTime(last.at)} — <XksLatency ms={last.latencyMs} />
             </Alert>
           ) : (
-            <Alert tone="error" title={`Last check failed: ${last.errorCode}`} data-testid="xks-health-state" data-ok="false">
+            <Alert
+              tone="error"
+              title={<span className="[overflow-wrap:anywhere]">Last check failed: {last.errorCode}</span>}
+              data-testid="xks-health-state"
+              data-ok="false"
+            >
               <p>{last.errorCode ? connectionErrorHelp(last.errorCode, "EXTERNAL_KEY_STORE").cause : null}</p>
               {last.message ? <p className="mt-1 font-mono text-xs [overflow-wrap:anywhere]">{last.message}</p> : null}
               <p className="mt-1 text-xs">

@@ -49,7 +49,11 @@ export function XksTestConnection({ request }: { request: () => TestXksConnectio
               </div>
             </Alert>
           ) : (
-            <Alert tone="error" title={`Connection test failed: ${r.errorCode}`} data-testid="xks-test-failed">
+            <Alert
+              tone="error"
+              title={<span className="[overflow-wrap:anywhere]">Connection test failed: {r.errorCode}</span>}
+              data-testid="xks-test-failed"
+            >
               <p>{r.errorCode ? CONNECTION_ERROR_HELP[r.errorCode].cause : null}</p>
               {r.message ? <p className="mt-1 font-mono text-xs [overflow-wrap:anywhere]">{r.message}</p> : null}
             </Alert>
