@@ -127,11 +127,12 @@ export function EditXksKeyStoreDialog({
         {errors._ ? <Alert tone="error">{errors._}</Alert> : null}
         {confirming ? (
           <div ref={warning}>
-          <Alert tone="warning" title="Check before you update" data-testid="xks-edit-warning">
-            KMS first calls the proxy&apos;s GetHealthStatus with the new values and refuses the update if that fails. A wrong path or
-            credential on a connected store makes every key in it unusable until it is fixed, and changes can take up to 5 minutes to apply
-            everywhere. Choose <span className="font-bold">Confirm</span> to update.
-          </Alert>
+            <Alert tone="warning" title="Check before you update" data-testid="xks-edit-warning">
+              KMS first calls the proxy&apos;s GetHealthStatus with the new values and refuses the update if that fails. A wrong path or
+              credential on a connected store makes every key in it unusable until it is fixed, and changes can take up to 5 minutes to
+              apply everywhere. Choose <span className="font-bold">Confirm</span> to update.
+            </Alert>
+          </div>
         ) : null}
         <ApiErrorAlert error={update.error} title="The key store was not updated" />
         <button type="submit" hidden />
