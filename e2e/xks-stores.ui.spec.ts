@@ -224,3 +224,17 @@ test("delete the disconnected store", async ({ adminPage: page }) => {
   await expect(page.getByRole("row", { name: new RegExp(storeName) })).toHaveCount(0);
   await snapBoth(page, "xks-table-after-delete");
 });
+
+test("an unknown store's page shows its error card at once (no refresh of every store first)", async ({ adminPage: page, adminApi }) => {
+  const id = "cks-0123456789abcdef0";
+  const started = Date.now();
+  const r = await adminApi.get(`/api/key-stores/${id}`);
+  const apiMs = Date.now() - started;
+  expect(r.status()).toBe(404);
+  expect(((await r.json()) as { error: { code: string } }).error.code).toBe("CustomKeyStoreNotFoundException");
+  await page.goto(`/key-stores/${id}`);
+  await expect(page.getByText("This key store could not be loaded")).toBeVisible();
+  await expect(page.getByText(/CustomKeyStoreNotFoundException/).first()).toBeVisible();
+  console.log(`GET /api/key-stores/${id} → 404 in ${apiMs} ms`);
+  await snapBoth(page, "xks-store-not-found");
+});

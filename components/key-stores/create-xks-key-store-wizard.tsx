@@ -17,6 +17,7 @@ import { KeyStoreTypeChoice } from "./key-store-type-choice.tsx";
 import { VpcEndpointServicesPanel } from "./vpc-endpoint-services-panel.tsx";
 import { EMPTY_XKS_FORM, xksRequestOf, type XksForm } from "./xks-form.ts";
 import { XksConnectivityFields, XksPathCredentialFields } from "./xks-proxy-fields.tsx";
+import { XksProxyValues } from "./xks-store-sections.tsx";
 import { XksTestConnection } from "./xks-test-connection.tsx";
 
 const STEPS: WizardStep[] = [
@@ -139,23 +140,13 @@ export function CreateXksKeyStoreWizard() {
           <KeyValueGrid className="lg:grid-cols-2">
             <KeyValue label="Key store type">External key store</KeyValue>
             <KeyValue label="Key store name">{form.customKeyStoreName}</KeyValue>
-            <KeyValue label="Proxy connectivity">
-              {form.xksProxyConnectivity === "PUBLIC_ENDPOINT" ? "Public endpoint" : "VPC endpoint service"}
-            </KeyValue>
-            {request.xksProxyVpcEndpointServiceName ? (
-              <KeyValue label="VPC endpoint service name">
-                <span className="font-mono text-xs [overflow-wrap:anywhere]">{request.xksProxyVpcEndpointServiceName}</span>
-              </KeyValue>
-            ) : null}
-            <KeyValue label="Proxy URI endpoint">
-              <span className="font-mono text-xs [overflow-wrap:anywhere]">{form.xksProxyUriEndpoint}</span>
-            </KeyValue>
-            <KeyValue label="Proxy URI path">
-              <span className="font-mono text-xs [overflow-wrap:anywhere]">{request.xksProxyUriPath}</span>
-            </KeyValue>
-            <KeyValue label="Proxy credential: Access key ID">
-              <span className="font-mono text-xs [overflow-wrap:anywhere]">{form.xksProxyAccessKeyId}</span>
-            </KeyValue>
+            <XksProxyValues
+              connectivity={form.xksProxyConnectivity}
+              uriEndpoint={form.xksProxyUriEndpoint}
+              uriPath={request.xksProxyUriPath}
+              accessKeyId={form.xksProxyAccessKeyId}
+              vpcEndpointServiceName={request.xksProxyVpcEndpointServiceName}
+            />
             <KeyValue label="Proxy credential: Secret access key">
               <span className="font-mono">{"•".repeat(Math.min(form.xksProxySecretAccessKey.length, 16))}</span>{" "}
               <span className="text-muted-foreground">

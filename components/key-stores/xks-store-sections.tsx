@@ -10,28 +10,33 @@ import { XKS_RECOMMENDED_RTT_MS, XKS_TIMEOUT_MS, type KeyStoreSummary } from "@/
 import { XksFleet } from "./xks-fleet.tsx";
 import { XksLatency } from "./xks-latency.tsx";
 
+/** The proxy settings as KeyValues: the store page's and the wizard review's (the secret is never among them). */
+export function XksProxyValues({
+  connectivity,
+  uriEndpoint,
+  uriPath,
+  accessKeyId,
+  vpcEndpointServiceName,
+}: NonNullable<KeyStoreSummary["xksProxy"]>) {
+  const mono = (v?: string) => <span className="font-mono text-xs [overflow-wrap:anywhere]">{v}</span>;
+  const vpc = connectivity === "VPC_ENDPOINT_SERVICE";
+  return (
+    <>
+      <KeyValue label="Proxy connectivity">{vpc ? "VPC endpoint service" : "Public endpoint"}</KeyValue>
+      <KeyValue label="Proxy URI endpoint">{mono(uriEndpoint)}</KeyValue>
+      <KeyValue label="Proxy URI path">{mono(uriPath)}</KeyValue>
+      <KeyValue label="Proxy credential: Access key ID">{mono(accessKeyId)}</KeyValue>
+      {vpc ? <KeyValue label="VPC endpoint service name">{mono(vpcEndpointServiceName)}</KeyValue> : null}
+    </>
+  );
+}
+
 /** An external key store's proxy configuration (the secret is never returned: only the access key ID). */
 export function XksProxyConfiguration({ store: s }: { store: KeyStoreSummary }) {
-  const x = s.xksProxy ?? {};
-  const vpc = x.connectivity === "VPC_ENDPOINT_SERVICE";
   return (
     <SectionCard title="External key store proxy configuration" data-testid="xks-proxy-configuration">
       <KeyValueGrid>
-        <KeyValue label="Proxy connectivity">{vpc ? "VPC endpoint service" : "Public endpoint"}</KeyValue>
-        <KeyValue label="Proxy URI endpoint">
-          <span className="font-mono text-xs [overflow-wrap:anywhere]">{x.uriEndpoint}</span>
-        </KeyValue>
-        <KeyValue label="Proxy URI path">
-          <span className="font-mono text-xs [overflow-wrap:anywhere]">{x.uriPath}</span>
-        </KeyValue>
-        <KeyValue label="Proxy credential: Access key ID">
-          <span className="font-mono text-xs [overflow-wrap:anywhere]">{x.accessKeyId}</span>
-        </KeyValue>
-        {vpc ? (
-          <KeyValue label="VPC endpoint service name">
-            <span className="font-mono text-xs [overflow-wrap:anywhere]">{x.vpcEndpointServiceName}</span>
-          </KeyValue>
-        ) : null}
+        <XksProxyValues {...s.xksProxy} />
       </KeyValueGrid>
     </SectionCard>
   );

@@ -50,15 +50,14 @@ export function keyStoreCliCommand(s: KeyStoreCommandInput): string {
   ].join("\n");
 }
 
+/** A sensitive Terraform variable for a secret, so the block never holds it. */
+const sensitiveVariable = (name: string) => [`variable "${name}" {`, `  type      = string`, `  sensitive = true`, `}`, ``];
+
 export function keyStoreTerraformBlock(s: KeyStoreCommandInput): string {
   const r = resourceName(s.name);
   if (s.type === "AWS_CLOUDHSM") {
     return [
-      `variable "kmsuser_password" {`,
-      `  type      = string`,
-      `  sensitive = true`,
-      `}`,
-      ``,
+      ...sensitiveVariable("kmsuser_password"),
       `resource "aws_kms_custom_key_store" "${r}" {`,
       `  custom_key_store_name    = ${hcl(s.name)}`,
       `  cloud_hsm_cluster_id     = ${hcl(s.cloudHsmClusterId)}`,
@@ -68,11 +67,7 @@ export function keyStoreTerraformBlock(s: KeyStoreCommandInput): string {
     ].join("\n");
   }
   return [
-    `variable "xks_proxy_secret_access_key" {`,
-    `  type      = string`,
-    `  sensitive = true`,
-    `}`,
-    ``,
+    ...sensitiveVariable("xks_proxy_secret_access_key"),
     `resource "aws_kms_custom_key_store" "${r}" {`,
     `  custom_key_store_name  = ${hcl(s.name)}`,
     `  custom_key_store_type  = "EXTERNAL_KEY_STORE"`,
