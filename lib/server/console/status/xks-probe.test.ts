@@ -7,6 +7,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateCustomKeyStoreCommand, DeleteCustomKeyStoreCommand, DescribeCustomKeyStoresCommand } from "@aws-sdk/client-kms";
 import { testXksConnection } from "@/lib/server/console/key-stores/test-xks-connection.ts";
+import {
+  createVpcEndpointService,
+  deleteVpcEndpointService,
+  listVpcEndpointServices,
+} from "@/lib/server/console/key-stores/vpc-endpoint-services.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { removeTempDataDir } from "@/test/hsm-support.ts";
 import { useLocalKms } from "@/test/local-kms-server.ts";
@@ -65,6 +70,37 @@ describe("Test connection", () => {
     const path = await testXksConnection({ ...settings(credential), xksProxyUriPath: "/nope/kms/xks/v1" });
     expect(path).toMatchObject({ ok: false, errorCode: "XKS_PROXY_INVALID_CONFIGURATION" });
     expect((await service.kms.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores ?? []).toHaveLength(0);
+  });
+});
+
+describe("local VPC endpoint services", () => {
+  it("a named entry pointing at the proxy makes VPC connectivity testable; unknown or deleted → NOT_FOUND", async () => {
+    const name = "com.amazonaws.vpce.us-east-1.vpce-svc-0e2e0probe";
+    const actor = { principalArn: "arn:aws:iam::111122223333:user/dave", requestId: "r-vpc" };
+    await createVpcEndpointService({ name, proxyUrl: proxy.url, privateDnsName: "localhost" }, actor);
+    expect((await listVpcEndpointServices()).services.map((s) => s.name)).toEqual([name]);
+    const vpc = {
+      ...settings(credential),
+      xksProxyConnectivity: "VPC_ENDPOINT_SERVICE" as const,
+      xksProxyUriEndpoint: "https://localhost",
+    };
+    expect(await testXksConnection({ ...vpc, xksProxyVpcEndpointServiceName: name })).toMatchObject({ ok: true });
+    // The private DNS name must be the endpoint's host, as KMS checks.
+    expect(
+      await testXksConnection({ ...vpc, xksProxyUriEndpoint: "https://xks.example.com", xksProxyVpcEndpointServiceName: name }),
+    ).toMatchObject({
+      ok: false,
+      errorCode: "XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION",
+    });
+    await expect(createVpcEndpointService({ name, proxyUrl: proxy.url, privateDnsName: "localhost" }, actor)).rejects.toMatchObject({
+      code: "EntityAlreadyExists",
+    });
+    await deleteVpcEndpointService(name, actor);
+    expect(await testXksConnection({ ...vpc, xksProxyVpcEndpointServiceName: name })).toMatchObject({
+      ok: false,
+      errorCode: "XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND",
+    });
+    expect(await db().auditEvent.count({ where: { eventName: { in: ["CreateVpcEndpointService", "DeleteVpcEndpointService"] } } })).toBe(2);
   });
 });
 
