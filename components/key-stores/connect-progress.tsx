@@ -4,7 +4,7 @@ import { CircleCheck, LoaderCircle, XOctagon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button.tsx";
 import { connectSteps } from "@/lib/console/connection-failure.ts";
-import type { ConnectionState } from "@/lib/schemas/key-stores.ts";
+import type { ConnectionState, KeyStoreType } from "@/lib/schemas/key-stores.ts";
 import { cn } from "@/lib/utils.ts";
 
 /**
@@ -17,7 +17,9 @@ export function ConnectProgress({
   errorCode,
   startedAt,
   onDismiss,
+  storeType,
 }: {
+  storeType?: KeyStoreType;
   state: ConnectionState;
   errorCode?: string;
   startedAt: number;
@@ -37,7 +39,7 @@ export function ConnectProgress({
     return () => clearInterval(t);
   }, [done]);
   const seconds = Math.max(0, Math.round(((endedAt ?? now) - startedAt) / 1000));
-  const steps = connectSteps(state, errorCode);
+  const steps = connectSteps(state, errorCode, storeType);
   return (
     <div
       role="status"

@@ -45,9 +45,9 @@ export function ConnectionTimeline({ history }: { history: StatusChange[] }) {
           />
           <span className="w-44 shrink-0 text-xs whitespace-nowrap text-muted-foreground">{formatDateTime(c.at)}</span>
           <span className="min-w-0 text-sm">
-            <span className="font-bold">{SUBJECT[c.subjectType]}</span> <span className="font-mono text-xs">{c.subjectId}</span>{" "}
-            {describe(c)}
-            {c.errorCode ? <span className="ml-1 font-mono text-xs text-destructive">{c.errorCode}</span> : null}
+            <span className="font-bold">{SUBJECT[c.subjectType]}</span>{" "}
+            <span className="font-mono text-xs [overflow-wrap:anywhere]">{c.subjectId}</span> {describe(c)}
+            {c.errorCode ? <span className="ml-1 font-mono text-xs [overflow-wrap:anywhere] text-destructive">{c.errorCode}</span> : null}
           </span>
         </li>
       ))}

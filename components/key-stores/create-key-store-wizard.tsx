@@ -1,6 +1,5 @@
 "use client";
 
-import { Cloud, HardDrive } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
@@ -15,6 +14,8 @@ import { validate } from "@/lib/console/zod-fields.ts";
 import { useCreateKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZCreateKeyStoreRequest } from "@/lib/schemas/key-stores.ts";
 import { ClusterPicker } from "./cluster-picker.tsx";
+import { KeyStoreCommands } from "./key-store-commands.tsx";
+import { KeyStoreTypeChoice } from "./key-store-type-choice.tsx";
 import { TrustAnchorUpload } from "./trust-anchor-upload.tsx";
 
 const STEPS: WizardStep[] = [
@@ -32,6 +33,13 @@ const STEP_SCHEMAS = [
   ZCreateKeyStoreRequest,
 ] as const;
 
+/** The trust anchor's error for a chosen file, or undefined: an empty file is named as empty. */
+function trustAnchorError(name: string, text: string): string | undefined {
+  if (!text.trim()) return `${name} is empty. Choose customerCA.crt, the file created when the cluster was initialized.`;
+  return validate(ZCreateKeyStoreRequest.pick({ trustAnchorCertificate: true }), { trustAnchorCertificate: text }).errors
+    ?.trustAnchorCertificate;
+}
+
 const STEP_OF_FIELD: Record<string, number> = {
   customKeyStoreName: 1,
   cloudHsmClusterId: 1,
@@ -47,6 +55,11 @@ export function CreateKeyStoreWizard() {
   const [form, setForm] = useState({ customKeyStoreName: "", cloudHsmClusterId: "", trustAnchorCertificate: "", keyStorePassword: "" });
   const [fileName, setFileName] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // An empty file says so, rather than "Choose the … file" (a file was chosen).
+  const withEmptyFile = (errors: Record<string, string>) =>
+    fileName && errors.trustAnchorCertificate
+      ? { ...errors, trustAnchorCertificate: trustAnchorError(fileName, form.trustAnchorCertificate)! }
+      : errors;
   const set = (k: keyof typeof form, v: string) => {
     setForm((f) => ({ ...f, [k]: v }));
     setErrors((e) => ({ ...e, [k]: undefined as unknown as string }));
@@ -56,7 +69,7 @@ export function CreateKeyStoreWizard() {
     const schema = STEP_SCHEMAS[step];
     if (schema) {
       const v = validate(schema, form);
-      if (v.errors) return setErrors(v.errors);
+      if (v.errors) return setErrors(withEmptyFile(v.errors));
     }
     setErrors({});
     if (step < STEPS.length - 1) setStep(step + 1);
@@ -65,7 +78,7 @@ export function CreateKeyStoreWizard() {
   const submit = () => {
     const v = validate(ZCreateKeyStoreRequest, form);
     if (v.errors) {
-      setErrors(v.errors);
+      setErrors(withEmptyFile(v.errors));
       setStep(Math.min(...Object.keys(v.errors).map((f) => STEP_OF_FIELD[f] ?? 3)));
       return;
     }
@@ -111,36 +124,7 @@ export function CreateKeyStoreWizard() {
       pendingLabel="Creating…"
       pending={create.isPending}
     >
-      {step === 0 ? (
-        <div role="radiogroup" aria-label="Key store type" className="grid gap-3 md:grid-cols-2">
-          <label className="flex cursor-pointer gap-3 rounded-lg border-2 border-link bg-selected p-4">
-            <input type="radio" name="type" defaultChecked className="mt-1 size-4 accent-[var(--color-link)]" />
-            <span>
-              <span className="flex items-center gap-2 font-bold">
-                <HardDrive className="size-4" aria-hidden /> AWS CloudHSM key store
-              </span>
-              <span className="mt-1 block text-sm text-muted-foreground">
-                Key material in a CloudHSM cluster you own and manage: at least two active HSMs in different Availability Zones, and a
-                kmsuser crypto user for KMS.
-              </span>
-            </span>
-          </label>
-          <label
-            className="flex cursor-not-allowed gap-3 rounded-lg border-2 border-border bg-muted/50 p-4"
-            title="External key stores come with their own issue"
-          >
-            <input type="radio" name="type" disabled className="mt-1 size-4" aria-describedby="xks-soon" />
-            <span>
-              <span className="flex items-center gap-2 font-bold text-muted-foreground">
-                <Cloud className="size-4" aria-hidden /> External key store
-              </span>
-              <span id="xks-soon" className="mt-1 block text-sm text-muted-foreground">
-                Keys in an external key manager behind an XKS proxy. Not available in this version of Keyhold yet.
-              </span>
-            </span>
-          </label>
-        </div>
-      ) : null}
+      {step === 0 ? <KeyStoreTypeChoice value="AWS_CLOUDHSM" /> : null}
 
       {step === 1 ? (
         <>
@@ -187,8 +171,7 @@ export function CreateKeyStoreWizard() {
               onLoaded={({ name, text }) => {
                 setFileName(name);
                 set("trustAnchorCertificate", text);
-                const v = validate(ZCreateKeyStoreRequest.pick({ trustAnchorCertificate: true }), { trustAnchorCertificate: text });
-                setErrors((e) => ({ ...e, trustAnchorCertificate: v.errors?.trustAnchorCertificate as string }));
+                setErrors((e) => ({ ...e, trustAnchorCertificate: trustAnchorError(name, text) as string }));
               }}
             />
           </Field>
@@ -231,6 +214,14 @@ export function CreateKeyStoreWizard() {
             </ul>
           ) : null}
           <ApiErrorAlert error={apiError} title="The key store was not created" />
+          <KeyStoreCommands
+            input={{
+              type: "AWS_CLOUDHSM",
+              name: form.customKeyStoreName,
+              cloudHsmClusterId: form.cloudHsmClusterId,
+              trustAnchorFileName: fileName,
+            }}
+          />
         </>
       ) : null}
     </WizardLayout>

@@ -20,7 +20,7 @@ export function DisconnectKeyStoreDialog({ store, open, onClose }: { store: KeyS
       open={open}
       onClose={onClose}
       title={`Disconnect ${store.customKeyStoreName}?`}
-      description="KMS logs out of the cluster. Every KMS key in this store becomes Unavailable right away and cannot be used until you connect the store again."
+      description={`${store.customKeyStoreType === "EXTERNAL_KEY_STORE" ? "KMS stops calling the proxy." : "KMS logs out of the cluster."} Every KMS key in this store becomes Unavailable right away and cannot be used until you connect the store again.`}
       icon={Unplug}
       confirmLabel="Disconnect"
       pendingLabel="Disconnecting…"

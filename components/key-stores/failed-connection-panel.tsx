@@ -1,8 +1,18 @@
 import { CircleCheck } from "lucide-react";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { CONNECTION_ERROR_HELP } from "@/lib/console/connection-errors.ts";
-import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
+import { connectionErrorHelp, type EditField } from "@/lib/console/connection-errors.ts";
+import type { ActionRule } from "@/lib/console/key-store-actions.ts";
+import type { ConnectionErrorCode, KeyStoreType } from "@/lib/schemas/key-stores.ts";
+
+const EDIT_LABEL: Record<EditField, string> = {
+  keyStorePassword: "kmsuser password",
+  cloudHsmClusterId: "cluster ID",
+  xksProxyUriEndpoint: "proxy URI endpoint",
+  xksProxyUriPath: "proxy URI path",
+  xksProxyAccessKeyId: "proxy credential",
+  xksProxyVpcEndpointServiceName: "VPC endpoint service",
+};
 
 /**
  * A failed connection's error code, its cause and the fix steps, with the step's actions at hand. It
@@ -10,19 +20,22 @@ import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
  */
 export function FailedConnectionPanel({
   code,
+  storeType,
   disconnected,
   onDisconnect,
   onEdit,
-  canEditNow,
+  editRule,
 }: {
   code: ConnectionErrorCode;
+  storeType: KeyStoreType;
   /** The store is no longer FAILED: it was disconnected to apply the fix. */
   disconnected: boolean;
   onDisconnect: () => void;
-  onEdit: (field: "keyStorePassword" | "cloudHsmClusterId") => void;
-  canEditNow: boolean;
+  onEdit: (field: EditField) => void;
+  /** Whether Edit can change that field now, and why not. */
+  editRule: (field: EditField) => ActionRule;
 }) {
-  const help = CONNECTION_ERROR_HELP[code];
+  const help = connectionErrorHelp(code, storeType);
   return (
     <section
       aria-labelledby="failed-title"
@@ -58,17 +71,8 @@ export function FailedConnectionPanel({
           </Button>
         )}
         {help.edit ? (
-          <GuardedButton
-            rule={
-              canEditNow
-                ? { allowed: true }
-                : { allowed: false, reason: "Disconnect first: a key store can be edited only while disconnected." }
-            }
-            variant="normal"
-            size="sm"
-            onClick={() => onEdit(help.edit!)}
-          >
-            Edit {help.edit === "keyStorePassword" ? "kmsuser password" : "cluster ID"}
+          <GuardedButton rule={editRule(help.edit)} variant="normal" size="sm" onClick={() => onEdit(help.edit!)}>
+            Edit {EDIT_LABEL[help.edit]}
           </GuardedButton>
         ) : null}
       </div>

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu.tsx";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { dismissToast, toast } from "@/components/ui/toaster.tsx";
+import type { EditField } from "@/lib/console/connection-errors.ts";
 import { canConnect, canDelete, canDisconnect, canEdit, type ActionRule } from "@/lib/console/key-store-actions.ts";
 import { useConnectKeyStore } from "@/lib/queries/key-stores.ts";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
@@ -12,6 +13,7 @@ import { buttonVariants } from "@/components/ui/button.tsx";
 import { DeleteKeyStoreDialog } from "./delete-key-store-dialog.tsx";
 import { DisconnectKeyStoreDialog } from "./disconnect-key-store-dialog.tsx";
 import { EditKeyStoreDialog } from "./edit-key-store-dialog.tsx";
+import { EditXksKeyStoreDialog } from "./edit-xks-key-store-dialog.tsx";
 
 const connectToastId = (storeId: string) => `connect-${storeId}`;
 
@@ -24,7 +26,7 @@ export type KeyStoreActionsProps = {
   /** Called after Connect is accepted (the detail page shows its progress). */
   onConnectStarted?: () => void;
   /** Opens Edit with a field in focus (from a troubleshooting fix). */
-  editFocus?: "keyStorePassword" | "cloudHsmClusterId";
+  editFocus?: EditField;
   editOpen?: boolean;
   onEditOpenChange?: (open: boolean) => void;
 };
@@ -49,7 +51,10 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
           id: connectToastId(store.customKeyStoreId),
           tone: "info",
           title: `Connecting ${store.customKeyStoreName}`,
-          description: "KMS is logging in to the cluster. The connection state updates by itself.",
+          description:
+            store.customKeyStoreType === "EXTERNAL_KEY_STORE"
+              ? "KMS is checking the proxy's health. The connection state updates by itself."
+              : "KMS is logging in to the cluster. The connection state updates by itself.",
         });
         onConnectStarted?.();
       },
@@ -68,7 +73,16 @@ export function KeyStoreActions({ store, variant, onConnectStarted, editFocus, e
     <>
       {open === "disconnect" ? <DisconnectKeyStoreDialog store={store} open onClose={() => setOpen(null)} /> : null}
       {open === "delete" ? <DeleteKeyStoreDialog store={store} open onClose={() => setOpen(null)} /> : null}
-      {isEditOpen ? <EditKeyStoreDialog store={store} open focus={editFocus} onClose={() => setEdit(false)} /> : null}
+      {isEditOpen && store.customKeyStoreType === "EXTERNAL_KEY_STORE" ? (
+        <EditXksKeyStoreDialog store={store} open focus={editFocus} onClose={() => setEdit(false)} />
+      ) : isEditOpen ? (
+        <EditKeyStoreDialog
+          store={store}
+          open
+          focus={editFocus === "keyStorePassword" || editFocus === "cloudHsmClusterId" ? editFocus : undefined}
+          onClose={() => setEdit(false)}
+        />
+      ) : null}
     </>
   );
 

@@ -15,7 +15,8 @@ import { Alert } from "@/components/ui/alert.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
-import { canCreateKeyIn, canEdit } from "@/lib/console/key-store-actions.ts";
+import type { EditField } from "@/lib/console/connection-errors.ts";
+import { canCreateKeyIn, canEditField } from "@/lib/console/key-store-actions.ts";
 import { formatDateTime } from "@/lib/console/format.ts";
 import { unresolvedFailure } from "@/lib/console/connection-failure.ts";
 import { useKeyStore } from "@/lib/queries/key-stores.ts";
@@ -27,11 +28,9 @@ import { ConnectionTimeline } from "./connection-timeline.tsx";
 import { ConnectionStateBadge } from "./connection-state-badge.tsx";
 import { DisconnectKeyStoreDialog } from "./disconnect-key-store-dialog.tsx";
 import { FailedConnectionPanel } from "./failed-connection-panel.tsx";
-import { HsmCount } from "./hsm-count.tsx";
-import { HsmInventory } from "./hsm-inventory.tsx";
-import { KeyMaterialInventory } from "./key-material-inventory.tsx";
+import { CloudHsmConfiguration, CloudHsmKeyMaterial, CloudHsmSections } from "./cloudhsm-store-sections.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
-import { ReadinessChecks } from "./readiness-checks.tsx";
+import { XksProxyConfiguration, XksProxyHealthSection } from "./xks-store-sections.tsx";
 
 const crumbs = (name?: string) => [
   { label: "Keyhold", href: "/key-stores" },
@@ -43,7 +42,7 @@ const crumbs = (name?: string) => [
 export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: boolean }) {
   const [watchSince, setWatchSince] = useState<number | null>(null);
   const { data, error, refetch } = useKeyStore(id, { poll: watchSince !== null });
-  const [editField, setEditField] = useState<"keyStorePassword" | "cloudHsmClusterId" | undefined>();
+  const [editField, setEditField] = useState<EditField | undefined>();
   const [editOpen, setEditOpen] = useState(false);
   const [failedDisconnect, setFailedDisconnect] = useState(false);
   // The failure seen on this page, in case the status history has not recorded it (yet).
@@ -75,6 +74,8 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
   }
 
   const { keyStore: s, cluster, keys, backend, history, keysAvailable } = data;
+  const xks = s.customKeyStoreType === "EXTERNAL_KEY_STORE";
+  const typeLabel = xks ? "External key store" : "AWS CloudHSM key store";
   const createRule = canCreateKeyIn(s);
   const failure = unresolvedFailure(s, history) ?? liveFailure;
   return (
@@ -83,7 +84,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         breadcrumbs={crumbs(s.customKeyStoreName)}
         title={s.customKeyStoreName}
         info={<CachedStateBadge store={s} backend={backend} />}
-        description="AWS CloudHSM key store"
+        description={typeLabel}
         actions={
           <KeyStoreActions
             store={s}
@@ -103,13 +104,15 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
 
       {justCreated && s.connectionState === "DISCONNECTED" && watchSince === null ? (
         <Alert tone="success" title="Key store created" data-testid="created-offer">
-          New key stores start disconnected. Connect it now to check its configuration (KMS logs in to the cluster as kmsuser); you can
-          disconnect it again until you need it. Use <span className="font-bold">Connect</span> above.
+          New key stores start disconnected. Connect it now to check its configuration (
+          {xks ? "KMS calls the proxy's GetHealthStatus" : "KMS logs in to the cluster as kmsuser"}); you can disconnect it again until you
+          need it. Use <span className="font-bold">Connect</span> above.
         </Alert>
       ) : null}
 
       {watchSince !== null ? (
         <ConnectProgress
+          storeType={s.customKeyStoreType}
           state={s.connectionState}
           errorCode={s.connectionErrorCode}
           startedAt={watchSince}
@@ -120,8 +123,9 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
       {failure && s.connectionState !== "CONNECTING" ? (
         <FailedConnectionPanel
           code={failure}
+          storeType={s.customKeyStoreType}
           disconnected={s.connectionState !== "FAILED"}
-          canEditNow={canEdit(s).allowed}
+          editRule={(f) => canEditField(s, f)}
           onDisconnect={() => setFailedDisconnect(true)}
           onEdit={(f) => {
             setEditField(f);
@@ -140,61 +144,24 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             </span>
           </KeyValue>
           <KeyValue label="Custom key store name">{s.customKeyStoreName}</KeyValue>
-          <KeyValue label="Custom key store type">AWS CloudHSM key store</KeyValue>
+          <KeyValue label="Custom key store type">{typeLabel}</KeyValue>
           <KeyValue label="Connection state">
             <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
           </KeyValue>
           <KeyValue label="Creation date">{formatDateTime(s.creationDate)}</KeyValue>
           <KeyValue label="KMS keys in this store">{s.keyCount}</KeyValue>
-          <KeyValue label="CloudHSM cluster ID">
-            <Link href="/clusters" className="font-mono text-xs text-link hover:underline">
-              {s.cloudHsmClusterId}
-            </Link>
-          </KeyValue>
-          <KeyValue label="HSMs (active / total)">
-            <HsmCount hsms={s.hsms} />
-          </KeyValue>
-          <KeyValue label="Trust anchor certificate">
-            {s.trustAnchorCertificate ? (
-              <details>
-                <summary className="cursor-pointer text-link">Show customerCA.crt</summary>
-                <pre className="relative mt-2 max-h-40 overflow-auto rounded-md bg-muted p-2 font-mono text-[11px] leading-4">
-                  {s.trustAnchorCertificate}
-                </pre>
-              </details>
-            ) : (
-              "—"
-            )}
-          </KeyValue>
+          {xks ? null : <CloudHsmConfiguration store={s} />}
         </KeyValueGrid>
       </SectionCard>
 
-      <SectionCard
-        title="Readiness"
-        description="The documented prerequisites, checked against the cached store and cluster state."
-        data-testid="readiness-card"
-      >
-        <ReadinessChecks checks={s.readiness} />
-      </SectionCard>
-
-      <SectionCard
-        title="Cluster HSMs"
-        description="Connecting needs at least one active HSM; creating keys needs two active HSMs in different Availability Zones."
-        actions={
-          <Link href="/clusters" className={buttonVariants({ variant: "normal", size: "sm" })}>
-            Manage HSMs
-          </Link>
-        }
-      >
-        {cluster ? (
-          <HsmInventory cluster={cluster} />
-        ) : (
-          <Alert tone="warning" title="The cluster could not be described">
-            CloudHSM has no cluster {s.cloudHsmClusterId}. If it was deleted, create a cluster from a recent backup, then disconnect the
-            store and edit its cluster ID.
-          </Alert>
-        )}
-      </SectionCard>
+      {xks ? (
+        <>
+          <XksProxyConfiguration store={s} />
+          <XksProxyHealthSection store={s} />
+        </>
+      ) : (
+        <CloudHsmSections store={s} cluster={cluster} />
+      )}
 
       <SectionCard
         bare
@@ -207,7 +174,11 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         actions={
           createRule.allowed ? (
             <Link
-              href={`/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`}
+              href={
+                xks
+                  ? `/keys/new?origin=EXTERNAL_KEY_STORE&customKeyStoreId=${s.customKeyStoreId}`
+                  : `/keys/new?origin=AWS_CLOUDHSM&store=${s.customKeyStoreId}`
+              }
               className={buttonVariants({ variant: "normal", size: "sm" })}
             >
               <Plus aria-hidden />
@@ -238,9 +209,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         )}
       </SectionCard>
 
-      <SectionCard title="Key material" description="Keys whose material is missing from the cluster, and material no KMS key owns.">
-        <KeyMaterialInventory storeId={s.customKeyStoreId} />
-      </SectionCard>
+      {xks ? null : <CloudHsmKeyMaterial storeId={s.customKeyStoreId} />}
 
       <SectionCard
         title="Connection history"

@@ -11,12 +11,13 @@ import { Select } from "@/components/ui/select.tsx";
 import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeyStores, useRefreshKeyStores } from "@/lib/queries/key-stores.ts";
-import { CONNECTION_STATES, type BackendStatus, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
+import { CONNECTION_STATES, type BackendStatus, type KeyStoreSummary, type KeyStoreType } from "@/lib/schemas/key-stores.ts";
 import { BackendStatusAlert } from "./backend-status-alert.tsx";
 import { CachedStateBadge } from "./cached-state-badge.tsx";
 import { CONNECTION_STATE_BADGES } from "./connection-state-badge.tsx";
 import { HsmCount } from "./hsm-count.tsx";
 import { KeyStoreActions } from "./key-store-actions.tsx";
+import { XksHealthBadge } from "./xks-health-badge.tsx";
 
 /** "Nov 24, 2026, 04:18" → ["Nov 24, 2026,", "04:18"]: the parts a narrow column may put on two lines. */
 const splitDateTime = (text: string) => {
@@ -24,7 +25,49 @@ const splitDateTime = (text: string) => {
   return i < 0 ? [text] : [text.slice(0, i + 1), text.slice(i + 2)];
 };
 
-const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>[] => [
+const cloudHsmColumns: Column<KeyStoreSummary>[] = [
+  {
+    key: "cluster",
+    header: "Cluster ID",
+    sortValue: (s) => s.cloudHsmClusterId ?? "",
+    cell: (s) => (
+      <Link href="/clusters" className="font-mono text-xs whitespace-nowrap text-link hover:underline">
+        {s.cloudHsmClusterId}
+      </Link>
+    ),
+  },
+  { key: "hsms", header: "HSMs", sortValue: (s) => s.hsms?.active ?? -1, cell: (s) => <HsmCount hsms={s.hsms} /> },
+];
+
+const xksColumns: Column<KeyStoreSummary>[] = [
+  {
+    key: "connectivity",
+    header: "Connectivity",
+    sortValue: (s) => s.xksProxy?.connectivity ?? "",
+    cell: (s) => (
+      <span className="whitespace-nowrap">
+        {s.xksProxy?.connectivity === "VPC_ENDPOINT_SERVICE" ? "VPC endpoint service" : "Public endpoint"}
+      </span>
+    ),
+  },
+  {
+    key: "proxy",
+    header: "Proxy URI",
+    sortValue: (s) => `${s.xksProxy?.uriEndpoint ?? ""}${s.xksProxy?.uriPath ?? ""}`,
+    className: "max-w-64",
+    cell: (s) => (
+      <span className="flex flex-col gap-1">
+        <span className="font-mono text-xs [overflow-wrap:anywhere]">
+          {s.xksProxy?.uriEndpoint}
+          {s.xksProxy?.uriPath}
+        </span>
+        <XksHealthBadge store={s} />
+      </span>
+    ),
+  },
+];
+
+const columnsFor = (backend: BackendStatus | undefined, type: KeyStoreType): Column<KeyStoreSummary>[] => [
   {
     key: "name",
     header: "Name",
@@ -43,17 +86,7 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
     sortValue: (s) => s.customKeyStoreId,
     cell: (s) => <span className="font-mono text-xs whitespace-nowrap">{s.customKeyStoreId}</span>,
   },
-  {
-    key: "cluster",
-    header: "Cluster ID",
-    sortValue: (s) => s.cloudHsmClusterId ?? "",
-    cell: (s) => (
-      <Link href="/clusters" className="font-mono text-xs whitespace-nowrap text-link hover:underline">
-        {s.cloudHsmClusterId}
-      </Link>
-    ),
-  },
-  { key: "hsms", header: "HSMs", sortValue: (s) => s.hsms?.active ?? -1, cell: (s) => <HsmCount hsms={s.hsms} /> },
+  ...(type === "EXTERNAL_KEY_STORE" ? xksColumns : cloudHsmColumns),
   {
     key: "state",
     header: "Connection state",
@@ -80,13 +113,35 @@ const columnsFor = (backend: BackendStatus | undefined): Column<KeyStoreSummary>
   { key: "actions", header: "Actions", cell: (s) => <KeyStoreActions store={s} variant="menu" />, className: "w-0", sticky: "end" },
 ];
 
-/** The AWS CloudHSM key stores table: filter, sort and page in the URL; live connection states. */
-export function KeyStoresTable() {
+const TEXT: Record<KeyStoreType, { title: string; create: string; href: string; filter: string; emptyTitle: string; emptyText: string }> = {
+  AWS_CLOUDHSM: {
+    title: "AWS CloudHSM key stores",
+    create: "Create key store",
+    href: "/key-stores/new",
+    filter: "Find key stores by name, ID or cluster",
+    emptyTitle: "No CloudHSM key stores yet",
+    emptyText:
+      "A CloudHSM key store keeps the key material of your KMS keys in a CloudHSM cluster you control. Each one appears here with its cluster, HSM count and live connection state.",
+  },
+  EXTERNAL_KEY_STORE: {
+    title: "External key stores",
+    create: "Create external key store",
+    href: "/key-stores/new?type=external",
+    filter: "Find key stores by name, ID or proxy URI",
+    emptyTitle: "No external key stores yet",
+    emptyText:
+      "An external key store (XKS) uses keys in a key manager outside AWS, reached through an XKS proxy. Each one appears here with its proxy endpoint, connectivity and live connection state.",
+  },
+};
+
+/** A key stores table of one type: filter, sort and page in the URL; live connection states. */
+export function KeyStoresTable({ type = "AWS_CLOUDHSM" }: { type?: KeyStoreType }) {
+  const text = TEXT[type];
   const { data, error, refetch } = useKeyStores();
   const refresh = useRefreshKeyStores();
   const url = useUrlParams();
   const state = url.get("state");
-  const rows = data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM" && (!state || s.connectionState === state));
+  const rows = data?.keyStores.filter((s) => s.customKeyStoreType === type && (!state || s.connectionState === state));
   const atLimit = data ? data.totalStores >= data.limit : false;
   const create = atLimit ? (
     <GuardedButton
@@ -97,12 +152,12 @@ export function KeyStoresTable() {
       }}
     >
       <Plus aria-hidden />
-      Create key store
+      {text.create}
     </GuardedButton>
   ) : (
-    <Link href="/key-stores/new" className={buttonVariants({ variant: "primary" })}>
+    <Link href={text.href} className={buttonVariants({ variant: "primary" })}>
       <Plus aria-hidden />
-      Create key store
+      {text.create}
     </Link>
   );
   return (
@@ -110,15 +165,15 @@ export function KeyStoresTable() {
       <BackendStatusAlert backend={data?.backend} />
       <DataTable
         testId="key-stores-table"
-        title="AWS CloudHSM key stores"
-        total={data?.keyStores.filter((s) => s.customKeyStoreType === "AWS_CLOUDHSM").length}
+        title={text.title}
+        total={data?.keyStores.filter((s) => s.customKeyStoreType === type).length}
         description={
           data
             ? `${data.totalStores} of ${data.limit} custom key stores used in this account and Region (both types together).`
             : "Up to 10 custom key stores per account and Region."
         }
         actions={
-          <span className="flex items-center gap-2">
+          <span className="flex flex-wrap items-center gap-2">
             <button
               type="button"
               className={buttonVariants({ variant: "normal" })}
@@ -133,11 +188,13 @@ export function KeyStoresTable() {
             {create}
           </span>
         }
-        columns={columnsFor(data?.backend)}
+        columns={columnsFor(data?.backend, type)}
         rows={error ? [] : rows}
         rowKey={(s) => s.customKeyStoreId}
-        filterText={(s) => `${s.customKeyStoreName} ${s.customKeyStoreId} ${s.cloudHsmClusterId ?? ""} ${s.connectionErrorCode ?? ""}`}
-        filterPlaceholder="Find key stores by name, ID or cluster"
+        filterText={(s) =>
+          `${s.customKeyStoreName} ${s.customKeyStoreId} ${s.cloudHsmClusterId ?? ""} ${s.xksProxy?.uriEndpoint ?? ""}${s.xksProxy?.uriPath ?? ""} ${s.connectionErrorCode ?? ""}`
+        }
+        filterPlaceholder={text.filter}
         defaultSort={{ key: "created", dir: "desc" }}
         filters={
           <label className="flex items-center gap-2 text-sm">
@@ -156,12 +213,12 @@ export function KeyStoresTable() {
         empty={
           <EmptyState
             icon={LockKeyhole}
-            title="No CloudHSM key stores yet"
-            description="A CloudHSM key store keeps the key material of your KMS keys in a CloudHSM cluster you control. Each one appears here with its cluster, HSM count and live connection state."
+            title={text.emptyTitle}
+            description={text.emptyText}
             action={
-              <Link href="/key-stores/new" className={buttonVariants({ variant: "normal" })}>
+              <Link href={text.href} className={buttonVariants({ variant: "normal" })}>
                 <Plus aria-hidden />
-                Create key store
+                {text.create}
               </Link>
             }
           />

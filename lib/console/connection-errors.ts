@@ -1,4 +1,4 @@
-import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
+import type { ConnectionErrorCode, KeyStoreType } from "@/lib/schemas/key-stores.ts";
 
 // What each ConnectionErrorCode means and how to fix it (spec/kms-api.md §2.2, §6.7; the developer
 // guide's "How to fix a connection failure"), as the store detail page shows it when FAILED. Every
@@ -10,8 +10,17 @@ export type ConnectionErrorHelp = {
   /** Ordered fix steps. */
   fix: string[];
   /** The field to change with Edit, if the fix involves one. */
-  edit?: "keyStorePassword" | "cloudHsmClusterId";
+  edit?: EditField;
 };
+
+/** The Edit dialog fields a fix can point at (CloudHSM and external key stores). */
+export type EditField =
+  | "keyStorePassword"
+  | "cloudHsmClusterId"
+  | "xksProxyUriEndpoint"
+  | "xksProxyUriPath"
+  | "xksProxyAccessKeyId"
+  | "xksProxyVpcEndpointServiceName";
 
 const DISCONNECT = "Disconnect the key store (a FAILED store cannot connect again until it is disconnected).";
 const CONNECT = "Connect the key store again and watch the connection state.";
@@ -118,12 +127,19 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   XKS_PROXY_NOT_REACHABLE: {
     title: "Proxy not reachable",
     cause: "KMS cannot communicate with the external key store proxy, or the proxy reports every external key manager unavailable.",
-    fix: [DISCONNECT, "Check the proxy URI endpoint and path, that the proxy and its key manager are up, and port 443.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Check the proxy URI endpoint and path, that the proxy and its key manager are up, and port 443 (locally: the proxy's port).",
+      "Keep the round trip to the proxy at 35 ms or less (see the latency of the last checks below).",
+      CONNECT,
+    ],
+    edit: "xksProxyUriEndpoint",
   },
   XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND: {
     title: "VPC endpoint service not found",
     cause: "KMS cannot find the VPC endpoint service of the external key store.",
     fix: [DISCONNECT, "Check the VPC endpoint service name and Region, and that KMS is an allowed principal.", CONNECT],
+    edit: "xksProxyVpcEndpointServiceName",
   },
   XKS_PROXY_INVALID_RESPONSE: {
     title: "Invalid proxy response",
@@ -138,7 +154,8 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
   XKS_PROXY_INVALID_CONFIGURATION: {
     title: "Invalid proxy configuration",
     cause: "A configuration error prevents the connection; usually the proxy URI path.",
-    fix: ["Check and edit the proxy URI path (it can be changed while connected).", CONNECT],
+    fix: [DISCONNECT, "Check and edit the proxy URI path (it can be changed in any state).", CONNECT],
+    edit: "xksProxyUriPath",
   },
   XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION: {
     title: "Invalid VPC endpoint service",
@@ -148,11 +165,16 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
       "Use an interface endpoint service in this account with an NLB in at least two AZs, KMS as an allowed principal, acceptance off, and a verified private DNS name.",
       CONNECT,
     ],
+    edit: "xksProxyVpcEndpointServiceName",
   },
   XKS_PROXY_TIMED_OUT: {
     title: "Proxy timed out",
     cause: "The proxy did not answer within the time KMS allows (250 ms).",
-    fix: [DISCONNECT, "Retry. If it persists, move the proxy closer to the key manager and add capacity.", CONNECT],
+    fix: [
+      DISCONNECT,
+      "Retry. If it persists, move the proxy closer to the key manager and add capacity: KMS waits 250 ms for each answer.",
+      CONNECT,
+    ],
   },
   XKS_PROXY_INVALID_TLS_CONFIGURATION: {
     title: "Invalid proxy TLS configuration",
@@ -164,3 +186,29 @@ export const CONNECTION_ERROR_HELP: Record<ConnectionErrorCode, ConnectionErrorH
     ],
   },
 };
+
+/** The codes whose meaning differs for external key stores (spec/console.md §2.1). */
+const XKS_OVERRIDES: Partial<Record<ConnectionErrorCode, ConnectionErrorHelp>> = {
+  INVALID_CREDENTIALS: {
+    title: "Proxy rejected the credential",
+    cause: "The external key store proxy rejects the access key ID or secret access key KMS signs with.",
+    fix: [
+      "Edit the proxy credential (both parts) to the one the proxy has now; no disconnect is needed for that.",
+      "Check that no reverse proxy in front of the XKS proxy rewrites headers (that breaks SigV4).",
+      DISCONNECT,
+      CONNECT,
+    ],
+    edit: "xksProxyAccessKeyId",
+  },
+  NETWORK_ERRORS: {
+    title: "Network errors",
+    cause: "Network errors are preventing KMS from reaching the external key store proxy.",
+    fix: [DISCONNECT, "Check the proxy URI path, firewalls and DNS between KMS and the proxy.", CONNECT],
+    edit: "xksProxyUriPath",
+  },
+};
+
+/** The help for a code as it applies to the store's type. */
+export function connectionErrorHelp(code: ConnectionErrorCode, type: KeyStoreType = "AWS_CLOUDHSM"): ConnectionErrorHelp {
+  return (type === "EXTERNAL_KEY_STORE" ? XKS_OVERRIDES[code] : undefined) ?? CONNECTION_ERROR_HELP[code];
+}

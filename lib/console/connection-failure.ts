@@ -1,4 +1,4 @@
-import type { ConnectionErrorCode, ConnectionState, StatusChange } from "@/lib/schemas/key-stores.ts";
+import type { ConnectionErrorCode, ConnectionState, KeyStoreType, StatusChange } from "@/lib/schemas/key-stores.ts";
 import { CONNECTION_ERROR_CODES } from "@/lib/schemas/key-stores.ts";
 
 // What the console still has to say about a failed connection, and where in the connect a code stops it.
@@ -40,8 +40,21 @@ const CLUSTER_CODES = new Set<string>([
 const LOGIN_CODES = new Set<string>(["INVALID_CREDENTIALS", "USER_LOCKED_OUT", "USER_NOT_FOUND", "USER_LOGGED_IN"]);
 
 /** The connect stepper: which step a connect is at, and which one a failure code stops (no guessing for INTERNAL_ERROR). */
-export function connectSteps(state: ConnectionState, errorCode?: string): { label: string; status: ConnectStepStatus }[] {
+export function connectSteps(
+  state: ConnectionState,
+  errorCode?: string,
+  type: KeyStoreType = "AWS_CLOUDHSM",
+): { label: string; status: ConnectStepStatus }[] {
   const failed = state === "FAILED";
+  const last = {
+    label: failed ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected",
+    status: (state === "CONNECTED" ? "done" : failed ? "failed" : "todo") as ConnectStepStatus,
+  };
+  if (type === "EXTERNAL_KEY_STORE") {
+    // One step on KMS's side: the proxy's GetHealthStatus (through the VPC endpoint service, if any).
+    const health: ConnectStepStatus = failed ? "failed" : state === "CONNECTING" ? "active" : state === "CONNECTED" ? "done" : "todo";
+    return [{ label: "Connect requested", status: "done" }, { label: "KMS calls the proxy's GetHealthStatus", status: health }, last];
+  }
   const at = failed ? (CLUSTER_CODES.has(errorCode ?? "") ? "cluster" : LOGIN_CODES.has(errorCode ?? "") ? "login" : "unknown") : null;
   // Only CONNECTED proves the cluster check and the login passed; a FAILED store says which one did not;
   // a store disconnected since then says nothing about them.
@@ -53,9 +66,6 @@ export function connectSteps(state: ConnectionState, errorCode?: string): { labe
     { label: "Connect requested", status: "done" },
     { label: "KMS checks the cluster: active HSMs and their network", status: cluster },
     { label: "KMS logs in to the cluster as kmsuser", status: login },
-    {
-      label: failed ? `Failed${errorCode ? `: ${errorCode}` : ""}` : "Connected",
-      status: state === "CONNECTED" ? "done" : failed ? "failed" : "todo",
-    },
+    last,
   ];
 }

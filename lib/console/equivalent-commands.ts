@@ -50,7 +50,7 @@ export function awsCliScript(k: KeyCommandInput): string {
 }
 
 /** A string literal for HCL. */
-const hcl = (s: string) => JSON.stringify(s).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+export const hcl = (s: string) => JSON.stringify(s).replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
 
 export function terraformBlock(k: KeyCommandInput): string {
   const resourceName =

@@ -37,8 +37,19 @@ export function canDisconnect(s: Pick<KeyStoreSummary, "connectionState">): Acti
   }
 }
 
-export function canEdit(s: Pick<KeyStoreSummary, "connectionState">): ActionRule {
+type Typed = { customKeyStoreType?: KeyStoreSummary["customKeyStoreType"] };
+
+/** CloudHSM: DISCONNECTED only. XKS: any state (name, credential, path); the dialog locks the rest (xksFieldsLocked). */
+export function canEdit(s: Pick<KeyStoreSummary, "connectionState"> & Typed): ActionRule {
+  if (s.customKeyStoreType === "EXTERNAL_KEY_STORE") return ok;
   return s.connectionState === "DISCONNECTED" ? ok : no("Disconnect the key store before editing it.");
+}
+
+/** XKS: connectivity, URI endpoint and VPC endpoint service change only while DISCONNECTED (why not, else undefined). */
+export function xksConnectivityLocked(s: Pick<KeyStoreSummary, "connectionState">): string | undefined {
+  return s.connectionState === "DISCONNECTED"
+    ? undefined
+    : "Disconnect the key store to change its connectivity, URI endpoint or VPC endpoint service. Name, credential and path can change in any state.";
 }
 
 export function canDelete(s: Pick<KeyStoreSummary, "connectionState" | "keyCount">): ActionRule {
@@ -51,9 +62,19 @@ export function canDelete(s: Pick<KeyStoreSummary, "connectionState" | "keyCount
   return ok;
 }
 
-export function canCreateKeyIn(s: Pick<KeyStoreSummary, "connectionState" | "hsms">): ActionRule {
+export function canCreateKeyIn(s: Pick<KeyStoreSummary, "connectionState" | "hsms"> & Typed): ActionRule {
   if (s.connectionState !== "CONNECTED") return no("Connect the key store before creating keys in it.");
+  if (s.customKeyStoreType === "EXTERNAL_KEY_STORE") return ok;
   const zones = s.hsms?.zones.filter((z) => z.active > 0).length ?? 0;
   if (zones < 2) return no("The cluster needs at least two active HSMs in different Availability Zones to create keys.");
   return ok;
+}
+
+/** Whether Edit can change one field now (a troubleshooting fix points at it). */
+export function canEditField(s: Pick<KeyStoreSummary, "connectionState"> & Typed, field: string): ActionRule {
+  if (s.customKeyStoreType !== "EXTERNAL_KEY_STORE") return canEdit(s);
+  const locked = ["xksProxyUriEndpoint", "xksProxyVpcEndpointServiceName", "xksProxyConnectivity"].includes(field)
+    ? xksConnectivityLocked(s)
+    : undefined;
+  return locked ? no(locked) : ok;
 }

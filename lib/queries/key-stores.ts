@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client.ts";
 import {
@@ -6,7 +7,13 @@ import {
   ZKeyStoreListResponse,
   ZKeyStoreMutationResponse,
   ZRefreshStatusResponse,
+  ZTestXksConnectionResponse,
+  ZVpcEndpointService,
+  ZVpcEndpointServiceListResponse,
   type ConnectionState,
+  type CreateVpcEndpointServiceRequest,
+  type CreateXksKeyStoreRequest,
+  type TestXksConnectionRequest,
   type KeyStoreDetailResponse,
   type KeyStoreListResponse,
   type KeyStoreSummary,
@@ -21,6 +28,7 @@ export const keyStoreKeys = {
   all: ["key-stores"] as const,
   list: () => [...keyStoreKeys.all, "list"] as const,
   detail: (id: string) => [...keyStoreKeys.all, "detail", id] as const,
+  vpcEndpointServices: () => [...keyStoreKeys.all, "vpc-endpoint-services"] as const,
 };
 
 /** Transient states: poll until they end (CONNECTING → CONNECTED | FAILED, DISCONNECTING → DISCONNECTED). */
@@ -63,6 +71,55 @@ export function useCreateKeyStore() {
     mutationFn: (body: CreateKeyStoreRequest) => apiFetch("/api/key-stores", { method: "POST", body, schema: ZKeyStoreMutationResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
+  });
+}
+
+/** Creates an external key store; the wizard shows errors beside its fields. */
+export function useCreateXksKeyStore() {
+  const invalidate = useInvalidateStores();
+  return useMutation({
+    mutationFn: (body: CreateXksKeyStoreRequest) =>
+      apiFetch("/api/key-stores/external", { method: "POST", body, schema: ZKeyStoreMutationResponse }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/** The proxy's GetHealthStatus with the wizard's values (nothing is created). */
+export function useTestXksConnection() {
+  return useMutation({
+    mutationFn: (body: TestXksConnectionRequest) =>
+      apiFetch("/api/key-stores/external/test-connection", { method: "POST", body, schema: ZTestXksConnectionResponse }),
+    meta: { toast: false },
+  });
+}
+
+export function useVpcEndpointServices() {
+  return useQuery({
+    queryKey: keyStoreKeys.vpcEndpointServices(),
+    queryFn: ({ signal }) => apiFetch("/api/xks-vpc-endpoint-services", { schema: ZVpcEndpointServiceListResponse, signal }),
+  });
+}
+
+export function useCreateVpcEndpointService() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateVpcEndpointServiceRequest) =>
+      apiFetch("/api/xks-vpc-endpoint-services", { method: "POST", body, schema: ZVpcEndpointService }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keyStoreKeys.vpcEndpointServices() }),
+    meta: { toast: false },
+  });
+}
+
+export function useDeleteVpcEndpointService() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      apiFetch(`/api/xks-vpc-endpoint-services/${encodeURIComponent(name)}`, {
+        method: "DELETE",
+        schema: z.object({ deleted: z.literal(true) }),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keyStoreKeys.vpcEndpointServices() }),
   });
 }
 

@@ -65,14 +65,119 @@ export const ZCreateKeyStoreRequest = z.object({
 });
 export type CreateKeyStoreRequest = z.infer<typeof ZCreateKeyStoreRequest>;
 
+// External key stores (XKS): the model's constraints (spec/console.md §1.6.2), with the local backend's one
+// documented departure (README "External key stores"): https://localhost:PORT and https://127.0.0.1:PORT.
+
+export const XKS_PROXY_CONNECTIVITIES = ["PUBLIC_ENDPOINT", "VPC_ENDPOINT_SERVICE"] as const;
+export const ZXksProxyConnectivity = z.enum(XKS_PROXY_CONNECTIVITIES, { error: "Choose how KMS reaches the proxy." });
+/** The fixed end of every proxy URI path; the console asks for the prefix only. */
+export const XKS_URI_PATH_SUFFIX = "/kms/xks/v1";
+
+const MODEL_URI_ENDPOINT = /^https:\/\/[a-zA-Z0-9.-]+$/;
+const LOCAL_URI_ENDPOINT = /^https:\/\/(localhost|127\.0\.0\.1):([1-9]\d{0,4})$/;
+export const ZXksProxyUriEndpoint = z
+  .string()
+  .trim()
+  .min(10, "Enter the proxy's HTTPS endpoint, e.g. https://xks.example.com (10–128 characters).")
+  .max(128, "The proxy URI endpoint has at most 128 characters.")
+  .refine((v) => MODEL_URI_ENDPOINT.test(v) || (LOCAL_URI_ENDPOINT.test(v) && Number(LOCAL_URI_ENDPOINT.exec(v)![2]) <= 65535), {
+    message:
+      "Enter https:// and a host name only: letters, digits, dots and hyphens, no port and no path (KMS always uses port 443). The local backend also accepts https://localhost:PORT and https://127.0.0.1:PORT.",
+  });
+
+export const ZXksProxyUriPath = z
+  .string()
+  .trim()
+  .min(10, "The proxy URI path has 10–128 characters.")
+  .max(128, "The proxy URI path has 10–128 characters: shorten the prefix.")
+  .regex(
+    /^(\/[a-zA-Z0-9/_-]+\/kms\/xks\/v\d{1,2})$|^(\/kms\/xks\/v\d{1,2})$/,
+    "The path is an optional prefix (starting with /, then letters, digits, /, _ or -) followed by /kms/xks/v1.",
+  );
+
+export const ZXksProxyAccessKeyId = z
+  .string()
+  .trim()
+  .min(20, "The access key ID has 20–30 characters.")
+  .max(30, "The access key ID has 20–30 characters.")
+  .regex(/^[A-Z2-7]+$/, "The access key ID has upper-case letters A–Z and digits 2–7 only.");
+
+export const ZXksProxySecretAccessKey = z
+  .string()
+  .min(43, "The secret access key has 43–64 characters.")
+  .max(64, "The secret access key has 43–64 characters.")
+  .regex(/^[a-zA-Z0-9/+=]+$/, "The secret access key has letters, digits, /, + and = only.");
+
+export const ZXksVpcEndpointServiceName = z
+  .string()
+  .trim()
+  .min(20, "The VPC endpoint service name has 20–64 characters.")
+  .max(64, "The VPC endpoint service name has 20–64 characters.")
+  .regex(
+    /^(com|eu)\.amazonaws\.vpce\.([a-z]+-){2,3}\d+\.vpce-svc-[0-9a-z]+$/,
+    "Enter a name like com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0.",
+  );
+
+/** The proxy settings of the XKS wizard, one field per model member (no cross-field rule: steps pick from it). */
+export const ZXksProxyFields = z.object({
+  customKeyStoreName: ZKeyStoreName,
+  xksProxyConnectivity: ZXksProxyConnectivity,
+  xksProxyUriEndpoint: ZXksProxyUriEndpoint,
+  xksProxyUriPath: ZXksProxyUriPath,
+  xksProxyVpcEndpointServiceName: ZXksVpcEndpointServiceName.optional(),
+  xksProxyAccessKeyId: ZXksProxyAccessKeyId,
+  xksProxySecretAccessKey: ZXksProxySecretAccessKey,
+});
+
+/** A VPC endpoint service name is required with VPC connectivity, and refused with a public endpoint. */
+function vpcNameMatchesConnectivity(
+  v: { xksProxyConnectivity?: string; xksProxyVpcEndpointServiceName?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (v.xksProxyConnectivity === "VPC_ENDPOINT_SERVICE" && !v.xksProxyVpcEndpointServiceName) {
+    ctx.addIssue({ code: "custom", path: ["xksProxyVpcEndpointServiceName"], message: "Enter the VPC endpoint service name." });
+  }
+  if (v.xksProxyConnectivity === "PUBLIC_ENDPOINT" && v.xksProxyVpcEndpointServiceName) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["xksProxyVpcEndpointServiceName"],
+      message: "A VPC endpoint service name goes with VPC endpoint service connectivity only.",
+    });
+  }
+}
+
+export const ZCreateXksKeyStoreRequest = ZXksProxyFields.superRefine(vpcNameMatchesConnectivity);
+export type CreateXksKeyStoreRequest = z.infer<typeof ZCreateXksKeyStoreRequest>;
+
+/** "Test connection": the proxy settings without a name. */
+export const ZTestXksConnectionRequest = ZXksProxyFields.omit({ customKeyStoreName: true }).superRefine(vpcNameMatchesConnectivity);
+export type TestXksConnectionRequest = z.infer<typeof ZTestXksConnectionRequest>;
+
+/** A proxy configuration file as the proxy generates it (AWS console: "Upload configuration file"). */
+export const ZXksProxyConfigurationFile = z.object({
+  XksProxyUriPath: z.string(),
+  XksProxyAuthenticationCredential: z.object({ AccessKeyId: z.string(), RawSecretAccessKey: z.string() }),
+});
+
 export const ZUpdateKeyStoreRequest = z
   .object({
     newCustomKeyStoreName: ZKeyStoreName.optional(),
     cloudHsmClusterId: ZClusterId.optional(),
     keyStorePassword: ZKmsuserPassword.optional(),
+    xksProxyConnectivity: ZXksProxyConnectivity.optional(),
+    xksProxyUriEndpoint: ZXksProxyUriEndpoint.optional(),
+    xksProxyUriPath: ZXksProxyUriPath.optional(),
+    xksProxyVpcEndpointServiceName: ZXksVpcEndpointServiceName.optional(),
+    xksProxyAccessKeyId: ZXksProxyAccessKeyId.optional(),
+    xksProxySecretAccessKey: ZXksProxySecretAccessKey.optional(),
   })
-  .refine((v) => v.newCustomKeyStoreName !== undefined || v.cloudHsmClusterId !== undefined || v.keyStorePassword !== undefined, {
-    message: "Change at least one setting.",
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: "Change at least one setting." })
+  .superRefine((v, ctx) => {
+    // KMS takes the credential as one structure: both parts, even when only one changes.
+    if ((v.xksProxyAccessKeyId === undefined) !== (v.xksProxySecretAccessKey === undefined)) {
+      const missing = v.xksProxyAccessKeyId === undefined ? "xksProxyAccessKeyId" : "xksProxySecretAccessKey";
+      ctx.addIssue({ code: "custom", path: [missing], message: "Enter both parts of the proxy credential, even if only one changes." });
+    }
   });
 export type UpdateKeyStoreRequest = z.infer<typeof ZUpdateKeyStoreRequest>;
 
@@ -98,8 +203,11 @@ export const ZKeyStoreSummary = z.object({
       uriEndpoint: z.string().optional(),
       uriPath: z.string().optional(),
       accessKeyId: z.string().optional(),
+      vpcEndpointServiceName: z.string().optional(),
     })
     .optional(),
+  /** XKS: what the proxy answered the poller's last health checks (local backend; cached). */
+  xksHealth: z.lazy(() => ZXksProxyHealth).optional(),
   /** The cluster's HSMs; null when the cluster could not be described (deleted, no access). */
   hsms: ZKeyStoreHsmCount.nullable(),
   keyCount: z.number().int(),
@@ -168,3 +276,84 @@ export const ZDeleteKeyStoreResponse = z.object({ deleted: z.literal(true), cust
 
 export const ZRefreshStatusResponse = z.object({ backend: ZBackendStatus, keyStores: z.number().int(), clusters: z.number().int() });
 export type RefreshStatusResponse = z.infer<typeof ZRefreshStatusResponse>;
+
+/** KMS's per-request timeout for a proxy, and the round trip it recommends (spec/console.md §1.6.2). */
+export const XKS_TIMEOUT_MS = 250;
+export const XKS_RECOMMENDED_RTT_MS = 35;
+
+export const ZEkmFleetEntry = z.object({ id: z.string(), model: z.string(), healthStatus: z.enum(["ACTIVE", "DEGRADED", "UNAVAILABLE"]) });
+export const ZXksProxyHealthReport = z.object({
+  xksProxyFleetSize: z.number().int(),
+  xksProxyVendor: z.string(),
+  xksProxyModel: z.string(),
+  ekmVendor: z.string(),
+  ekmFleetDetails: z.array(ZEkmFleetEntry),
+});
+export type XksProxyHealthReport = z.infer<typeof ZXksProxyHealthReport>;
+
+/** One GetHealthStatus the console sent: the answer or the ConnectionErrorCode KMS would record, and its latency. */
+export const ZXksProbe = z.object({
+  at: z.iso.datetime(),
+  ok: z.boolean(),
+  latencyMs: z.number(),
+  errorCode: ZConnectionErrorCode.optional(),
+  message: z.string().optional(),
+});
+export type XksProbe = z.infer<typeof ZXksProbe>;
+
+export const ZXksProxyHealth = z.object({
+  /** The last answer that was a health report (kept while the proxy is down). */
+  report: ZXksProxyHealthReport.nullable(),
+  reportAt: z.iso.datetime().nullable(),
+  /** The latest checks, newest first. */
+  probes: z.array(ZXksProbe),
+});
+export type XksProxyHealth = z.infer<typeof ZXksProxyHealth>;
+
+export const ZTestXksConnectionResponse = z.discriminatedUnion("supported", [
+  z.object({ supported: z.literal(false), message: z.string() }),
+  z.object({
+    supported: z.literal(true),
+    ok: z.boolean(),
+    latencyMs: z.number(),
+    errorCode: ZConnectionErrorCode.optional(),
+    message: z.string().optional(),
+    report: ZXksProxyHealthReport.optional(),
+  }),
+]);
+export type TestXksConnectionResponse = z.infer<typeof ZTestXksConnectionResponse>;
+
+/** A local VPC endpoint service: a named entry pointing at a proxy URL (local backend only). */
+export const ZVpcEndpointService = z.object({
+  name: z.string(),
+  proxyUrl: z.string(),
+  privateDnsName: z.string(),
+  privateDnsVerified: z.boolean(),
+  acceptanceRequired: z.boolean(),
+  allowsKms: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type VpcEndpointService = z.infer<typeof ZVpcEndpointService>;
+
+export const ZCreateVpcEndpointServiceRequest = z.object({
+  name: ZXksVpcEndpointServiceName,
+  proxyUrl: z
+    .string()
+    .trim()
+    .regex(
+      /^https:\/\/[a-zA-Z0-9.-]+(:\d{1,5})?$/,
+      "Enter the proxy's address: https://, a host and an optional port, e.g. https://127.0.0.1:4443.",
+    ),
+  privateDnsName: z
+    .string()
+    .trim()
+    .min(1, "Enter the private DNS name (the host of the stores' proxy URI endpoint).")
+    .max(253)
+    .regex(/^[a-zA-Z0-9.-]+$/, "A host name: letters, digits, dots and hyphens."),
+  privateDnsVerified: z.boolean().default(true),
+  acceptanceRequired: z.boolean().default(false),
+  allowsKms: z.boolean().default(true),
+});
+export type CreateVpcEndpointServiceRequest = z.input<typeof ZCreateVpcEndpointServiceRequest>;
+
+export const ZVpcEndpointServiceListResponse = z.object({ supported: z.boolean(), services: z.array(ZVpcEndpointService) });

@@ -7,12 +7,19 @@ import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { findKeyStore } from "./key-stores/find-key-store.ts";
-import { targetOfStore } from "./key-stores/xks-proxy-of-store.ts";
+import { targetOfStore, type XksProxySettings } from "./key-stores/xks-proxy-of-store.ts";
 import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
 import { KmsError } from "./wire/kms-error.ts";
 import { getKeyMetadata, type XksKeyMetadata } from "./xks/xks-api.ts";
 import { createKeyExceptionOfXks, keyStoreExceptionOfXks } from "./xks/xks-errors.ts";
 import { isXksFailure } from "./xks/xks-failure.ts";
+import {
+  createVpcEndpointService,
+  deleteVpcEndpointService,
+  listVpcEndpointServices,
+  type NewVpcEndpointService,
+} from "./key-stores/vpc-endpoint-services.ts";
+import { probeXksKeyStore, probeXksProxySettings, type XksProbeResult } from "./xks/xks-console-probe.ts";
 import { localServiceDeps } from "./service-deps.ts";
 import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
 
@@ -28,7 +35,16 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 //   - setting kmsuser's password, which also unlocks it (on CloudHSM the crypto officer does that with the
 //     CloudHSM CLI, not an API).
 
-export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory, RemovedOrphan, XksKeyMetadata };
+export type {
+  AwsHttpRequest,
+  AwsHttpResponse,
+  DeletedClusterKey,
+  HsmKeyInventory,
+  NewVpcEndpointService,
+  RemovedOrphan,
+  XksKeyMetadata,
+  XksProbeResult,
+};
 export type LocalServiceDeps = HandleAwsRequestDeps;
 
 function requireLocalBackend(what: string): void {
@@ -116,4 +132,32 @@ export async function readLocalExternalKeyMetadata(o: {
     if (e.kind === "proxy-error" && e.errorName === "KeyNotFoundException") throw createKeyExceptionOfXks(e, store.id, o.xksKeyId);
     throw keyStoreExceptionOfXks(e, store.xksProxyUriEndpoint ?? store.id);
   }
+}
+
+/** GetHealthStatus with values typed in the wizard, before anything is created ("Test connection"). */
+export function testLocalXksProxy(settings: XksProxySettings): Promise<XksProbeResult> {
+  requireLocalBackend("Testing an XKS proxy from the console");
+  return probeXksProxySettings(settings);
+}
+
+/** GetHealthStatus with a stored external key store's settings (the status poller); undefined: no such store. */
+export function probeLocalXksKeyStore(customKeyStoreId: string): Promise<XksProbeResult | undefined> {
+  requireLocalBackend("Probing an XKS proxy");
+  return probeXksKeyStore(customKeyStoreId);
+}
+
+/** The local VPC endpoint services (named entries pointing at a proxy URL). */
+export function listLocalVpcEndpointServices() {
+  requireLocalBackend("Local VPC endpoint services");
+  return listVpcEndpointServices();
+}
+
+export function createLocalVpcEndpointService(input: NewVpcEndpointService) {
+  requireLocalBackend("Local VPC endpoint services");
+  return createVpcEndpointService(input);
+}
+
+export function deleteLocalVpcEndpointService(name: string): Promise<void> {
+  requireLocalBackend("Local VPC endpoint services");
+  return deleteVpcEndpointService(name);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { DescribeCustomKeyStoresCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreDetailResponse } from "@/lib/schemas/key-stores.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { toClusterSummary } from "@/lib/server/console/clusters/to-cluster-summary.ts";
@@ -6,6 +7,25 @@ import { AppError } from "@/lib/server/platform/errors.ts";
 import { describeAllKeys } from "@/lib/server/console/keys/describe-all-keys.ts";
 import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "@/lib/server/console/status/read-status-cache.ts";
 import { refreshStatusForCaller } from "@/lib/server/console/status/refresh-for-caller.ts";
+
+const notFound = (id: string) =>
+  new AppError({ code: "CustomKeyStoreNotFoundException", safeMessage: `There is no custom key store ${id} in this account and Region.` });
+
+/**
+ * Whether KMS knows a store the cache does not: one DescribeCustomKeyStores for that id, so an unknown
+ * id is answered at once instead of after a refresh of every store, cluster and proxy. A backend that
+ * does not answer counts as "maybe": the refresh then decides, as before.
+ */
+async function existsInBackend(caller: Caller, customKeyStoreId: string): Promise<boolean> {
+  try {
+    const kms = await kmsForCaller(caller);
+    const described = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: customKeyStoreId }));
+    return (described.CustomKeyStores?.length ?? 0) > 0;
+  } catch (e) {
+    const name = (e as { name?: string }).name;
+    return !(name === "CustomKeyStoreNotFoundException" || name === "ValidationException");
+  }
+}
 
 export type GetKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
 
@@ -15,17 +35,12 @@ export type GetKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
  */
 export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptions): Promise<KeyStoreDetailResponse> {
   let [cached] = await readCachedKeyStores(customKeyStoreId);
-  if (!cached) {
-    // Not seen by the poller yet (created elsewhere a moment ago): ask once, with the caller's clients.
+  if (!cached && (await existsInBackend(caller, customKeyStoreId))) {
+    // Not seen by the poller yet (created elsewhere a moment ago): refresh once, with the caller's clients.
     await refreshStatusForCaller(caller).catch(() => undefined);
     [cached] = await readCachedKeyStores(customKeyStoreId);
   }
-  if (!cached) {
-    throw new AppError({
-      code: "CustomKeyStoreNotFoundException",
-      safeMessage: `There is no custom key store ${customKeyStoreId} in this account and Region.`,
-    });
-  }
+  if (!cached) throw notFound(customKeyStoreId);
   const { summary, cluster } = cached;
   const [keys, backend, history] = await Promise.all([
     kmsForCaller(caller)

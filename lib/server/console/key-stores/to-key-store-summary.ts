@@ -35,7 +35,13 @@ export function toKeyStoreSummary(store: CustomKeyStoresListEntry, clusters: Map
     creationDate: new Date(store.CreationDate ?? 0).toISOString(),
     trustAnchorCertificate: store.TrustAnchorCertificate || undefined,
     xksProxy: xks
-      ? { connectivity: xks.Connectivity, uriEndpoint: xks.UriEndpoint, uriPath: xks.UriPath, accessKeyId: xks.AccessKeyId }
+      ? {
+          connectivity: xks.Connectivity,
+          uriEndpoint: xks.UriEndpoint,
+          uriPath: xks.UriPath,
+          accessKeyId: xks.AccessKeyId,
+          vpcEndpointServiceName: xks.VpcEndpointServiceName,
+        }
       : undefined,
     hsms: store.CloudHsmClusterId ? hsmCount(clusters.get(store.CloudHsmClusterId)) : null,
     keyCount,

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { toKeyStoreSummary } from "@/lib/server/console/key-stores/to-key-store-summary.ts";
 import { keyStoreReadiness } from "./keystore-readiness.ts";
 import { POLL_ROW } from "./record-poll-result.ts";
+import { toXksProxyHealth } from "./probe-xks-stores.ts";
 
 type ClusterRow = NonNullable<Awaited<ReturnType<typeof loadClusters>>>[number];
 
@@ -54,6 +55,12 @@ export async function readCachedKeyStores(customKeyStoreId?: string): Promise<Ca
   const rows = await db().keyStoreStatus.findMany({ where: customKeyStoreId ? { customKeyStoreId } : undefined });
   const clusters = await loadClusters(rows.map((r) => r.cloudHsmClusterId).filter((c): c is string => !!c));
   const byCluster = new Map(clusters.map((c) => [c.clusterId, toCluster(c)]));
+  const xksIds = rows.filter((r) => r.type === "EXTERNAL_KEY_STORE").map((r) => r.customKeyStoreId);
+  const xksHealth = new Map(
+    xksIds.length
+      ? (await db().xksHealthStatus.findMany({ where: { customKeyStoreId: { in: xksIds } } })).map((h) => [h.customKeyStoreId, h])
+      : [],
+  );
   return Promise.all(
     rows.map(async (r) => {
       const entry = {
@@ -68,6 +75,8 @@ export async function readCachedKeyStores(customKeyStoreId?: string): Promise<Ca
         stateSince: r.stateSince.toISOString(),
         readiness: entry.CustomKeyStoreType === "EXTERNAL_KEY_STORE" ? undefined : await keyStoreReadiness(entry, cluster),
       };
+      const health = xksHealth.get(r.customKeyStoreId);
+      if (health) summary.xksHealth = toXksProxyHealth(health);
       return { summary, entry, cluster };
     }),
   );

@@ -4,6 +4,7 @@ import { describeAllKeyStores } from "@/lib/server/console/key-stores/describe-a
 import { describeClustersWith } from "@/lib/server/console/clusters/describe-all-clusters.ts";
 import type { StatusClients } from "./status-clients.ts";
 import { countKeysPerStore } from "./count-keys-per-store.ts";
+import { probeXksStores } from "./probe-xks-stores.ts";
 import { recordPollResult } from "./record-poll-result.ts";
 import { refreshClusterStatuses } from "./refresh-cluster-statuses.ts";
 import { refreshKeyStoreStatuses } from "./refresh-key-store-statuses.ts";
@@ -24,7 +25,8 @@ function errorCode(e: unknown): string {
 
 /**
  * Refreshes the status cache from DescribeCustomKeyStores and DescribeClusters: every store's
- * connection state and error code, every cluster's state and HSMs, and a history row for each change.
+ * connection state and error code, every cluster's state and HSMs, and a history row for each change;
+ * then each external key store's proxy health (probe-xks-stores.ts).
  * A failed call leaves the cache as it was and records the failure (the badges then say the backend
  * is unreachable, with the last known state); the error is rethrown.
  */
@@ -50,6 +52,7 @@ export async function refreshStatusCache({
     ]);
     const at = now();
     const changes = (await refreshKeyStoreStatuses(stores, counts, at)) + (await refreshClusterStatuses(clusters, at));
+    await probeXksStores(stores, at);
     await recordPollResult({ attemptAt: startedAt, ok: true });
     return { keyStores: stores.length, clusters: clusters.length, changes };
   } catch (e) {

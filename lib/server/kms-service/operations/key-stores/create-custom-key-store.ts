@@ -6,10 +6,12 @@ import {
   CUSTOM_KEY_STORE_TYPE,
   KEY_STORE_PASSWORD,
   TRUST_ANCHOR_CERTIFICATE,
+  XKS_MEMBERS,
 } from "@/lib/server/kms-service/input/key-store-shapes.ts";
 import { createLocalKeyStore } from "@/lib/server/kms-service/key-stores/create-key-store.ts";
 import type { OperationHandler } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { createXksKeyStore } from "@/lib/server/kms-service/key-stores/xks-key-store.ts";
+import { refuseMembersValidOnlyFor } from "./custom-key-store-members.ts";
 import { readXksMembers, wireName } from "./read-xks-members.ts";
 
 /** CreateCustomKeyStore (spec §4): AWS_CLOUDHSM and EXTERNAL_KEY_STORE stores. */
@@ -20,7 +22,7 @@ export const createCustomKeyStore: OperationHandler = async (input, ctx) => {
   const trustAnchor = r.string("TrustAnchorCertificate", TRUST_ANCHOR_CERTIFICATE);
   const password = r.string("KeyStorePassword", KEY_STORE_PASSWORD);
   const type = r.string("CustomKeyStoreType", { enum: CUSTOM_KEY_STORE_TYPE }) ?? "AWS_CLOUDHSM";
-  const { present: xks, values } = readXksMembers(r);
+  const { values } = readXksMembers(r);
   r.finish();
   if (type === "EXTERNAL_KEY_STORE") {
     // Required "for custom key stores with a CustomKeyStoreType of EXTERNAL_KEY_STORE" (member docs).
@@ -37,10 +39,7 @@ export const createCustomKeyStore: OperationHandler = async (input, ctx) => {
           r.violation(wireName(member), undefined, "Member is valid only when XksProxyConnectivity is VPC_ENDPOINT_SERVICE");
       }
     }
-    for (const member of ["CloudHsmClusterId", "TrustAnchorCertificate", "KeyStorePassword"]) {
-      if (input[member] !== undefined)
-        r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type AWS_CLOUDHSM");
-    }
+    refuseMembersValidOnlyFor(r, input, ["CloudHsmClusterId", "TrustAnchorCertificate", "KeyStorePassword"], "AWS_CLOUDHSM");
     r.finish();
     return {
       CustomKeyStoreId: (
@@ -71,9 +70,7 @@ export const createCustomKeyStore: OperationHandler = async (input, ctx) => {
   ] as const) {
     if (value === undefined || value === null) r.violation(member, null, why);
   }
-  for (const member of xks) {
-    r.violation(wireName(member), undefined, "Member is valid only for a custom key store of type EXTERNAL_KEY_STORE");
-  }
+  refuseMembersValidOnlyFor(r, input, XKS_MEMBERS, "EXTERNAL_KEY_STORE");
   r.finish();
 
   // Present: the loop above reported them missing, and finish() threw.
