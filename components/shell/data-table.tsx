@@ -50,6 +50,11 @@ export type DataTableProps<T> = {
   defaultSort?: { key: string; dir: "asc" | "desc" };
   /** Total count before filtering, for the heading; defaults to rows.length. */
   total?: number;
+  /**
+   * The server filters, sorts and pages (from the same URL params): `rows` is the page to show as it
+   * is, `total` the count matching the filters, `filtered` whether any filter is set.
+   */
+  server?: { filtered: boolean };
   testId?: string;
 };
 
@@ -70,6 +75,7 @@ export function DataTable<T>({
   error,
   defaultSort,
   total,
+  server,
   testId,
 }: DataTableProps<T>) {
   const url = useUrlParams();
@@ -79,7 +85,7 @@ export function DataTable<T>({
   const size = PAGE_SIZES.includes(Number(url.get("size"))) ? Number(url.get("size")) : 10;
 
   const filtered = useMemo(() => {
-    if (!rows) return undefined;
+    if (!rows || server) return rows;
     const needle = q.trim().toLowerCase();
     const list = needle ? rows.filter((r) => filterText(r).toLowerCase().includes(needle)) : [...rows];
     const col = columns.find((c) => c.key === sortKey && c.sortValue);
@@ -93,12 +99,14 @@ export function DataTable<T>({
       });
     }
     return list;
-  }, [rows, q, sortKey, dir, columns, filterText]);
+  }, [rows, server, q, sortKey, dir, columns, filterText]);
 
-  const pages = Math.max(1, Math.ceil((filtered?.length ?? 0) / size));
-  const page = Math.min(Math.max(1, Number(url.get("page")) || 1), pages);
-  const visible = filtered?.slice((page - 1) * size, page * size);
   const count = total ?? rows?.length;
+  const pages = Math.max(1, Math.ceil(((server ? count : filtered?.length) ?? 0) / size));
+  const page = Math.min(Math.max(1, Number(url.get("page")) || 1), pages);
+  const visible = server ? filtered : filtered?.slice((page - 1) * size, page * size);
+  // With server-side filtering the total counts the matches: "no keys yet" only when nothing is filtered.
+  const noneAtAll = count === 0 && !server?.filtered;
 
   const toggleSort = (key: string) => {
     if (sortKey === key) url.set({ sort: key, dir: dir === "asc" ? "desc" : "asc", page: undefined });
@@ -216,7 +224,7 @@ export function DataTable<T>({
                   ))}
                 </tr>
               ))
-            ) : count === 0 ? (
+            ) : noneAtAll ? (
               <tr>
                 <td colSpan={columns.length}>{empty}</td>
               </tr>

@@ -1,3 +1,4 @@
+import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import { LockKeyhole } from "lucide-react";
 import type { Metadata } from "next";
 import { z } from "zod";
@@ -8,7 +9,11 @@ import { ComingSoonButton } from "@/components/shell/coming-soon-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { TableShell } from "@/components/shell/table-shell.tsx";
+import { keyStoreKeys } from "@/lib/queries/key-stores.ts";
+import { makeQueryClient } from "@/lib/queries/query-client.ts";
+import { ZKeyStoreListResponse } from "@/lib/schemas/key-stores.ts";
 import { requireSession } from "@/lib/server/console/auth/get-session.ts";
+import { listKeyStores } from "@/lib/server/console/key-stores/list-key-stores.ts";
 
 export const metadata: Metadata = { title: "Key stores" };
 
@@ -35,9 +40,17 @@ const TABS = {
 
 export default async function KeyStoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Layouts are not re-rendered on client navigation: every page checks the session itself.
-  await requireSession();
+  const session = await requireSession();
   const { type } = ZSearch.parse(await searchParams);
   const tab = TABS[type];
+  // The stores come with the HTML (from the status cache): rows at first paint, no skeleton. A failure
+  // leaves the query empty, and the browser asks and shows the error.
+  const queryClient = makeQueryClient();
+  if (type === "cloudhsm") {
+    await listKeyStores({ caller: { session } })
+      .then((list) => queryClient.setQueryData(keyStoreKeys.list(), ZKeyStoreListResponse.parse(list)))
+      .catch((e: unknown) => console.warn("[keyhold] prefetching the key stores page failed; the browser will ask again:", e));
+  }
   return (
     <>
       <PageHeader
@@ -47,9 +60,11 @@ export default async function KeyStoresPage({ searchParams }: { searchParams: Pr
       />
       <KeyStoreTypeTabs value={type}>
         {type === "cloudhsm" ? (
-          <Suspense>
-            <KeyStoresTable />
-          </Suspense>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <Suspense>
+              <KeyStoresTable />
+            </Suspense>
+          </HydrationBoundary>
         ) : (
           <TableShell
             title={tab.label}
