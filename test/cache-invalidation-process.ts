@@ -26,4 +26,6 @@ readline.createInterface({ input: process.stdin }).on("line", (line) => {
   })().catch((e: unknown) => answer({ error: String(e) }));
 });
 // Touch the database once so the link opens.
-void db().user.count().then(() => hearsOtherInstances());
+void db()
+  .user.count()
+  .then(() => hearsOtherInstances());

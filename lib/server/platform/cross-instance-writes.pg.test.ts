@@ -29,10 +29,14 @@ async function sql(u: string, text: string, params: unknown[] = []): Promise<voi
 type Instance = { ask: (line: string) => Promise<Record<string, unknown>> };
 
 function startInstance(): Instance {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.resolve("test/cache-invalidation-process.ts")], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.resolve("test/cache-invalidation-process.ts")],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   children.push(child);
   const waiting: ((v: Record<string, unknown>) => void)[] = [];
   readline.createInterface({ input: child.stdout! }).on("line", (l) => {

@@ -61,7 +61,10 @@ async function connect(l: Link): Promise<void> {
     l.onRemoteWrite(EVERYTHING); // anything written by the others before now was not heard
     flush(l);
   } catch (e) {
-    console.warn("[keyhold] the cross-instance cache invalidation link to PostgreSQL failed; entries expire after a second until it is back:", e);
+    console.warn(
+      "[keyhold] the cross-instance cache invalidation link to PostgreSQL failed; entries expire after a second until it is back:",
+      e,
+    );
     lost();
   }
 }

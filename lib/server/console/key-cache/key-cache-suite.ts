@@ -6,13 +6,15 @@ import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, ScheduleKeyDel
 import type { Role } from "@/lib/schemas/auth.ts";
 import { ZKeyListQuery } from "@/lib/schemas/key-list.ts";
 import type { SessionContext } from "@/lib/server/console/auth/session-context.ts";
-import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { cloudHsmForCaller, kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { changeKeyState } from "@/lib/server/console/keys/change-key-state.ts";
 import { createAlias } from "@/lib/server/console/keys/create-alias.ts";
 import { updateKeyDescription } from "@/lib/server/console/keys/update-key-description.ts";
 import { deleteDueKeys } from "@/lib/server/kms-service/keys/delete-due-keys.ts";
 import { createAccessKey } from "@/lib/server/platform/identity/create-access-key.ts";
 import { createUser } from "@/lib/server/platform/identity/create-user.ts";
+import { refreshStatusCache } from "@/lib/server/console/status/refresh-status-cache.ts";
+import { connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore } from "@/test/local-kms-real-service.ts";
 import { listCachedKeys } from "./list-cached-keys.ts";
 import { refreshKeyCache } from "./refresh-key-cache.ts";
 
@@ -94,6 +96,28 @@ export function keyCacheSuite(): void {
       expect(await cachedKey(m!.KeyId!)).toMatchObject({ keyState: "PendingDeletion", deletionDate: expect.any(String) });
     });
 
+    it("shows a store's keys Unavailable while it is disconnected and their own state again once it reconnects", async () => {
+      const store = await createTestKeyStore();
+      const { KeyMetadata: m } = await kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.storeId }));
+      // The store states come from the status cache, which the same poller fills.
+      const cloudHsm = await cloudHsmForCaller(admin);
+      const poll = async () => (await refreshStatusCache({ kms, cloudHsm }), await refreshKeyCache({ kms }));
+      await poll();
+      expect(await cachedKey(m!.KeyId!)).toMatchObject({ keyState: "Enabled", customKeyStoreId: store.storeId });
+
+      await disconnectTestKeyStore(store.storeId);
+      await refreshStatusCache({ kms, cloudHsm }); // the key's row is not described again: the store says it
+      expect(await cachedKey(m!.KeyId!)).toMatchObject({ keyState: "Unavailable" });
+      expect((await list({ store: store.storeId, state: "Unavailable" })).total).toBe(1);
+      expect((await list({ store: store.storeId, state: "Enabled" })).total).toBe(0);
+      await refreshKeyCache({ kms, staleAfterMs: 0 }); // described while Unavailable: its own state is kept
+
+      await connectTestKeyStore(store.storeId);
+      await refreshStatusCache({ kms, cloudHsm });
+      expect(await cachedKey(m!.KeyId!)).toMatchObject({ keyState: "Enabled" });
+      expect((await list({ store: store.storeId, state: "Enabled" })).total).toBe(1);
+    });
+
     it("describes at most its budget per refresh, new keys first, and pages, sorts and filters in SQL", async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await kms.send(new CreateKeyCommand({ Description: `budget ${i}` }))).KeyMetadata!.KeyId!);
@@ -105,8 +129,8 @@ export function keyCacheSuite(): void {
 
       const all = await list({ size: 10 });
       const page2 = await list({ size: 10, page: 2 });
-      expect(all.total).toBe(8); // this suite's keys, less the deleted one
-      expect(all.keys).toHaveLength(8);
+      expect(all.total).toBe(9); // this suite's keys, less the deleted one
+      expect(all.keys).toHaveLength(9);
       expect(page2.page).toBe(1);
       const [p1, p2] = [await list({ size: 10, sort: "id", dir: "asc" }), await list({ size: 25, sort: "id", dir: "desc" })];
       expect(p2.keys.map((k) => k.keyId)).toEqual(p1.keys.map((k) => k.keyId).reverse());

@@ -3,6 +3,7 @@ import { type KeyListQuery, type KeyListResponse } from "@/lib/schemas/key-list.
 import { db } from "@/lib/server/platform/db.ts";
 import { summaryFromRow } from "./key-cache-row.ts";
 import { readKeyCacheFreshness } from "./key-cache-freshness.ts";
+import { shownKeyState, shownStateWhere, unavailableStoreIds } from "./store-dependent-state.ts";
 
 const SORT_COLUMN = {
   alias: "sortAlias",
@@ -15,9 +16,11 @@ const SORT_COLUMN = {
 
 /** One page of the key cache, filtered and sorted in SQL, with the total and how fresh the cache is. */
 export async function listCachedKeys(query: KeyListQuery): Promise<KeyListResponse> {
+  const unavailable = await unavailableStoreIds();
+  const unavailableSet = new Set(unavailable);
   const where = {
     ...(query.q ? { searchText: { contains: query.q.toLowerCase() } } : {}),
-    ...(query.state ? { keyState: query.state } : {}),
+    ...(query.state ? shownStateWhere(query.state, unavailable) : {}),
     ...(query.origin ? { origin: query.origin } : {}),
     ...(query.store ? { customKeyStoreId: query.store } : {}),
   };
@@ -37,7 +40,7 @@ export async function listCachedKeys(query: KeyListQuery): Promise<KeyListRespon
     take: query.size,
   });
   return {
-    keys: rows.map(summaryFromRow),
+    keys: rows.map((r) => summaryFromRow({ ...r, keyState: shownKeyState(r.keyState, r.customKeyStoreId, unavailableSet) })),
     total,
     page,
     size: query.size,

@@ -6,6 +6,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { SORTS_LAST, toKeyCacheRow, searchText } from "./key-cache-row.ts";
 import { listAllAliases } from "./list-all-aliases.ts";
 import { recordKeyCacheRefresh } from "./key-cache-freshness.ts";
+import { ownStateToKeep } from "./store-dependent-state.ts";
 import { cachedStoreNames } from "./store-names.ts";
 
 export type RefreshKeyCacheOptions = {
@@ -48,7 +49,15 @@ export async function refreshKeyCache({
   const startedAt = now();
   const [listed, aliases, storeNames] = await Promise.all([listAllKeyIds(kms), listAllAliases(kms), cachedStoreNames()]);
   const known = await db().keySummaryCache.findMany({
-    select: { keyId: true, refreshedAt: true, aliasesJson: true, description: true, customKeyStoreId: true, customKeyStoreName: true },
+    select: {
+      keyId: true,
+      keyState: true,
+      refreshedAt: true,
+      aliasesJson: true,
+      description: true,
+      customKeyStoreId: true,
+      customKeyStoreName: true,
+    },
     orderBy: { refreshedAt: "asc" },
   });
   const knownIds = new Set(known.map((k) => k.keyId));
@@ -65,13 +74,13 @@ export async function refreshKeyCache({
   const described = (await describeKeys(kms, toDescribe, { skipDenied: true })).filter((m) => m.KeyManager !== "AWS");
   const describedIds = new Set(described.map((m) => m.KeyId!));
   const at = now();
+  const previousState = new Map(known.map((k) => [k.keyId, k.keyState]));
   for (const m of described) {
     const row = toKeyCacheRow(m, aliases, storeNames);
-    await db().keySummaryCache.upsert({
-      where: { keyId: row.keyId },
-      create: { ...row, refreshedAt: at },
-      update: { ...row, refreshedAt: at },
-    });
+    const own = ownStateToKeep(row.keyState, previousState.get(row.keyId));
+    // A row whose own state is not known yet counts as never described: first in line next time.
+    const data = { ...row, keyState: own.keyState, refreshedAt: own.known ? at : new Date(0) };
+    await db().keySummaryCache.upsert({ where: { keyId: row.keyId }, create: data, update: data });
   }
 
   // Rows not described this time: their aliases and store name from the listings, written only if changed.

@@ -3,6 +3,7 @@ import { DescribeKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/platform/db.ts";
 import { toKeyCacheRow } from "./key-cache-row.ts";
 import { listAllAliases } from "./list-all-aliases.ts";
+import { ownStateToKeep } from "./store-dependent-state.ts";
 import { cachedStoreNames } from "./store-names.ts";
 
 /**
@@ -14,9 +15,14 @@ export async function updateCachedKey(kms: KMSClient, keyId: string): Promise<vo
   try {
     const m = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
     if (!m?.KeyId || m.KeyManager === "AWS") return;
-    const [aliases, storeNames] = await Promise.all([listAllAliases(kms, m.KeyId), cachedStoreNames()]);
+    const [aliases, storeNames, previous] = await Promise.all([
+      listAllAliases(kms, m.KeyId),
+      cachedStoreNames(),
+      db().keySummaryCache.findUnique({ where: { keyId: m.KeyId }, select: { keyState: true } }),
+    ]);
     const row = toKeyCacheRow(m, aliases, storeNames);
-    const data = { ...row, refreshedAt: new Date() };
+    const own = ownStateToKeep(row.keyState, previous?.keyState);
+    const data = { ...row, keyState: own.keyState, refreshedAt: own.known ? new Date() : new Date(0) };
     await db().keySummaryCache.upsert({ where: { keyId: row.keyId }, create: data, update: data });
   } catch (e) {
     if ((e as { name?: string }).name === "NotFoundException") {
