@@ -1,4 +1,4 @@
-// The key cache on PostgreSQL (key-cache-suite.ts says what is tested): a database of its own on the
+// The key cache on PostgreSQL (test/key-cache-suite.ts says what is tested): a database of its own on the
 // test server of scripts/test/postgres.sh, migrated before the suite's first query.
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { deployMigrations } from "@/scripts/db/schema-engine.mjs";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
-import { keyCacheSuite } from "./key-cache-suite.ts";
+import { keyCacheSuite } from "@/test/key-cache-suite.ts";
 
 const dbName = `keyhold_key_cache_${crypto.randomBytes(4).toString("hex")}`;
 let baseUrl: string | undefined;

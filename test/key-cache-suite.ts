@@ -1,6 +1,6 @@
 // The key cache's behaviour against the real local service (the console's in-process SDK clients,
 // signed and audited by the wire), on whichever database DATABASE_URL names: key-cache.test.ts runs it
-// on SQLite, key-cache.pg.test.ts on PostgreSQL.
+// on SQLite, key-cache.pg.test.ts on PostgreSQL (both in lib/server/console/key-cache/).
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from "@aws-sdk/client-kms";
 import type { Role } from "@/lib/schemas/auth.ts";
@@ -15,8 +15,8 @@ import { createAccessKey } from "@/lib/server/platform/identity/create-access-ke
 import { createUser } from "@/lib/server/platform/identity/create-user.ts";
 import { refreshStatusCache } from "@/lib/server/console/status/refresh-status-cache.ts";
 import { connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore } from "@/test/local-kms-real-service.ts";
-import { listCachedKeys } from "./list-cached-keys.ts";
-import { refreshKeyCache } from "./refresh-key-cache.ts";
+import { listCachedKeys } from "@/lib/server/console/key-cache/list-cached-keys.ts";
+import { refreshKeyCache } from "@/lib/server/console/key-cache/refresh-key-cache.ts";
 
 async function callerWith(name: string, role: Role): Promise<Caller> {
   const user = await createUser({ name, password: `${name}-Password-123`, role });
