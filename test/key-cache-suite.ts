@@ -3,31 +3,17 @@
 // on SQLite, key-cache.pg.test.ts on PostgreSQL (both in lib/server/console/key-cache/).
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from "@aws-sdk/client-kms";
-import type { Role } from "@/lib/schemas/auth.ts";
 import { ZKeyListQuery } from "@/lib/schemas/key-list.ts";
-import type { SessionContext } from "@/lib/server/console/auth/session-context.ts";
 import { cloudHsmForCaller, kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { changeKeyState } from "@/lib/server/console/keys/change-key-state.ts";
 import { createAlias } from "@/lib/server/console/keys/create-alias.ts";
 import { updateKeyDescription } from "@/lib/server/console/keys/update-key-description.ts";
 import { deleteDueKeys } from "@/lib/server/kms-service/keys/delete-due-keys.ts";
-import { createAccessKey } from "@/lib/server/platform/identity/create-access-key.ts";
-import { createUser } from "@/lib/server/platform/identity/create-user.ts";
 import { refreshStatusCache } from "@/lib/server/console/status/refresh-status-cache.ts";
 import { connectTestKeyStore, createTestKeyStore, disconnectTestKeyStore } from "@/test/local-kms-real-service.ts";
+import { callerWith } from "@/test/console-caller.ts";
 import { listCachedKeys } from "@/lib/server/console/key-cache/list-cached-keys.ts";
 import { refreshKeyCache } from "@/lib/server/console/key-cache/refresh-key-cache.ts";
-
-async function callerWith(name: string, role: Role): Promise<Caller> {
-  const user = await createUser({ name, password: `${name}-Password-123`, role });
-  await createAccessKey(user.id);
-  const session: SessionContext = {
-    sessionId: name,
-    expiresAt: new Date(Date.now() + 3600_000),
-    user: { id: user.id, name: user.name, role, principalArn: user.principalArn },
-  };
-  return { session };
-}
 
 const list = (q: Record<string, unknown> = {}) => listCachedKeys(ZKeyListQuery.parse(q));
 const cachedKey = async (keyId: string) => (await list({ q: keyId })).keys.find((k) => k.keyId === keyId);
@@ -121,10 +107,11 @@ export function keyCacheSuite(): void {
     it("describes at most its budget per refresh, new keys first, and pages, sorts and filters in SQL", async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await kms.send(new CreateKeyCommand({ Description: `budget ${i}` }))).KeyMetadata!.KeyId!);
-      const first = await refreshKeyCache({ kms, describeBudget: 3 });
+      const first = await refreshKeyCache({ kms, describeBudget: 3, redescribeBudget: 0 });
       expect(first.described).toBe(3);
-      const second = await refreshKeyCache({ kms, describeBudget: 3 });
+      const second = await refreshKeyCache({ kms, describeBudget: 3, redescribeBudget: 0 });
       expect(second.described).toBe(2);
+      expect((await refreshKeyCache({ kms, staleAfterMs: 0, redescribeBudget: 4 })).described).toBe(4);
       for (const id of ids) expect(await cachedKey(id)).toBeDefined();
 
       const all = await list({ size: 10 });

@@ -1,8 +1,8 @@
 "use client";
 
-import { ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { PageButtons } from "@/components/shell/page-buttons.tsx";
 import { formatDateTime } from "@/lib/console/format.ts";
 import { cn } from "@/lib/utils.ts";
 import { useKeys } from "@/lib/queries/keys.ts";
@@ -72,28 +72,7 @@ export function KeysList({ customKeyStoreId, firstPage }: { customKeyStoreId: st
       </div>
       {pages > 1 ? (
         <nav aria-label="Keys in this store pages" className="flex items-center justify-end gap-1 px-5 py-2">
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => setPage(page - 1)}
-            disabled={page <= 1}
-            aria-label="Previous page"
-          >
-            <ChevronLeft className="size-4" aria-hidden />
-          </button>
-          <span className="min-w-12 text-center text-sm" aria-live="polite">
-            <span className="sr-only">Page </span>
-            <span className="font-bold">{page}</span> / {pages}
-          </span>
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => setPage(page + 1)}
-            disabled={page >= pages}
-            aria-label="Next page"
-          >
-            <ChevronRight className="size-4" aria-hidden />
-          </button>
+          <PageButtons page={page} pages={pages} onPage={setPage} />
         </nav>
       ) : null}
     </div>

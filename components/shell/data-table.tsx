@@ -1,11 +1,12 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import { Card } from "@/components/ui/card.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
+import { PageButtons } from "./page-buttons.tsx";
 import { TableCardHeader } from "./table-card-header.tsx";
 import { cn } from "@/lib/utils.ts";
 
@@ -125,28 +126,7 @@ export function DataTable<T>({
       >
         {filters}
         <nav aria-label={`${title} pages`} className="ml-auto flex items-center gap-1">
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => url.set({ page: page - 1 > 1 ? page - 1 : undefined })}
-            disabled={page <= 1}
-            aria-label="Previous page"
-          >
-            <ChevronLeft className="size-4" aria-hidden />
-          </button>
-          <span className="min-w-12 text-center text-sm" aria-live="polite">
-            <span className="sr-only">Page </span>
-            <span className="font-bold">{page}</span> / {pages}
-          </span>
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => url.set({ page: page + 1 })}
-            disabled={page >= pages}
-            aria-label="Next page"
-          >
-            <ChevronRight className="size-4" aria-hidden />
-          </button>
+          <PageButtons page={page} pages={pages} onPage={(p) => url.set({ page: p > 1 ? p : undefined })} />
           <span className="mx-2 h-5 w-px bg-border" aria-hidden />
           <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
             Rows

@@ -12,11 +12,16 @@ import { cachedStoreNames } from "./store-names.ts";
 export type RefreshKeyCacheOptions = {
   kms: KMSClient;
   /**
-   * DescribeKey calls per refresh at most (16 at a time): new keys first, then the least recently
-   * described. With 10,000 keys and the default, a first fill takes 20 polls and then each key is
-   * described again about every 20 polls, so the service sees a bounded stream rather than a flood.
+   * DescribeKey calls per refresh for keys not seen before (16 at a time): with 10,000 new keys and the
+   * default, a first fill takes 20 passes, so the service sees a bounded stream rather than a flood.
    */
   describeBudget?: number;
+  /**
+   * DescribeKey calls per refresh for keys seen before, least recently described first, to follow
+   * changes made outside the console (its own writes update their key at once, and a store's connection
+   * state is applied when read). With 10,000 keys each is described again about every 100 passes.
+   */
+  redescribeBudget?: number;
   /** A key described more recently than this is not described again (its state rarely changes). */
   staleAfterMs?: number;
   now?: () => Date;
@@ -43,6 +48,7 @@ const aliasNames = (aliases: AliasListEntry[], keyId: string) =>
 export async function refreshKeyCache({
   kms,
   describeBudget = 500,
+  redescribeBudget = 100,
   staleAfterMs = 60_000,
   now = () => new Date(),
 }: RefreshKeyCacheOptions): Promise<RefreshKeyCacheResult> {
@@ -69,7 +75,7 @@ export async function refreshKeyCache({
   const staleBefore = startedAt.getTime() - staleAfterMs;
   const unseen = listed.filter((id) => !knownIds.has(id));
   const stale = known.filter((k) => listedSet.has(k.keyId) && k.refreshedAt.getTime() < staleBefore).map((k) => k.keyId);
-  const toDescribe = [...unseen, ...stale].slice(0, describeBudget);
+  const toDescribe = [...unseen.slice(0, describeBudget), ...stale.slice(0, redescribeBudget)];
   // A key the poller may not describe (its key policy) is left out, and asked about again next time.
   const described = (await describeKeys(kms, toDescribe, { skipDenied: true })).filter((m) => m.KeyManager !== "AWS");
   const describedIds = new Set(described.map((m) => m.KeyId!));
