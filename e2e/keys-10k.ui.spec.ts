@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { expect as baseExpect, test } from "./fixtures.ts";
 import { E2E_ACCOUNT_ID, E2E_DATA_DIR, E2E_REGION } from "./support/e2e-env.ts";
 import { snap } from "./support/console.ts";
 
@@ -20,7 +20,7 @@ import { snap } from "./support/console.ts";
 // material: the page lists them, nothing here encrypts with them.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 // Rows are asserted by content; the server (one process, shared cores) may be in a poller pass meanwhile.
-expect.configure({ timeout: 30_000 });
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const N = 10_000;
 const PREFIX = "e2e10000-0000-4000-8000-";
