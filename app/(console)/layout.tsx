@@ -6,6 +6,7 @@ import { meKeys } from "@/lib/queries/me.ts";
 import { makeQueryClient } from "@/lib/queries/query-client.ts";
 import { describeCurrentUser } from "@/lib/server/console/auth/describe-current-user.ts";
 import { requireSession } from "@/lib/server/console/auth/get-session.ts";
+import { isLocalXksProxyConfigured } from "@/lib/server/console/external-keys/local-xks-proxy.ts";
 
 // Every console page renders inside this layout, which checks the session against the database
 // (proxy.ts only saw that a cookie is present) and prefetches the signed-in user for the header.
@@ -14,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const me = describeCurrentUser(session);
   const queryClient = makeQueryClient();
   queryClient.setQueryData(meKeys.current(), me);
+  const localXksProxy = isLocalXksProxyConfigured();
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -25,10 +27,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           Skip to main content
         </a>
         <AppHeader me={me} />
-        <CompactNav />
+        <CompactNav localXksProxy={localXksProxy} />
         <div className="flex flex-1">
           <aside className="sticky top-12 hidden h-[calc(100vh-3rem)] w-64 shrink-0 flex-col justify-between overflow-y-auto border-r border-border bg-card lg:flex">
-            <SidebarNav />
+            <SidebarNav localXksProxy={localXksProxy} />
             <p className="border-t border-border px-6 py-3 text-xs text-muted-foreground">Keyhold 0.1.0</p>
           </aside>
           <main id="main" className="min-w-0 flex-1">

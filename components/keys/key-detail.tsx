@@ -20,13 +20,14 @@ import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { KeyActions } from "./key-actions.tsx";
 import { KeyAliasesTab } from "./key-aliases-tab.tsx";
 import { KeyDescriptionDialog } from "./key-description-dialog.tsx";
+import { KeyExternalKeyTab } from "./key-external-key-tab.tsx";
 import { KeyGrantsTab } from "./key-grants-tab.tsx";
 import { KeyPolicyTab } from "./key-policy-tab.tsx";
 import { KeyStateBadge } from "./key-state-badge.tsx";
 import { KeyTagsTab } from "./key-tags-tab.tsx";
 import { TryItPanel } from "./try-it-panel.tsx";
 
-type TabKey = "policy" | "crypto" | "tags" | "aliases" | "grants";
+type TabKey = "policy" | "crypto" | "external" | "tags" | "aliases" | "grants";
 const crumbs = (label: string) => [{ label: "Keyhold", href: "/key-stores" }, { label: "Keys", href: "/keys" }, { label }];
 
 /** A KMS key: general configuration, actions, Try it, and the Key policy / Cryptographic configuration / Tags / Aliases / Grants tabs. */
@@ -127,6 +128,13 @@ export function KeyDetail({ id }: { id: string }) {
                     <KeyValue label="Origin">{originLabel(k.origin)}</KeyValue>
                     <KeyValue label="Encryption algorithms">{k.encryptionAlgorithms.join(", ") || "—"}</KeyValue>
                     <KeyValue label="Automatic rotation">{store ? "Not supported for keys in a custom key store" : "—"}</KeyValue>
+                    {k.xksKeyId ? (
+                      <KeyValue label="External key ID">
+                        <span className="font-mono text-xs [overflow-wrap:anywhere]" data-testid="crypto-xks-key-id">
+                          {k.xksKeyId}
+                        </span>
+                      </KeyValue>
+                    ) : null}
                   </KeyValueGrid>
                   {store ? (
                     <section
@@ -143,7 +151,11 @@ export function KeyDetail({ id }: { id: string }) {
                             {store.customKeyStoreId}
                           </Link>
                         </KeyValue>
-                        <KeyValue label="Custom key store name">{store.customKeyStoreName}</KeyValue>
+                        <KeyValue label="Custom key store name">
+                          <Link href={`/key-stores/${store.customKeyStoreId}`} className="text-link hover:underline">
+                            {store.customKeyStoreName}
+                          </Link>
+                        </KeyValue>
                         <KeyValue label="Custom key store type">
                           {store.customKeyStoreType === "AWS_CLOUDHSM" ? "AWS CloudHSM key store" : "External key store"}
                         </KeyValue>
@@ -168,6 +180,9 @@ export function KeyDetail({ id }: { id: string }) {
                 </div>
               ),
             },
+            ...(k.xksKeyId
+              ? [{ key: "external" as const, label: "External key", content: <KeyExternalKeyTab keyId={k.keyId} xksKeyId={k.xksKeyId} /> }]
+              : []),
             {
               key: "tags",
               label: `Tags (${tags.length})`,

@@ -68,6 +68,12 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
           Material in cluster backups is never deleted.
         </Alert>
       ) : null}
+      {keyInfo.origin === "EXTERNAL_KEY_STORE" ? (
+        <Alert tone="warning" data-testid="xks-deletion-warning">
+          A deleted key in an external key store can never be recreated, not even from the same external key: KMS deletes its own key
+          material, without which no ciphertext made under this key can be decrypted. The external key itself is not touched.
+        </Alert>
+      ) : null}
       <div className="flex flex-col gap-1">
         <label className="flex cursor-pointer items-start gap-2 text-sm">
           <input

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils.ts";
-import { NAV_ITEMS, isActive } from "./nav-items.ts";
+import { isActive, navItems } from "./nav-items.ts";
 
 /** The left navigation (wide screens) — the active section is marked for sight and for screen readers. */
-export function SidebarNav() {
+export function SidebarNav({ localXksProxy }: { localXksProxy?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Console" className="px-3 py-4">
@@ -16,7 +16,7 @@ export function SidebarNav() {
         </Link>
       </p>
       <ul className="flex flex-col gap-0.5">
-        {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+        {navItems({ localXksProxy }).map(({ href, label, icon: Icon }) => {
           const active = isActive(pathname, href);
           return (
             <li key={href}>
@@ -44,11 +44,11 @@ export function SidebarNav() {
 }
 
 /** The same sections as a tab strip, for narrow screens where the sidebar is hidden. */
-export function CompactNav() {
+export function CompactNav({ localXksProxy }: { localXksProxy?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Console sections" className="relative flex gap-1 overflow-x-auto border-b border-border bg-card px-3 lg:hidden">
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+      {navItems({ localXksProxy }).map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (
           <Link

@@ -1,6 +1,6 @@
 import { Check } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Button, buttonVariants } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { cn } from "@/lib/utils.ts";
@@ -48,12 +48,21 @@ export function WizardLayout({
 }: WizardLayoutProps) {
   const step = steps[current]!;
   const last = current === steps.length - 1;
+  // After a step change (not on the first render), focus goes to the new step's heading, on every step
+  // alike: a screen reader announces where the user is and Tab continues into the step's fields.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(current);
+  useEffect(() => {
+    if (shown.current === current) return;
+    shown.current = current;
+    heading.current?.focus();
+  }, [current]);
   return (
     <div className="grid gap-6 lg:grid-cols-[15rem_1fr]">
       <WizardStepList steps={steps} current={current} onStepClick={onStepClick} />
       <div className="flex min-w-0 flex-col gap-4">
         <div>
-          <h2 className="text-xl font-bold" data-testid="wizard-step-title">
+          <h2 ref={heading} tabIndex={-1} className="text-xl font-bold outline-none" data-testid="wizard-step-title">
             {step.title}
           </h2>
           {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}

@@ -6,6 +6,13 @@
 # non-zero. Safe to run again: the store on the demo cluster is reused (a store cannot be deleted
 # while its keys wait out their deletion window), and it is left DISCONNECTED.
 #
+# With XKS_PROXY_URI_ENDPOINT set, an external key store leg follows, against that running XKS proxy:
+# create (or reuse and re-point) the store "aws-cli-flow-xks", connect it, create a key with an external
+# key id, encrypt and decrypt a file with an encryption context, schedule the key's deletion, disconnect.
+#   XKS_PROXY_URI_ENDPOINT  https://127.0.0.1:PORT      XKS_PROXY_URI_PATH  /prefix/kms/xks/v1
+#   XKS_PROXY_ACCESS_KEY_ID, XKS_PROXY_SECRET           the proxy credential (read from the environment only)
+#   XKS_KEY_ID              an enabled AES-256 key the proxy serves on that path
+#
 # usage: e2e/aws-cli/aws-cli-flow.sh <server-url> [data-dir]
 #   server-url  e.g. http://127.0.0.1:3100 (the KMS endpoint is <server-url>/api/aws)
 #   data-dir    the server's KEYHOLD_DATA_DIR (default: $KEYHOLD_DATA_DIR, else ./data)
@@ -58,6 +65,31 @@ check() {
 }
 # field <json> <path.to.member>
 field() { node -e 'const v = process.argv[2].split(".").reduce((o, k) => o?.[k], JSON.parse(process.argv[1])); process.stdout.write(v === undefined || v === null ? "" : String(v));' "$1" "$2"; }
+
+# encrypt_decrypt_file <key-id> <key-arn> <label>: a 3000-byte file round-trips with an encryption context,
+# and a different context is refused.
+encrypt_decrypt_file() {
+  local key_id=$1 key_arn=$2 label=$3
+  head -c 3000 /dev/urandom >"$WORK/plaintext.bin"
+  CONTEXT="purpose=aws-cli-flow,run=$RUN_ID"
+  enc=$(kms encrypt --key-id "$key_id" --plaintext "fileb://$WORK/plaintext.bin" --encryption-context "$CONTEXT")
+  check "$enc" "Encrypt ($label) names the key ARN and SYMMETRIC_DEFAULT" "j.KeyId === '$key_arn' && j.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT' && typeof j.CiphertextBlob === 'string'"
+  field "$enc" CiphertextBlob | base64 -d >"$WORK/ciphertext.bin"
+  [[ $(stat -c %s "$WORK/ciphertext.bin") -gt 3000 ]] || { echo "aws-cli-flow: the ciphertext is too short" >&2; exit 1; }
+  ! cmp -s "$WORK/plaintext.bin" "$WORK/ciphertext.bin" || { echo "aws-cli-flow: the ciphertext is the plaintext" >&2; exit 1; }
+  # No KeyId: the ciphertext names its key.
+  dec=$(kms decrypt --ciphertext-blob "fileb://$WORK/ciphertext.bin" --encryption-context "$CONTEXT")
+  check "$dec" "Decrypt ($label) names the key ARN and SYMMETRIC_DEFAULT" "j.KeyId === '$key_arn' && j.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT' && typeof j.Plaintext === 'string'"
+  field "$dec" Plaintext | base64 -d >"$WORK/decrypted.bin"
+  cmp "$WORK/plaintext.bin" "$WORK/decrypted.bin"
+  echo "  ok: the plaintext round-trips (3000 bytes, $label)"
+  if kms decrypt --ciphertext-blob "fileb://$WORK/ciphertext.bin" --encryption-context "purpose=other" >/dev/null 2>"$WORK/err.txt"; then
+    echo "aws-cli-flow: Decrypt ($label) with the wrong encryption context succeeded" >&2
+    exit 1
+  fi
+  grep -q InvalidCiphertextException "$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
+  echo "  ok: a different encryption context is InvalidCiphertextException ($label)"
+}
 
 step "demo cluster"
 CLUSTER_ID=""
@@ -133,27 +165,7 @@ KEY_ARN=$(field "$key" KeyMetadata.Arn)
 check "$key" "the key ARN names the key" "j.KeyMetadata.Arn.startsWith('arn:aws:kms:') && j.KeyMetadata.Arn.endsWith(':key/$KEY_ID')"
 
 step "encrypt and decrypt a file with an encryption context"
-head -c 3000 /dev/urandom >"$WORK/plaintext.bin"
-CONTEXT="purpose=aws-cli-flow,run=$RUN_ID"
-enc=$(kms encrypt --key-id "$KEY_ID" --plaintext "fileb://$WORK/plaintext.bin" --encryption-context "$CONTEXT")
-check "$enc" "Encrypt names the key ARN and SYMMETRIC_DEFAULT" "j.KeyId === '$KEY_ARN' && j.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT' && typeof j.CiphertextBlob === 'string'"
-field "$enc" CiphertextBlob | base64 -d >"$WORK/ciphertext.bin"
-[[ $(stat -c %s "$WORK/ciphertext.bin") -gt 3000 ]] || { echo "aws-cli-flow: the ciphertext is too short" >&2; exit 1; }
-! cmp -s "$WORK/plaintext.bin" "$WORK/ciphertext.bin" || { echo "aws-cli-flow: the ciphertext is the plaintext" >&2; exit 1; }
-
-# No KeyId: the ciphertext names its key.
-dec=$(kms decrypt --ciphertext-blob "fileb://$WORK/ciphertext.bin" --encryption-context "$CONTEXT")
-check "$dec" "Decrypt names the key ARN and SYMMETRIC_DEFAULT" "j.KeyId === '$KEY_ARN' && j.EncryptionAlgorithm === 'SYMMETRIC_DEFAULT' && typeof j.Plaintext === 'string'"
-field "$dec" Plaintext | base64 -d >"$WORK/decrypted.bin"
-cmp "$WORK/plaintext.bin" "$WORK/decrypted.bin"
-echo "  ok: the plaintext round-trips (3000 bytes)"
-
-if kms decrypt --ciphertext-blob "fileb://$WORK/ciphertext.bin" --encryption-context "purpose=other" >/dev/null 2>"$WORK/err.txt"; then
-  echo "aws-cli-flow: Decrypt with the wrong encryption context succeeded" >&2
-  exit 1
-fi
-grep -q InvalidCiphertextException "$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
-echo "  ok: a different encryption context is InvalidCiphertextException"
+encrypt_decrypt_file "$KEY_ID" "$KEY_ARN" "CloudHSM key store"
 
 step "schedule the key's deletion"
 sched=$(kms schedule-key-deletion --key-id "$KEY_ID" --pending-window-in-days 7)
@@ -161,6 +173,7 @@ check "$sched" "ScheduleKeyDeletion: PendingDeletion in 7 days" \
   "j.KeyId === '$KEY_ARN' && j.KeyState === 'PendingDeletion' && j.PendingWindowInDays === 7 && Math.abs(Date.parse(j.DeletionDate) - Date.now() - 7 * 864e5) < 36e5"
 
 step "disconnect $STORE_ID"
+CLOUDHSM_STORE_ID=$STORE_ID
 out=$(kms disconnect-custom-key-store --custom-key-store-id "$STORE_ID"); check "$out" "DisconnectCustomKeyStore returns {}" 'Object.keys(j).length === 0'
 wait_for DISCONNECTED
 CONNECTED_BY_US=""
@@ -172,4 +185,72 @@ fi
 grep -q KMSInvalidStateException "$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
 echo "  ok: the key cannot be used"
 
-printf '\naws-cli-flow: all checks passed (store %s, key %s)\n' "$STORE_ID" "$KEY_ID"
+if [[ -n ${XKS_PROXY_URI_ENDPOINT:-} ]]; then
+  : "${XKS_PROXY_URI_PATH:?}" "${XKS_PROXY_ACCESS_KEY_ID:?}" "${XKS_PROXY_SECRET:?}" "${XKS_KEY_ID:?}"
+  XKS_STORE_NAME=aws-cli-flow-xks
+  # The proxy credential goes in a 0600 file (--cli-input-json), never on a command line.
+  xks_input() {
+    (umask 077 && node -e '
+      const [id, name] = process.argv.slice(1);
+      const e = process.env;
+      const o = { ...(id ? { CustomKeyStoreId: id } : { CustomKeyStoreName: name, CustomKeyStoreType: "EXTERNAL_KEY_STORE", XksProxyConnectivity: "PUBLIC_ENDPOINT" }),
+        XksProxyUriEndpoint: e.XKS_PROXY_URI_ENDPOINT, XksProxyUriPath: e.XKS_PROXY_URI_PATH,
+        XksProxyAuthenticationCredential: { AccessKeyId: e.XKS_PROXY_ACCESS_KEY_ID, RawSecretAccessKey: e.XKS_PROXY_SECRET } };
+      process.stdout.write(JSON.stringify(o));
+    ' "$1" "$XKS_STORE_NAME" >"$WORK/xks-store.json")
+  }
+
+  step "find or create the external key store $XKS_STORE_NAME"
+  stores=$(kms describe-custom-key-stores)
+  STORE_ID=$(node -e 'const s = JSON.parse(process.argv[1]).CustomKeyStores.find((s) => s.CustomKeyStoreName === process.argv[2]); process.stdout.write(s ? s.CustomKeyStoreId : "");' "$stores" "$XKS_STORE_NAME")
+  if [[ -z $STORE_ID ]]; then
+    xks_input ""
+    created=$(kms create-custom-key-store --cli-input-json "file://$WORK/xks-store.json")
+    check "$created" "CreateCustomKeyStore (EXTERNAL_KEY_STORE) returns the new store's id" '/^cks-[a-z0-9]+$/.test(j.CustomKeyStoreId)'
+    STORE_ID=$(field "$created" CustomKeyStoreId)
+  else
+    echo "  reusing $STORE_ID: disconnect, then point it at this proxy"
+    state=$(field "$(describe_store)" CustomKeyStores.0.ConnectionState)
+    if [[ $state != DISCONNECTED ]]; then
+      out=$(kms disconnect-custom-key-store --custom-key-store-id "$STORE_ID"); check "$out" "DisconnectCustomKeyStore returns {}" 'Object.keys(j).length === 0'
+      wait_for DISCONNECTED
+    fi
+    xks_input "$STORE_ID"
+    out=$(kms update-custom-key-store --cli-input-json "file://$WORK/xks-store.json"); check "$out" "UpdateCustomKeyStore returns {}" 'Object.keys(j).length === 0'
+  fi
+  rm -f "$WORK/xks-store.json"
+  store=$(describe_store)
+  check "$store" "the store is an EXTERNAL_KEY_STORE on this proxy, without its secret" \
+    "j.CustomKeyStores[0].CustomKeyStoreType === 'EXTERNAL_KEY_STORE' && j.CustomKeyStores[0].XksProxyConfiguration.Connectivity === 'PUBLIC_ENDPOINT' && j.CustomKeyStores[0].XksProxyConfiguration.UriEndpoint === '$XKS_PROXY_URI_ENDPOINT' && j.CustomKeyStores[0].XksProxyConfiguration.UriPath === '$XKS_PROXY_URI_PATH' && j.CustomKeyStores[0].XksProxyConfiguration.AccessKeyId === '$XKS_PROXY_ACCESS_KEY_ID' && !JSON.stringify(j).includes(process.env.XKS_PROXY_SECRET)"
+
+  step "connect $STORE_ID"
+  out=$(kms connect-custom-key-store --custom-key-store-id "$STORE_ID"); check "$out" "ConnectCustomKeyStore returns {}" 'Object.keys(j).length === 0'
+  CONNECTED_BY_US=1
+  wait_for CONNECTED
+
+  step "create a key with the external key $XKS_KEY_ID"
+  key=$(kms create-key --origin EXTERNAL_KEY_STORE --custom-key-store-id "$STORE_ID" --xks-key-id "$XKS_KEY_ID" --description "aws-cli-flow xks $RUN_ID")
+  check "$key" "CreateKey: an Enabled EXTERNAL_KEY_STORE key backed by the external key" \
+    "j.KeyMetadata.Origin === 'EXTERNAL_KEY_STORE' && j.KeyMetadata.KeyState === 'Enabled' && j.KeyMetadata.CustomKeyStoreId === '$STORE_ID' && j.KeyMetadata.XksKeyConfiguration.Id === '$XKS_KEY_ID' && j.KeyMetadata.KeySpec === 'SYMMETRIC_DEFAULT' && j.KeyMetadata.KeyUsage === 'ENCRYPT_DECRYPT'"
+  XKS_KMS_KEY_ID=$(field "$key" KeyMetadata.KeyId)
+  XKS_KMS_KEY_ARN=$(field "$key" KeyMetadata.Arn)
+  if kms create-key --origin EXTERNAL_KEY_STORE --custom-key-store-id "$STORE_ID" --xks-key-id "$XKS_KEY_ID" >/dev/null 2>"$WORK/err.txt"; then
+    echo "aws-cli-flow: a second key on the same external key was created" >&2
+    exit 1
+  fi
+  grep -q XksKeyAlreadyInUseException "$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
+  echo "  ok: the same external key again is XksKeyAlreadyInUseException"
+
+  step "encrypt and decrypt a file with an encryption context (external key store)"
+  encrypt_decrypt_file "$XKS_KMS_KEY_ID" "$XKS_KMS_KEY_ARN" "external key store"
+
+  step "schedule the key's deletion and disconnect $STORE_ID"
+  sched=$(kms schedule-key-deletion --key-id "$XKS_KMS_KEY_ID" --pending-window-in-days 7)
+  check "$sched" "ScheduleKeyDeletion: PendingDeletion" "j.KeyState === 'PendingDeletion'"
+  out=$(kms disconnect-custom-key-store --custom-key-store-id "$STORE_ID"); check "$out" "DisconnectCustomKeyStore returns {}" 'Object.keys(j).length === 0'
+  wait_for DISCONNECTED
+  CONNECTED_BY_US=""
+  printf '\naws-cli-flow: external key store leg passed (store %s, key %s, external key %s)\n' "$STORE_ID" "$XKS_KMS_KEY_ID" "$XKS_KEY_ID"
+fi
+
+printf '\naws-cli-flow: all checks passed (store %s, key %s)\n' "$CLOUDHSM_STORE_ID" "$KEY_ID"

@@ -24,4 +24,16 @@ export const CREATE_KEY_ERROR_HELP: Record<string, { cause: string; fix: string 
   TagException: { cause: "One of the tags is not valid.", fix: "Check the tags step: keys beginning with aws: are reserved." },
   AlreadyExistsException: { cause: "The alias is already used by another key.", fix: "Choose another alias on the labels step." },
   AccessDeniedException: { cause: "You are not allowed to create keys.", fix: "Ask an administrator for kms:CreateKey permission." },
+  XksKeyNotFoundException: {
+    cause: "The external key store's proxy has no external key with this ID (or does not serve it on the store's URI path).",
+    fix: "Check the external key ID in your external key manager; with the local proxy, create it on the External keys page.",
+  },
+  XksKeyInvalidConfigurationException: {
+    cause: "The external key cannot back a KMS key: it must be an AES_256 key, ENABLED, whose usage includes ENCRYPT and DECRYPT.",
+    fix: "Enable the external key or choose another one in the external key store step.",
+  },
+  XksKeyAlreadyInUseException: {
+    cause: "Another KMS key in this external key store already uses this external key. Each external key backs one KMS key per store.",
+    fix: "Choose another external key, or use the existing KMS key.",
+  },
 };

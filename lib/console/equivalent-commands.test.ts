@@ -21,7 +21,7 @@ describe("the key wizard's equivalent commands", () => {
     expect(s).toContain("--origin AWS_CLOUDHSM");
     expect(s).toContain("--custom-key-store-id cks-1234567890abcdef0");
     expect(s).toContain(`--description 'Owner'\\''s key'`);
-    expect(s).toContain("--tags 'TagKey=team,TagValue=platform'");
+    expect(s).toContain(`--tags '[{"TagKey":"team","TagValue":"platform"}]'`);
     expect(s).toContain("--endpoint-url http://127.0.0.1:3000/api/aws");
     expect(s).toContain(
       `create-alias --region us-east-1 --endpoint-url http://127.0.0.1:3000/api/aws --alias-name 'alias/payments' --target-key-id "$KEY_ID"`,
@@ -35,5 +35,16 @@ describe("the key wizard's equivalent commands", () => {
     expect(t).toContain('"team" = "platform"');
     expect(t).toContain('name          = "alias/payments"');
     expect(t).toContain("target_key_id = aws_kms_key.payments.key_id");
+  });
+  it("an external key store key: the store and the external key id, in both", () => {
+    const xks: KeyCommandInput = { ...key, origin: "EXTERNAL_KEY_STORE", xksKeyId: "orders-key.v1" };
+    const s = awsCliScript(xks);
+    expect(s).toContain("--origin EXTERNAL_KEY_STORE");
+    expect(s).toContain("--custom-key-store-id cks-1234567890abcdef0");
+    expect(s).toContain("--xks-key-id 'orders-key.v1'");
+    const t = terraformBlock(xks);
+    expect(t).toContain('custom_key_store_id      = "cks-1234567890abcdef0"');
+    expect(t).toContain('xks_key_id               = "orders-key.v1"');
+    expect(awsCliScript(key)).not.toContain("--xks-key-id");
   });
 });

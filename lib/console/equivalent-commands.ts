@@ -5,8 +5,10 @@ import type { Tag } from "@/lib/schemas/keys.ts";
 // a pipeline. Nothing secret goes in a key's creation, so nothing is left as a placeholder here.
 
 export type KeyCommandInput = {
-  origin: "AWS_KMS" | "AWS_CLOUDHSM";
+  origin: "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
   customKeyStoreId: string;
+  /** EXTERNAL_KEY_STORE only: the external key's id in the store's proxy. */
+  xksKeyId?: string;
   alias: string;
   description: string;
   tags: Tag[];
@@ -29,9 +31,11 @@ export function awsCliScript(k: KeyCommandInput): string {
     "--key-spec SYMMETRIC_DEFAULT",
     "--key-usage ENCRYPT_DECRYPT",
     `--origin ${k.origin}`,
-    ...(k.origin === "AWS_CLOUDHSM" ? [`--custom-key-store-id ${k.customKeyStoreId}`] : []),
+    ...(k.origin !== "AWS_KMS" ? [`--custom-key-store-id ${k.customKeyStoreId}`] : []),
+    ...(k.origin === "EXTERNAL_KEY_STORE" ? [`--xks-key-id ${shellQuote(k.xksKeyId ?? "")}`] : []),
     ...(k.description ? [`--description ${shellQuote(k.description)}`] : []),
-    ...(k.tags.length ? [`--tags ${k.tags.map((t) => shellQuote(`TagKey=${t.tagKey},TagValue=${t.tagValue}`)).join(" ")}`] : []),
+    // JSON, not the CLI's shorthand: shorthand has no escape for a quote or comma inside a tag value.
+    ...(k.tags.length ? [`--tags ${shellQuote(JSON.stringify(k.tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue }))))}`] : []),
     "--policy file://key-policy.json",
     "--query KeyMetadata.KeyId --output text",
   ];
@@ -60,7 +64,8 @@ export function terraformBlock(k: KeyCommandInput): string {
     `  description              = ${hcl(k.description)}`,
     `  key_usage                = "ENCRYPT_DECRYPT"`,
     `  customer_master_key_spec = "SYMMETRIC_DEFAULT"`,
-    ...(k.origin === "AWS_CLOUDHSM" ? [`  custom_key_store_id      = ${hcl(k.customKeyStoreId)}`] : []),
+    ...(k.origin !== "AWS_KMS" ? [`  custom_key_store_id      = ${hcl(k.customKeyStoreId)}`] : []),
+    ...(k.origin === "EXTERNAL_KEY_STORE" ? [`  xks_key_id               = ${hcl(k.xksKeyId ?? "")}`] : []),
     `  policy                   = <<-POLICY`,
     ...k.policy
       .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZXksKeyId } from "./external-keys.ts";
 
 // KMS keys as the console shows them, and the requests of the key pages and the key-creation wizard.
 // The wizard validates each step with the same schemas the API routes parse.
@@ -55,6 +56,8 @@ export const ZKeyDetailResponse = z.object({
     enabled: z.boolean(),
     encryptionAlgorithms: z.array(z.string()),
     multiRegion: z.boolean(),
+    /** XksKeyConfiguration.Id: the external key of a key in an external key store. */
+    xksKeyId: z.string().optional(),
   }),
   customKeyStore: z
     .object({
@@ -97,7 +100,7 @@ export const ZAccountId = z
 
 /** Step 1: key material origin (the key type and usage are fixed: symmetric, encrypt and decrypt). */
 export const ZKeyConfigureStep = z.object({
-  origin: z.enum(["AWS_KMS", "AWS_CLOUDHSM"], { message: "Choose where the key material comes from." }),
+  origin: z.enum(["AWS_KMS", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"], { message: "Choose where the key material comes from." }),
 });
 
 /** Step 2 (custom key store origin only). */
@@ -105,14 +108,29 @@ export const ZKeyStoreStep = z.object({
   customKeyStoreId: z.string().regex(/^cks-[a-z0-9]{17}$/, "Choose a connected custom key store."),
 });
 
+/** Step 2 (external key store origin): the store, the external key in its proxy, and the admin's confirmation. */
+export const ZKeyXksStep = ZKeyStoreStep.extend({
+  xksKeyId: ZXksKeyId,
+  xksConfirmed: z.literal(true, { message: "Confirm that you mean to create a key in an external key store." }),
+});
+
+/** Each tag key once: every row with a repeated key is marked (tags.N.tagKey), and the list says why. */
+function markDuplicateTagKeys(tags: Tag[], ctx: z.RefinementCtx): void {
+  const count = new Map<string, number>();
+  for (const t of tags) count.set(t.tagKey, (count.get(t.tagKey) ?? 0) + 1);
+  const repeated = tags.flatMap((t, i) => (t.tagKey && count.get(t.tagKey)! > 1 ? [i] : []));
+  if (repeated.length === 0) return;
+  for (const i of repeated) {
+    ctx.addIssue({ code: "custom", path: [i, "tagKey"], message: `The tag key "${tags[i]!.tagKey}" is used more than once.` });
+  }
+  ctx.addIssue({ code: "custom", message: "Each tag key can be used once." });
+}
+
 /** Step 3: labels. */
 export const ZKeyLabelsStep = z.object({
   alias: ZAliasName,
   description: ZDescription,
-  tags: z
-    .array(ZTag)
-    .max(50, "A key has at most 50 tags.")
-    .refine((tags) => new Set(tags.map((t) => t.tagKey)).size === tags.length, "Each tag key can be used once."),
+  tags: z.array(ZTag).max(50, "A key has at most 50 tags.").superRefine(markDuplicateTagKeys),
 });
 
 /** Step 4: key administrators. */
@@ -145,12 +163,16 @@ export const ZKeyPolicyText = z
 /** Step 6: review; the policy the user may have edited. */
 export const ZKeyReviewStep = z.object({ policy: ZKeyPolicyText });
 
-export const ZCreateKeyRequest = ZKeyConfigureStep.extend({ customKeyStoreId: z.string().optional() })
+export const ZCreateKeyRequest = ZKeyConfigureStep.extend({ customKeyStoreId: z.string().optional(), xksKeyId: z.string().optional() })
   .merge(ZKeyLabelsStep)
   .merge(ZKeyReviewStep)
   .superRefine((v, ctx) => {
-    if (v.origin === "AWS_CLOUDHSM" && !ZKeyStoreStep.safeParse({ customKeyStoreId: v.customKeyStoreId }).success) {
+    if (v.origin !== "AWS_KMS" && !ZKeyStoreStep.safeParse({ customKeyStoreId: v.customKeyStoreId }).success) {
       ctx.addIssue({ code: "custom", path: ["customKeyStoreId"], message: "Choose a connected custom key store." });
+    }
+    if (v.origin === "EXTERNAL_KEY_STORE") {
+      const id = ZXksKeyId.safeParse(v.xksKeyId ?? "");
+      if (!id.success) ctx.addIssue({ code: "custom", path: ["xksKeyId"], message: id.error.issues[0]!.message });
     }
   });
 export type CreateKeyRequest = z.infer<typeof ZCreateKeyRequest>;

@@ -40,6 +40,11 @@ export function ConfigureStep({ form, update, errors, advanced, setAdvanced }: P
                       "AWS CloudHSM key store",
                       "KMS creates the key material in the cluster of a custom key store you own.",
                     ],
+                    [
+                      "EXTERNAL_KEY_STORE",
+                      "External key store (XKS)",
+                      "KMS uses key material it creates and an external key in your external key manager, outside AWS: every ciphertext needs both.",
+                    ],
                   ] as const
                 ).map(([value, label, hint]) => (
                   <label key={value} className="flex cursor-pointer items-start gap-2">
@@ -57,13 +62,6 @@ export function ConfigureStep({ form, update, errors, advanced, setAdvanced }: P
                     </span>
                   </label>
                 ))}
-                <label className="flex cursor-not-allowed items-start gap-2 text-muted-foreground">
-                  <input type="radio" disabled className="mt-0.5 size-4" />
-                  <span>
-                    <span className="font-bold">External key store</span>
-                    <span className="block text-xs">Not available in this version of Keyhold yet.</span>
-                  </span>
-                </label>
               </div>
             </Field>
             <p className="mt-3 text-xs text-muted-foreground">

@@ -2,8 +2,11 @@ import type { Tag } from "@/lib/schemas/keys.ts";
 
 /** What the key-creation wizard collects, step by step. */
 export type CreateKeyForm = {
-  origin: "AWS_KMS" | "AWS_CLOUDHSM";
+  origin: "AWS_KMS" | "AWS_CLOUDHSM" | "EXTERNAL_KEY_STORE";
   customKeyStoreId: string;
+  /** EXTERNAL_KEY_STORE only: the key's id in the store's proxy, and the admin's confirmation. */
+  xksKeyId: string;
+  xksConfirmed: boolean;
   alias: string;
   description: string;
   tags: Tag[];

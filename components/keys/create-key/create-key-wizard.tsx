@@ -18,6 +18,7 @@ import {
   ZKeyReviewStep,
   ZKeyStoreStep,
   ZKeyUsersStep,
+  ZKeyXksStep,
 } from "@/lib/schemas/keys.ts";
 import { ConfigureStep } from "./configure-step.tsx";
 import type { CreateKeyForm, CreateKeyStepProps } from "./create-key-form.ts";
@@ -25,12 +26,15 @@ import { LabelsStep } from "./labels-step.tsx";
 import { AdminsStep, UsersStep } from "./permissions-steps.tsx";
 import { ReviewStep } from "./review-step.tsx";
 import { StorePicker } from "./store-picker.tsx";
+import { XksStoreStep } from "./xks-store-step.tsx";
 
-type StepKey = "configure" | "store" | "labels" | "admins" | "users" | "review";
+type StepKey = "configure" | "store" | "xks" | "labels" | "admins" | "users" | "review";
+type Origin = CreateKeyForm["origin"];
 
 const STEP_TITLES: Record<StepKey, string> = {
   configure: "Configure key",
   store: "Choose a custom key store",
+  xks: "Choose an external key store and key",
   labels: "Add labels",
   admins: "Define key administrative permissions",
   users: "Define key usage permissions",
@@ -40,6 +44,7 @@ const STEP_TITLES: Record<StepKey, string> = {
 const STEP_SCHEMAS = {
   configure: ZKeyConfigureStep,
   store: ZKeyStoreStep,
+  xks: ZKeyXksStep,
   labels: ZKeyLabelsStep,
   admins: ZKeyAdminsStep,
   users: ZKeyUsersStep,
@@ -49,14 +54,21 @@ const STEP_SCHEMAS = {
 const STEP_OF_FIELD: Record<string, StepKey> = {
   origin: "configure",
   customKeyStoreId: "store",
+  xksKeyId: "xks",
   alias: "labels",
   description: "labels",
   tags: "labels",
   policy: "review",
 };
 
+const STEPS_OF_ORIGIN: Record<Origin, StepKey[]> = {
+  AWS_KMS: ["configure", "labels", "admins", "users", "review"],
+  AWS_CLOUDHSM: ["configure", "store", "labels", "admins", "users", "review"],
+  EXTERNAL_KEY_STORE: ["configure", "xks", "labels", "admins", "users", "review"],
+};
+
 /** The key-creation wizard: each step validates its own fields; Back keeps what was entered; Finish opens the new key. */
-export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin?: "AWS_KMS" | "AWS_CLOUDHSM"; initialStore?: string }) {
+export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin?: Origin; initialStore?: string }) {
   const router = useRouter();
   const { data: me } = useMe();
   const principals = usePrincipals();
@@ -64,6 +76,8 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
   const [form, setForm] = useState<CreateKeyForm>({
     origin: initialOrigin ?? "AWS_KMS",
     customKeyStoreId: initialStore ?? "",
+    xksKeyId: "",
+    xksConfirmed: false,
     alias: "",
     description: "",
     tags: [],
@@ -74,15 +88,14 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
     policy: "",
   });
   const [policyEdited, setPolicyEdited] = useState(false);
-  const [advanced, setAdvanced] = useState(initialOrigin === "AWS_CLOUDHSM");
+  const [advanced, setAdvanced] = useState(!!initialOrigin && initialOrigin !== "AWS_KMS");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const steps: StepKey[] =
-    form.origin === "AWS_CLOUDHSM"
-      ? ["configure", "store", "labels", "admins", "users", "review"]
-      : ["configure", "labels", "admins", "users", "review"];
+  const steps = STEPS_OF_ORIGIN[form.origin];
   const [index, setIndex] = useState(0);
   const step = steps[Math.min(index, steps.length - 1)]!;
-  const update: CreateKeyStepProps["update"] = (k, v) => setForm((f) => ({ ...f, [k]: v }));
+  const update: CreateKeyStepProps["update"] = (k, v) =>
+    // A store of the other kind does not carry over when the origin changes.
+    setForm((f) => ({ ...f, [k]: v, ...(k === "origin" && v !== f.origin ? { customKeyStoreId: "" } : {}) }));
   const generated = () =>
     buildKeyPolicy({
       accountId: me?.accountId ?? principals.data?.accountId ?? "111122223333",
@@ -108,7 +121,8 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
   const finish = () => {
     const v = validate(ZCreateKeyRequest, {
       ...form,
-      customKeyStoreId: form.origin === "AWS_CLOUDHSM" ? form.customKeyStoreId : undefined,
+      customKeyStoreId: form.origin !== "AWS_KMS" ? form.customKeyStoreId : undefined,
+      xksKeyId: form.origin === "EXTERNAL_KEY_STORE" ? form.xksKeyId.trim() : undefined,
     });
     if (v.errors) return setErrors(v.errors);
     setErrors({});
@@ -121,8 +135,9 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
         if (!isApiError(e) || !e.fields) return;
         setErrors(e.fields);
         const s = Object.keys(e.fields)
-          .map((f) => STEP_OF_FIELD[f])
-          .find((x): x is StepKey => !!x && x !== "review" && x !== "store");
+          .map((f) => (f.startsWith("tags") ? "labels" : STEP_OF_FIELD[f]))
+          // Store and external key errors stay on the review, which explains them (cause, fix, exception name).
+          .find((x): x is StepKey => !!x && x !== "review" && x !== "store" && x !== "xks");
         if (s) setIndex(steps.indexOf(s));
       },
     });
@@ -147,6 +162,7 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
           <StorePicker value={form.customKeyStoreId} onChange={(id) => update("customKeyStoreId", id)} error={errors.customKeyStoreId} />
         </Field>
       ) : null}
+      {step === "xks" ? <XksStoreStep {...stepProps} /> : null}
       {step === "labels" ? <LabelsStep {...stepProps} /> : null}
       {step === "admins" ? <AdminsStep {...stepProps} principals={principals.data?.principals} /> : null}
       {step === "users" ? <UsersStep {...stepProps} principals={principals.data?.principals} /> : null}

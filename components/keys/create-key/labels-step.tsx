@@ -25,7 +25,6 @@ export function LabelsStep({ form, update, errors }: CreateKeyStepProps) {
             className="rounded-l-none font-mono"
             id="key-alias"
             aria-invalid={errors.alias ? true : undefined}
-            autoFocus
           />
         </div>
       </Field>

@@ -31,11 +31,18 @@ export function ReviewStep({ form, errors, policyEdited, onPolicyChange, onReset
         <KeyValue label="Key type">Symmetric</KeyValue>
         <KeyValue label="Key usage">Encrypt and decrypt</KeyValue>
         <KeyValue label="Origin">{originLabel(form.origin)}</KeyValue>
-        {form.origin === "AWS_CLOUDHSM" ? (
+        {form.origin !== "AWS_KMS" ? (
           <KeyValue label="Custom key store">
             <span className="flex flex-col" data-testid="review-store">
               <span className="font-bold [overflow-wrap:anywhere]">{storeName ?? "—"}</span>
               <span className="font-mono text-xs">{form.customKeyStoreId}</span>
+            </span>
+          </KeyValue>
+        ) : null}
+        {form.origin === "EXTERNAL_KEY_STORE" ? (
+          <KeyValue label="External key ID">
+            <span className="font-mono text-xs [overflow-wrap:anywhere]" data-testid="review-xks-key-id">
+              {form.xksKeyId.trim()}
             </span>
           </KeyValue>
         ) : null}

@@ -6,7 +6,13 @@ import { listClusterKeyLabels, type HsmKeyInventory } from "@/lib/server/hsm/clu
 import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-pin.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
+import { findKeyStore } from "./key-stores/find-key-store.ts";
+import { targetOfStore } from "./key-stores/xks-proxy-of-store.ts";
 import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
+import { KmsError } from "./wire/kms-error.ts";
+import { getKeyMetadata, type XksKeyMetadata } from "./xks/xks-api.ts";
+import { createKeyExceptionOfXks, keyStoreExceptionOfXks } from "./xks/xks-errors.ts";
+import { isXksFailure } from "./xks/xks-failure.ts";
 import { localServiceDeps } from "./service-deps.ts";
 import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type HandleAwsRequestDeps } from "./wire/handle-aws-request.ts";
 
@@ -17,10 +23,12 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 //   - the key material inventory of a local cluster (CloudHSM has no API to list key labels) and the
 //     removal of orphaned material it finds, by hand or by the status poller's sweep;
 //   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call);
+//   - an external key's metadata as a store's proxy reports it (GetKeyMetadata with the store's saved
+//     credential), for the key wizard's preview and the key page's External key tab: KMS has no API for it;
 //   - setting kmsuser's password, which also unlocks it (on CloudHSM the crypto officer does that with the
 //     CloudHSM CLI, not an API).
 
-export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory, RemovedOrphan };
+export type { AwsHttpRequest, AwsHttpResponse, DeletedClusterKey, HsmKeyInventory, RemovedOrphan, XksKeyMetadata };
 export type LocalServiceDeps = HandleAwsRequestDeps;
 
 function requireLocalBackend(what: string): void {
@@ -76,4 +84,36 @@ export function setLocalKmsuserPassword(clusterId: string, newPassword: string):
 export function sweepLocalOrphanedKeyMaterial(): Promise<RemovedOrphan[]> {
   requireLocalBackend("Sweeping orphaned key material");
   return sweepOrphanedKeyMaterial();
+}
+
+/**
+ * What an external key store's proxy says of one external key (GetKeyMetadata, signed with the store's
+ * saved credential, as KMS's CreateKey asks it), in any connection state of the store. Failures are the
+ * exceptions KMS would name: XksKeyNotFoundException for an unknown key, else the XksProxy* exception of
+ * the failed call (unreachable, timed out, credential refused …).
+ */
+export async function readLocalExternalKeyMetadata(o: {
+  customKeyStoreId: string;
+  xksKeyId: string;
+  principalArn: string;
+  requestId: string;
+}): Promise<XksKeyMetadata & { latencyMs: number }> {
+  requireLocalBackend("Reading an external key from its proxy");
+  const store = await findKeyStore(o.customKeyStoreId);
+  if (store.type !== "EXTERNAL_KEY_STORE") {
+    throw new KmsError("UnsupportedOperationException", `Custom key store ${store.id} is not an external key store.`);
+  }
+  const started = performance.now();
+  try {
+    const metadata = await getKeyMetadata(await targetOfStore(store), o.xksKeyId, {
+      awsPrincipalArn: o.principalArn,
+      kmsOperation: "DescribeKey",
+      kmsRequestId: o.requestId,
+    });
+    return { ...metadata, latencyMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    if (!isXksFailure(e)) throw e;
+    if (e.kind === "proxy-error" && e.errorName === "KeyNotFoundException") throw createKeyExceptionOfXks(e, store.id, o.xksKeyId);
+    throw keyStoreExceptionOfXks(e, store.xksProxyUriEndpoint ?? store.id);
+  }
 }

@@ -7,7 +7,9 @@ export const metadata: Metadata = { title: "Create key" };
 
 export default async function NewKeyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireSession();
-  const { origin, store } = await searchParams;
+  // ?origin=AWS_CLOUDHSM|EXTERNAL_KEY_STORE&customKeyStoreId=cks-… (a store page's "Create a KMS key in this key store"); ?store= too.
+  const { origin, store, customKeyStoreId } = await searchParams;
+  const storeId = [customKeyStoreId, store].find((s): s is string => typeof s === "string" && /^cks-[a-z0-9]{17}$/.test(s));
   return (
     <>
       <PageHeader
@@ -15,8 +17,8 @@ export default async function NewKeyPage({ searchParams }: { searchParams: Promi
         title="Create key"
       />
       <CreateKeyWizard
-        initialOrigin={origin === "AWS_CLOUDHSM" ? "AWS_CLOUDHSM" : undefined}
-        initialStore={typeof store === "string" && /^cks-[a-z0-9]{17}$/.test(store) ? store : undefined}
+        initialOrigin={origin === "AWS_CLOUDHSM" || origin === "EXTERNAL_KEY_STORE" ? origin : undefined}
+        initialStore={storeId}
       />
     </>
   );

@@ -16,6 +16,9 @@ const FIELD_OF_ERROR: Record<string, string> = {
   CustomKeyStoreNotFoundException: "customKeyStoreId",
   CustomKeyStoreInvalidStateException: "customKeyStoreId",
   CloudHsmClusterInvalidConfigurationException: "customKeyStoreId",
+  XksKeyNotFoundException: "xksKeyId",
+  XksKeyInvalidConfigurationException: "xksKeyId",
+  XksKeyAlreadyInUseException: "xksKeyId",
 };
 
 function aliasTaken(alias: string): AppError {
@@ -43,7 +46,7 @@ export async function createKey({ caller, request }: CreateKeyOptions): Promise<
   }
   if (names.has(aliasName)) throw aliasTaken(request.alias);
 
-  const custom = request.origin === "AWS_CLOUDHSM";
+  const custom = request.origin !== "AWS_KMS";
   const { KeyMetadata: m } = await callAws(
     () =>
       kms.send(
@@ -52,6 +55,7 @@ export async function createKey({ caller, request }: CreateKeyOptions): Promise<
           KeyUsage: "ENCRYPT_DECRYPT",
           Origin: request.origin,
           CustomKeyStoreId: custom ? request.customKeyStoreId : undefined,
+          XksKeyId: request.origin === "EXTERNAL_KEY_STORE" ? request.xksKeyId : undefined,
           Description: request.description || undefined,
           Policy: request.policy,
           Tags: request.tags.length > 0 ? request.tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue })) : undefined,

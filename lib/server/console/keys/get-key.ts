@@ -49,6 +49,7 @@ export async function getKey({ caller, keyId }: GetKeyOptions): Promise<KeyDetai
       enabled: m.Enabled ?? false,
       encryptionAlgorithms: m.EncryptionAlgorithms ?? [],
       multiRegion: m.MultiRegion ?? false,
+      xksKeyId: m.XksKeyConfiguration?.Id || undefined,
     },
     customKeyStore: store
       ? {
