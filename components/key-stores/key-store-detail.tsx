@@ -167,7 +167,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         bare
         title={
           <>
-            Keys in this store <span className="font-normal text-muted-foreground">({keys.length})</span>
+            Keys in this store <span className="font-normal text-muted-foreground">({s.keyCount})</span>
           </>
         }
         description="A key store can be deleted only once every key in it has been deleted."
@@ -205,7 +205,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
             description="Keys you create in this key store appear here with their state."
           />
         ) : (
-          <KeysList keys={keys} />
+          <KeysList customKeyStoreId={s.customKeyStoreId} firstPage={keys} />
         )}
       </SectionCard>
 

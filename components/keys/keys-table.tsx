@@ -10,7 +10,9 @@ import { Select } from "@/components/ui/select.tsx";
 import { formatDateShort, formatDateTime, originLabel } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeys } from "@/lib/queries/keys.ts";
+import { ZKeyListQuery } from "@/lib/schemas/key-list.ts";
 import { KEY_STATES, ORIGINS, type KeySummary } from "@/lib/schemas/keys.ts";
+import { KeyCacheFreshness } from "./key-cache-freshness.tsx";
 import { KEY_STATE_BADGES, KeyStateBadge } from "./key-state-badge.tsx";
 import { KeyRowActions } from "./key-row-actions.tsx";
 
@@ -67,7 +69,7 @@ const columns: Column<KeySummary>[] = [
         <span className="text-muted-foreground">—</span>
       ),
   },
-  { key: "spec", header: "Key spec", sortValue: (k) => k.keySpec, cell: (k) => <span className="font-mono text-xs">{k.keySpec}</span> },
+  { key: "spec", header: "Key spec", cell: (k) => <span className="font-mono text-xs">{k.keySpec}</span> },
   {
     key: "created",
     header: "Creation date",
@@ -81,21 +83,25 @@ const columns: Column<KeySummary>[] = [
   { key: "actions", header: "Actions", cell: (k) => <KeyRowActions keyInfo={k} />, className: "w-0", sticky: "end" },
 ];
 
-/** Customer managed keys: filter by text, origin, custom key store and state; all in the URL. */
+/**
+ * Customer managed keys from the console's key cache: the server filters (text, origin, custom key
+ * store, state), sorts and pages, all from the URL; the previous page stays while the next loads.
+ */
 export function KeysTable() {
-  const { data, error, refetch } = useKeys();
   const url = useUrlParams();
-  const origin = url.get("origin");
-  const store = url.get("store");
-  const state = url.get("state");
-  const stores = [
-    ...new Map(
-      (data?.keys ?? []).filter((k) => k.customKeyStoreId).map((k) => [k.customKeyStoreId!, k.customKeyStoreName ?? k.customKeyStoreId!]),
-    ).entries(),
-  ];
-  const rows = data?.keys.filter(
-    (k) => (!origin || k.origin === origin) && (!store || k.customKeyStoreId === store) && (!state || k.keyState === state),
-  );
+  const query = ZKeyListQuery.parse({
+    q: url.get("q"),
+    state: url.get("state"),
+    origin: url.get("origin"),
+    store: url.get("store"),
+    sort: url.get("sort"),
+    dir: url.get("dir"),
+    page: url.get("page"),
+    size: url.get("size"),
+  });
+  const { data, error, refetch } = useKeys(query);
+  const { origin, store, state } = query;
+  const stores: [string, string][] = (data?.stores ?? []).map((s) => [s.customKeyStoreId, s.customKeyStoreName]);
   const filter = (label: string, value: string | undefined, param: string, options: [string, string][]) => (
     <label className="flex items-center gap-2 text-sm">
       <span className="text-muted-foreground">{label}</span>
@@ -119,10 +125,12 @@ export function KeysTable() {
     <DataTable
       testId="keys-table"
       title="Customer managed keys"
-      total={data?.keys.length}
+      description={<KeyCacheFreshness refreshedAt={data ? data.refreshedAt : undefined} errorCode={data?.refreshErrorCode} />}
+      total={data?.total}
+      server={{ filtered: Boolean(query.q || origin || store || state) }}
       actions={create}
       columns={columns}
-      rows={error ? [] : rows}
+      rows={error ? [] : data?.keys}
       rowKey={(k) => k.keyId}
       filterText={(k) => `${k.aliases.join(" ")} ${k.keyId} ${k.description} ${k.customKeyStoreId ?? ""} ${k.customKeyStoreName ?? ""}`}
       filterPlaceholder="Filter keys by alias, key ID or key store"

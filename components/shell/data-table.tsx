@@ -1,11 +1,12 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import { Card } from "@/components/ui/card.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
+import { PageButtons } from "./page-buttons.tsx";
 import { TableCardHeader } from "./table-card-header.tsx";
 import { cn } from "@/lib/utils.ts";
 
@@ -50,6 +51,11 @@ export type DataTableProps<T> = {
   defaultSort?: { key: string; dir: "asc" | "desc" };
   /** Total count before filtering, for the heading; defaults to rows.length. */
   total?: number;
+  /**
+   * The server filters, sorts and pages (from the same URL params): `rows` is the page to show as it
+   * is, `total` the count matching the filters, `filtered` whether any filter is set.
+   */
+  server?: { filtered: boolean };
   testId?: string;
 };
 
@@ -70,6 +76,7 @@ export function DataTable<T>({
   error,
   defaultSort,
   total,
+  server,
   testId,
 }: DataTableProps<T>) {
   const url = useUrlParams();
@@ -79,7 +86,7 @@ export function DataTable<T>({
   const size = PAGE_SIZES.includes(Number(url.get("size"))) ? Number(url.get("size")) : 10;
 
   const filtered = useMemo(() => {
-    if (!rows) return undefined;
+    if (!rows || server) return rows;
     const needle = q.trim().toLowerCase();
     const list = needle ? rows.filter((r) => filterText(r).toLowerCase().includes(needle)) : [...rows];
     const col = columns.find((c) => c.key === sortKey && c.sortValue);
@@ -93,12 +100,14 @@ export function DataTable<T>({
       });
     }
     return list;
-  }, [rows, q, sortKey, dir, columns, filterText]);
+  }, [rows, server, q, sortKey, dir, columns, filterText]);
 
-  const pages = Math.max(1, Math.ceil((filtered?.length ?? 0) / size));
-  const page = Math.min(Math.max(1, Number(url.get("page")) || 1), pages);
-  const visible = filtered?.slice((page - 1) * size, page * size);
   const count = total ?? rows?.length;
+  const pages = Math.max(1, Math.ceil(((server ? count : filtered?.length) ?? 0) / size));
+  const page = Math.min(Math.max(1, Number(url.get("page")) || 1), pages);
+  const visible = server ? filtered : filtered?.slice((page - 1) * size, page * size);
+  // With server-side filtering the total counts the matches: "no keys yet" only when nothing is filtered.
+  const noneAtAll = count === 0 && !server?.filtered;
 
   const toggleSort = (key: string) => {
     if (sortKey === key) url.set({ sort: key, dir: dir === "asc" ? "desc" : "asc", page: undefined });
@@ -117,28 +126,7 @@ export function DataTable<T>({
       >
         {filters}
         <nav aria-label={`${title} pages`} className="ml-auto flex items-center gap-1">
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => url.set({ page: page - 1 > 1 ? page - 1 : undefined })}
-            disabled={page <= 1}
-            aria-label="Previous page"
-          >
-            <ChevronLeft className="size-4" aria-hidden />
-          </button>
-          <span className="min-w-12 text-center text-sm" aria-live="polite">
-            <span className="sr-only">Page </span>
-            <span className="font-bold">{page}</span> / {pages}
-          </span>
-          <button
-            type="button"
-            className="flex size-7 cursor-pointer items-center justify-center rounded text-muted-foreground hover:bg-muted disabled:cursor-not-allowed disabled:opacity-40"
-            onClick={() => url.set({ page: page + 1 })}
-            disabled={page >= pages}
-            aria-label="Next page"
-          >
-            <ChevronRight className="size-4" aria-hidden />
-          </button>
+          <PageButtons page={page} pages={pages} onPage={(p) => url.set({ page: p > 1 ? p : undefined })} />
           <span className="mx-2 h-5 w-px bg-border" aria-hidden />
           <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
             Rows
@@ -216,7 +204,7 @@ export function DataTable<T>({
                   ))}
                 </tr>
               ))
-            ) : count === 0 ? (
+            ) : noneAtAll ? (
               <tr>
                 <td colSpan={columns.length}>{empty}</td>
               </tr>

@@ -1,11 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api-client.ts";
 import {
   ZCreateKeyResponse,
   ZDecryptTextResponse,
   ZEncryptTextResponse,
   ZKeyDetailResponse,
-  ZKeyListResponse,
   ZKeyMutationResponse,
   ZPrincipalListResponse,
   type CreateKeyRequest,
@@ -19,18 +18,36 @@ import type {
   UntagKeyRequest,
   UpdateKeyDescriptionRequest,
 } from "@/lib/schemas/key-labels.ts";
+import { ZKeyCacheRefreshResponse, ZKeyListResponse, keyListSearch, type KeyListQuery } from "@/lib/schemas/key-list.ts";
 
 export const keyKeys = {
   all: ["keys"] as const,
-  list: () => [...keyKeys.all, "list"] as const,
+  /** One page of the key list; `search` is keyListSearch(query), so the server's prefetch uses the same key. */
+  list: (search: string) => [...keyKeys.all, "list", search] as const,
   detail: (id: string) => [...keyKeys.all, "detail", id] as const,
   principals: () => ["principals"] as const,
 };
 
-export function useKeys() {
+/**
+ * A page of the keys table from the console's key cache, paged, sorted and filtered on the server. The
+ * previous page stays on screen while the next loads; the list re-reads the cache as the poller fills it.
+ */
+export function useKeys(query: KeyListQuery) {
+  const search = keyListSearch(query);
   return useQuery({
-    queryKey: keyKeys.list(),
-    queryFn: ({ signal }) => apiFetch("/api/keys", { schema: ZKeyListResponse, signal }),
+    queryKey: keyKeys.list(search),
+    queryFn: ({ signal }) => apiFetch(`/api/keys${search ? `?${search}` : ""}`, { schema: ZKeyListResponse, signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+}
+
+/** The keys page's Refresh: the key cache brought up to date now. */
+export function useRefreshKeyCache() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch("/api/keys/refresh", { method: "POST", schema: ZKeyCacheRefreshResponse }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keyKeys.all }),
   });
 }
 

@@ -40,9 +40,6 @@ export const ZKeySummary = z.object({
 });
 export type KeySummary = z.infer<typeof ZKeySummary>;
 
-export const ZKeyListResponse = z.object({ keys: z.array(ZKeySummary) });
-export type KeyListResponse = z.infer<typeof ZKeyListResponse>;
-
 export const ZTag = z.object({
   tagKey: z
     .string()

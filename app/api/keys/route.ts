@@ -1,4 +1,5 @@
-import { ZCreateKeyRequest, ZCreateKeyResponse, ZKeyListResponse } from "@/lib/schemas/keys.ts";
+import { ZKeyListQuery, ZKeyListResponse } from "@/lib/schemas/key-list.ts";
+import { ZCreateKeyRequest, ZCreateKeyResponse } from "@/lib/schemas/keys.ts";
 import { jsonResponse } from "@/lib/server/console/api/json-response.ts";
 import { parseBody } from "@/lib/server/console/api/parse-body.ts";
 import { withSession } from "@/lib/server/console/auth/with-session.ts";
@@ -8,10 +9,15 @@ import { listKeys } from "@/lib/server/console/keys/list-keys.ts";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/keys — customer managed keys with aliases, state, origin and custom key store. */
+/**
+ * GET /api/keys?q&state&origin&store&sort&dir&page&size — a page of the customer managed keys from the
+ * console's key cache, with the total matching the filters and when the cache was last refreshed.
+ */
 export const GET = withSession(
-  async ({ request, requestId, session }) =>
-    jsonResponse(ZKeyListResponse, await listKeys({ caller: callerFromRequest(request, session) }), { requestId }),
+  async ({ request, requestId, session }) => {
+    const query = ZKeyListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return jsonResponse(ZKeyListResponse, await listKeys({ caller: callerFromRequest(request, session), query }), { requestId });
+  },
   { permission: "keys:read" },
 );
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { EVERYTHING, announceWrite, crossInstanceLink } from "./cross-instance-writes.ts";
 
 // A write counter per Prisma model, bumped by db()'s query extension (db.ts) before and after every
 // create, update, upsert or delete of that model, so that in-memory caches of rows can tell, with one
@@ -10,9 +11,10 @@ import "server-only";
 // the two could cache the old row under the new count. Every $transaction therefore also bumps one
 // counter that every cache includes, after it commits or rolls back (db.ts wraps $transaction).
 //
-// What it does not see: writes by another process (PostgreSQL with several instances: the caches also
-// expire, see write-invalidated-cache.ts) and raw SQL ($executeRaw: only the audit writer, whose table no
-// cache holds).
+// Other processes (PostgreSQL with several instances): every bump is also announced to them, and theirs
+// bump the counters here, over LISTEN/NOTIFY (cross-instance-writes.ts); while that link is down the
+// caches expire their entries instead (write-invalidated-cache.ts). What it does not see: raw SQL
+// ($executeRaw: only the audit writer, whose table no cache holds).
 
 const WRITES = new Set([
   "create",
@@ -54,10 +56,29 @@ export function invalidatesCaches(model: string, operation: string, args: unknow
   return Object.keys(data).some((column) => !uncached.has(column));
 }
 
-/** Called by db()'s extension around each write of `model` (and by tests). */
-export function bumpModelWrites(model: string): void {
+function bumpHere(model: string): void {
   const c = counters();
   c.set(model, (c.get(model) ?? 0) + 1);
+}
+
+/** A write announced by another instance; EVERYTHING (notifications may have been lost) empties every cache. */
+function remoteWrite(model: string): void {
+  bumpHere(model === EVERYTHING ? TRANSACTIONS : model);
+}
+
+/** Called by db()'s extension around each write of `model` (and by tests); told to the other instances too. */
+export function bumpModelWrites(model: string): void {
+  bumpHere(model);
+  const link = crossInstanceLink(remoteWrite);
+  if (link) announceWrite(link, model);
+}
+
+/**
+ * Whether the other instances' writes reach this one's caches at once: false on SQLite (there are none)
+ * and while the PostgreSQL link is down. Opens the link on first use.
+ */
+export function hearsOtherInstances(): boolean {
+  return crossInstanceLink(remoteWrite)?.listening ?? false;
 }
 
 /** The counter every cache includes: bumped when a transaction ends. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { databaseProvider } from "./database-url.ts";
-import { modelWriteGeneration } from "./db-writes.ts";
+import { hearsOtherInstances, modelWriteGeneration } from "./db-writes.ts";
 
 // An in-memory cache of what the database says about rarely-written rows (access keys with their
 // unsealed secrets, KMS keys with their store), for the request path of /api/aws. Every entry is dropped
@@ -9,9 +9,11 @@ import { modelWriteGeneration } from "./db-writes.ts";
 // a write is returned to its caller but not kept, so it cannot put old state back.
 //
 // SQLite: this process is the only writer (the console's process owns the data folder), so that is
-// enough. PostgreSQL with several console instances: another instance's writes are not seen here, so
-// entries also expire after CROSS_PROCESS_TTL_MS — a disabled key or deactivated access key is refused
-// by the other instances within that time (IAM and KMS are eventually consistent too).
+// enough. PostgreSQL with several console instances: each announces its writes to the others over
+// LISTEN/NOTIFY (cross-instance-writes.ts), which bump the same counters, so a disabled key or a
+// deactivated access key is refused by every instance from the next request. While that link is down
+// (starting, or lost), entries expire after CROSS_PROCESS_TTL_MS instead, and every entry is dropped when
+// it comes back (IAM and KMS are eventually consistent too).
 
 export const CROSS_PROCESS_TTL_MS = 1_000;
 
@@ -20,14 +22,17 @@ type State<V> = { generation: number; entries: Map<string, Entry<V>> };
 
 const holder = globalThis as unknown as { keyholdWriteInvalidatedCaches?: Map<string, State<unknown>> };
 
-let ttlFor: { url: string | undefined; ttlMs: number } | undefined;
+let providerFor: { url: string | undefined; postgres: boolean } | undefined;
 
-/** Infinity on SQLite, CROSS_PROCESS_TTL_MS on PostgreSQL; read when used (tests switch databases). */
+/**
+ * Infinity on SQLite and on PostgreSQL while the other instances' writes are heard, else
+ * CROSS_PROCESS_TTL_MS; read when used (tests switch databases).
+ */
 function entryTtlMs(): number {
   const url = process.env.DATABASE_URL;
-  if (ttlFor && ttlFor.url === url) return ttlFor.ttlMs;
-  ttlFor = { url, ttlMs: databaseProvider() === "postgresql" ? CROSS_PROCESS_TTL_MS : Infinity };
-  return ttlFor.ttlMs;
+  if (!providerFor || providerFor.url !== url) providerFor = { url, postgres: databaseProvider() === "postgresql" };
+  if (!providerFor.postgres) return Infinity;
+  return hearsOtherInstances() ? Infinity : CROSS_PROCESS_TTL_MS;
 }
 
 export class WriteInvalidatedCache<V> {

@@ -2,7 +2,7 @@ import "server-only";
 import type { LocalExternalKey, LocalExternalKeysResponse } from "@/lib/schemas/external-keys.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { describeAllKeyStores } from "@/lib/server/console/key-stores/describe-all-key-stores.ts";
-import { allAliases } from "@/lib/server/console/keys/describe-all-keys.ts";
+import { listAllAliases } from "@/lib/server/console/key-cache/list-all-aliases.ts";
 import { describeKeys } from "@/lib/server/console/keys/describe-keys.ts";
 import { listAllKeyIds } from "@/lib/server/console/keys/list-all-key-ids.ts";
 import { callProxyAdmin, readProxySettings, requireProxySettingsFile, START_PROXY_COMMAND } from "./local-xks-proxy.ts";
@@ -24,7 +24,7 @@ export async function listLocalExternalKeys({ caller }: { caller: Caller }): Pro
   if (!listed) return { ...base, running: false, keys: [] };
 
   const kms = await kmsForCaller(caller);
-  const [stores, ids, aliases] = await Promise.all([describeAllKeyStores(kms), listAllKeyIds(kms), allAliases(kms)]);
+  const [stores, ids, aliases] = await Promise.all([describeAllKeyStores(kms), listAllKeyIds(kms), listAllAliases(kms)]);
   const xksStores = new Map(stores.filter((s) => s.CustomKeyStoreType === "EXTERNAL_KEY_STORE").map((s) => [s.CustomKeyStoreId!, s]));
   const metadata = (await describeKeys(kms, ids, { skipDenied: true })).filter(
     (m) => m.XksKeyConfiguration?.Id && m.CustomKeyStoreId && xksStores.has(m.CustomKeyStoreId),

@@ -2,9 +2,10 @@ import "server-only";
 import { DescribeCustomKeyStoresCommand } from "@aws-sdk/client-kms";
 import type { KeyStoreDetailResponse } from "@/lib/schemas/key-stores.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { ZKeyListQuery } from "@/lib/schemas/key-list.ts";
 import { toClusterSummary } from "@/lib/server/console/clusters/to-cluster-summary.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
-import { describeAllKeys } from "@/lib/server/console/keys/describe-all-keys.ts";
+import { listCachedKeys } from "@/lib/server/console/key-cache/list-cached-keys.ts";
 import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "@/lib/server/console/status/read-status-cache.ts";
 import { refreshStatusForCaller } from "@/lib/server/console/status/refresh-for-caller.ts";
 
@@ -31,7 +32,7 @@ export type GetKeyStoreOptions = { caller: Caller; customKeyStoreId: string };
 
 /**
  * One key store and its cluster's HSM inventory from the status cache, its connection history, and
- * the KMS keys in it (listed live; when the backend cannot be reached the page still shows the store).
+ * the first page of its KMS keys from the key cache (console/key-cache/).
  */
 export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptions): Promise<KeyStoreDetailResponse> {
   let [cached] = await readCachedKeyStores(customKeyStoreId);
@@ -43,17 +44,15 @@ export async function getKeyStore({ caller, customKeyStoreId }: GetKeyStoreOptio
   if (!cached) throw notFound(customKeyStoreId);
   const { summary, cluster } = cached;
   const [keys, backend, history] = await Promise.all([
-    kmsForCaller(caller)
-      .then((kms) => describeAllKeys(kms, new Map([[customKeyStoreId, summary.customKeyStoreName]])))
-      .then((all) => all.filter((k) => k.customKeyStoreId === customKeyStoreId))
-      .catch(() => null),
+    // The first page of the store's keys from the key cache; the page's key list pages through GET /api/keys?store=.
+    listCachedKeys(ZKeyListQuery.parse({ store: customKeyStoreId })).catch(() => null),
     readBackendStatus(),
     readStatusHistory(customKeyStoreId, summary.cloudHsmClusterId),
   ]);
   return {
-    keyStore: keys ? { ...summary, keyCount: keys.length } : summary,
+    keyStore: keys ? { ...summary, keyCount: keys.total } : summary,
     cluster: cluster ? toClusterSummary(cluster, { customKeyStoreId, customKeyStoreName: summary.customKeyStoreName }) : null,
-    keys: keys ?? [],
+    keys: keys?.keys ?? [],
     keysAvailable: keys !== null,
     backend,
     history,

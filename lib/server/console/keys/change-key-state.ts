@@ -9,6 +9,7 @@ import {
 import { ZKeyState, type KeyState } from "@/lib/schemas/keys.ts";
 import { callAws } from "@/lib/server/console/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { updateCachedKey } from "@/lib/server/console/key-cache/update-cached-key.ts";
 
 export type KeyStateChange =
   | { action: "enable" }
@@ -40,6 +41,7 @@ export async function changeKeyState({ caller, keyId, change }: ChangeKeyStateOp
       await callAws(() => kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })));
       break;
   }
+  await updateCachedKey(kms, keyId);
   const { KeyMetadata: m } = await callAws(() => kms.send(new DescribeKeyCommand({ KeyId: keyId })));
   const state = ZKeyState.safeParse(m?.KeyState);
   return { keyId: m?.KeyId ?? keyId, keyState: state.success ? state.data : undefined };

@@ -2,6 +2,7 @@ import "server-only";
 import { CreateAliasCommand } from "@aws-sdk/client-kms";
 import { callAws } from "@/lib/server/console/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { updateCachedKey } from "@/lib/server/console/key-cache/update-cached-key.ts";
 
 export type CreateAliasOptions = { caller: Caller; keyId: string; /** Without the alias/ prefix. */ aliasName: string };
 
@@ -20,5 +21,6 @@ export async function createAlias({ caller, keyId, aliasName }: CreateAliasOptio
     ValidationException: "aliasName",
     LimitExceededException: "aliasName",
   });
+  await updateCachedKey(kms, keyId);
   return { aliasName: name };
 }

@@ -3,6 +3,7 @@ import { CreateAliasCommand, CreateKeyCommand, ListAliasesCommand, ScheduleKeyDe
 import type { CreateKeyRequest } from "@/lib/schemas/keys.ts";
 import { callAws } from "@/lib/server/console/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { updateCachedKey } from "@/lib/server/console/key-cache/update-cached-key.ts";
 import { AppError, isAppError } from "@/lib/server/platform/errors.ts";
 
 export type CreateKeyOptions = { caller: Caller; request: CreateKeyRequest };
@@ -76,6 +77,8 @@ export async function createKey({ caller, request }: CreateKeyOptions): Promise<
       fields: { alias: message },
       cause: e,
     });
+  } finally {
+    await updateCachedKey(kms, keyId); // the keys table shows it at once (or its scheduled deletion)
   }
   return { keyId, arn: m!.Arn ?? "" };
 }

@@ -3,6 +3,7 @@ import { DeleteAliasCommand, DescribeKeyCommand, ListAliasesCommand } from "@aws
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { callAws } from "@/lib/server/console/aws/sdk-error.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { updateCachedKey } from "@/lib/server/console/key-cache/update-cached-key.ts";
 
 export type DeleteAliasOptions = { caller: Caller; keyId: string; /** The full name, alias/…. */ aliasName: string };
 
@@ -28,4 +29,5 @@ export async function deleteAlias({ caller, keyId, aliasName }: DeleteAliasOptio
     });
   }
   await callAws(() => kms.send(new DeleteAliasCommand({ AliasName: aliasName })));
+  await updateCachedKey(kms, m?.KeyId ?? keyId);
 }

@@ -3,11 +3,8 @@
 // RevokeGrant ends a grant, and a viewer's attempt comes back as KMS's AccessDeniedException.
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateGrantCommand, CreateKeyCommand } from "@aws-sdk/client-kms";
-import type { Role } from "@/lib/schemas/auth.ts";
-import type { SessionContext } from "@/lib/server/console/auth/session-context.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
-import { createAccessKey } from "@/lib/server/platform/identity/create-access-key.ts";
-import { createUser } from "@/lib/server/platform/identity/create-user.ts";
+import { callerWith } from "@/test/console-caller.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 import { listKeyGrants } from "./list-key-grants.ts";
 import { revokeKeyGrant } from "./revoke-key-grant.ts";
@@ -15,17 +12,6 @@ import { revokeKeyGrant } from "./revoke-key-grant.ts";
 useMigratedDataDir("console-key-grants");
 let admin: Caller;
 let viewer: Caller;
-
-async function callerWith(name: string, role: Role): Promise<Caller> {
-  const user = await createUser({ name, password: `${name}-Password-123`, role });
-  await createAccessKey(user.id);
-  const session: SessionContext = {
-    sessionId: name,
-    expiresAt: new Date(Date.now() + 3600_000),
-    user: { id: user.id, name: user.name, role, principalArn: user.principalArn },
-  };
-  return { session };
-}
 
 beforeAll(async () => {
   admin = await callerWith("grant-admin", "admin");

@@ -1,15 +1,23 @@
 import "server-only";
-import type { KeyListResponse } from "@/lib/schemas/keys.ts";
+import type { KeyListQuery, KeyListResponse } from "@/lib/schemas/key-list.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
-import { describeAllKeyStores } from "@/lib/server/console/key-stores/describe-all-key-stores.ts";
-import { describeAllKeys } from "./describe-all-keys.ts";
+import { readKeyCacheFreshness } from "@/lib/server/console/key-cache/key-cache-freshness.ts";
+import { listCachedKeys } from "@/lib/server/console/key-cache/list-cached-keys.ts";
+import { refreshKeyCache } from "@/lib/server/console/key-cache/refresh-key-cache.ts";
 
-export type ListKeysOptions = { caller: Caller };
+export type ListKeysOptions = { caller: Caller; query: KeyListQuery };
 
-/** The customer managed keys, with aliases and the name of the custom key store each lives in. */
-export async function listKeys({ caller }: ListKeysOptions): Promise<KeyListResponse> {
-  const kms = await kmsForCaller(caller);
-  const stores = await describeAllKeyStores(kms);
-  const names = new Map(stores.map((s) => [s.CustomKeyStoreId!, s.CustomKeyStoreName ?? ""]));
-  return { keys: await describeAllKeys(kms, names) };
+/**
+ * A page of the customer managed keys from the console's key cache (console/key-cache/), which the
+ * status poller and the console's own writes keep fresh. Before the poller's first pass the caller's
+ * own clients fill it once, so a new console does not show an empty list.
+ */
+export async function listKeys({ caller, query }: ListKeysOptions): Promise<KeyListResponse> {
+  if (!(await readKeyCacheFreshness()).refreshedAt) await refreshKeysForCaller(caller);
+  return listCachedKeys(query);
+}
+
+/** The keys page's Refresh: one pass over the key cache with the caller's clients. */
+export async function refreshKeysForCaller(caller: Caller): Promise<void> {
+  await refreshKeyCache({ kms: await kmsForCaller(caller) });
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { onShutdown } from "@/lib/server/platform/lifecycle.ts";
 import { sweepLocalOrphanedKeyMaterial } from "@/lib/server/kms-service/local-backend.ts";
+import { pollKeyCache } from "@/lib/server/console/key-cache/poll-key-cache.ts";
 import { pollerLeadership, type Leadership } from "./poller-leadership.ts";
 import { refreshStatusCache } from "./refresh-status-cache.ts";
 import { statusClients, type StatusClients } from "./status-clients.ts";
@@ -73,6 +74,7 @@ export function startStatusPoller(o: StatusPollerOptions = {}): StatusPoller {
         const keyCounts = Date.now() - lastKeyCount >= keyCountMs;
         lastRefresh = Date.now();
         await refreshStatusCache({ ...clients, keyCounts });
+        await pollKeyCache(clients.kms); // the keys table's cache: new and removed keys, a bounded number described
         if (keyCounts) {
           lastKeyCount = Date.now();
           if (sweepKeyMaterial) await sweepOrphans();

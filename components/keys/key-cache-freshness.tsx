@@ -1,0 +1,25 @@
+"use client";
+
+import { RefreshCw } from "lucide-react";
+import { Button } from "@/components/ui/button.tsx";
+import { formatAge } from "@/lib/console/format.ts";
+import { useNow } from "@/lib/console/use-now.ts";
+import { useRefreshKeyCache } from "@/lib/queries/keys.ts";
+
+/** How fresh the keys table's cache is ("updated 12 s ago"), and a button to refresh it now. */
+export function KeyCacheFreshness({ refreshedAt, errorCode }: { refreshedAt: string | null | undefined; errorCode?: string | null }) {
+  const now = useNow();
+  const refresh = useRefreshKeyCache();
+  return (
+    <span className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="key-cache-freshness">
+      <span role="status" suppressHydrationWarning>
+        {refreshedAt === undefined ? "Loading…" : `Updated ${formatAge(refreshedAt, now)}`}
+        {errorCode ? ` (the last refresh failed: ${errorCode})` : null}
+      </span>
+      <Button variant="normal" size="sm" onClick={() => refresh.mutate()} disabled={refresh.isPending} aria-label="Refresh the key list">
+        <RefreshCw className={refresh.isPending ? "animate-spin" : undefined} aria-hidden />
+        Refresh
+      </Button>
+    </span>
+  );
+}
