@@ -1,0 +1,167 @@
+// `npm run bench -- handler`: the local endpoint's request handler (handleAwsRequest with the real
+// dependencies: SigV4, access-key and key caches, key policy, SoftHSM, audit) called in this process,
+// without HTTP, on pre-signed Encrypt / Decrypt requests: the server CPU time per request that is ours
+// to spend, free of the kernel's loopback and node:http. KEYHOLD_BENCH_PROFILE=1 writes a V8 CPU profile
+// of the measured loops only (its top frames printed), which on a busy machine is the clearest view of
+// our own per-request work.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import inspector from "node:inspector/promises";
+import path from "node:path";
+import { Signer, prepareDataDir } from "./wire.bench.ts";
+
+const REQUESTS = Number(process.env.KEYHOLD_BENCH_REQUESTS ?? 20_000);
+const IN_FLIGHT = 32;
+
+export type HandlerBenchRow = { operation: string; key: string; cpuUsPerRequest: number; requestsPerCpuSecond: number };
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
+
+export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
+  const data = prepareDataDir();
+  process.env.KEYHOLD_DATA_DIR = data.dir;
+  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete process.env[name];
+  process.env.KEYHOLD_CKS_CRYPTO_RPS = "1000000";
+  const { handleAwsRequest } = await import("@/lib/server/kms-service/wire/handle-aws-request.ts");
+  const { localServiceDeps } = await import("@/lib/server/kms-service/service-deps.ts");
+  const { flushAuditEvents } = await import("@/lib/server/platform/audit/audit-writer.ts");
+  const { shutdown } = await import("@/lib/server/platform/lifecycle.ts");
+  const deps = localServiceDeps();
+  const signer = new Signer(data.admin, "127.0.0.1:1");
+  const request = (operation: string, body: Buffer) => ({
+    method: "POST",
+    path: "/api/aws/",
+    headers: new Map(Object.entries(signer.headers(`TrentService.${operation}`, body)).map(([k, v]) => [k, [v]])),
+    body,
+    sourceIp: "127.0.0.1",
+  });
+  const kms = async (operation: string, input: object) => {
+    const r = await handleAwsRequest(request(operation, Buffer.from(JSON.stringify(input))), deps);
+    if (r.status !== 200) throw new Error(`${operation}: ${r.status} ${r.body.toString("utf8")}`);
+    return JSON.parse(r.body.toString("utf8")) as Record<string, unknown>;
+  };
+
+  const profile = process.env.KEYHOLD_BENCH_PROFILE === "1" || process.env.KEYHOLD_BENCH_PROFILE === "cpu-prof";
+  const session = new inspector.Session();
+  session.connect();
+  if (profile) {
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: 200 });
+  }
+
+  const rows: HandlerBenchRow[] = [];
+  try {
+    const store = (await kms("CreateCustomKeyStore", {
+      CustomKeyStoreName: "bench-store",
+      CloudHsmClusterId: data.clusterId,
+      TrustAnchorCertificate: data.trustAnchor,
+      KeyStorePassword: data.kmsuserPassword,
+    })) as { CustomKeyStoreId: string };
+    await kms("ConnectCustomKeyStore", { CustomKeyStoreId: store.CustomKeyStoreId });
+    for (let i = 0; ; i++) {
+      const d = (await kms("DescribeCustomKeyStores", { CustomKeyStoreId: store.CustomKeyStoreId })) as {
+        CustomKeyStores: { ConnectionState: string }[];
+      };
+      if (d.CustomKeyStores[0]!.ConnectionState === "CONNECTED") break;
+      if (i > 100) throw new Error("the bench store did not connect");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const keyIdOf = (r: Record<string, unknown>) => (r.KeyMetadata as { KeyId: string }).KeyId;
+    const keys = {
+      AWS_KMS: keyIdOf(await kms("CreateKey", {})),
+      "CloudHSM key store": keyIdOf(await kms("CreateKey", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.CustomKeyStoreId })),
+    };
+    const plaintext = crypto.randomBytes(32).toString("base64");
+    const context = { bench: "handler" };
+
+    console.log(
+      `\nhandleAwsRequest in this process, no HTTP, ${REQUESTS.toLocaleString("en-US")} requests per row, ${IN_FLIGHT} in flight`,
+    );
+    console.log("operation  key                 CPU µs/req   req per CPU-second");
+    if (profile) await session.post("Profiler.start");
+    for (const [keyName, keyId] of Object.entries(keys)) {
+      const blob = (await kms("Encrypt", { KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })).CiphertextBlob;
+      const bodies = {
+        Encrypt: Buffer.from(JSON.stringify({ KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })),
+        Decrypt: Buffer.from(JSON.stringify({ CiphertextBlob: blob, EncryptionContext: context })),
+        GenerateDataKey: Buffer.from(JSON.stringify({ KeyId: keyId, NumberOfBytes: 32, EncryptionContext: context })),
+      };
+      for (const [operation, body] of Object.entries(bodies)) {
+        const run = async (n: number) => {
+          let next = 0;
+          let failed = 0;
+          await Promise.all(
+            Array.from({ length: IN_FLIGHT }, async () => {
+              while (next++ < n) if ((await handleAwsRequest(request(operation, body), deps)).status !== 200) failed++;
+            }),
+          );
+          if (failed) throw new Error(`${operation}: ${failed} requests failed`);
+        };
+        await run(Math.min(2_000, REQUESTS)); // warm-up
+        const before = process.cpuUsage();
+        await run(REQUESTS);
+        const used = process.cpuUsage(before);
+        const cpuUsPerRequest = (used.user + used.system) / REQUESTS;
+        rows.push({ operation, key: keyName, cpuUsPerRequest, requestsPerCpuSecond: 1e6 / cpuUsPerRequest });
+        console.log(
+          `${operation.padEnd(15)}  ${keyName.padEnd(18)}  ${cpuUsPerRequest.toFixed(1).padStart(10)}   ${Math.round(1e6 / cpuUsPerRequest)
+            .toLocaleString("en-US")
+            .padStart(18)}`,
+        );
+      }
+    }
+    if (profile) {
+      const { profile: p } = (await session.post("Profiler.stop")) as unknown as {
+        profile: { nodes: ProfileNode[]; samples: number[] };
+      };
+      const file = path.join(data.dir, "..", `keyhold-handler-${Date.now()}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(p));
+      printTopFrames(p);
+      console.log(`  (profile: ${file})`);
+    }
+  } finally {
+    session.disconnect();
+    await flushAuditEvents();
+    await shutdown(4_500, () => {});
+    fs.rmSync(data.dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function printTopFrames(p: { nodes: ProfileNode[]; samples: number[] }): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let count = 0;
+  const name = (n: ProfileNode) =>
+    `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url
+      .replace(/^file:\/\//, "")
+      .replace(process.cwd() + "/", "")
+      .split("node_modules/")
+      .pop()}`.trim();
+  for (const id of p.samples) {
+    const n = byId.get(id)!;
+    if (n.callFrame.functionName === "(idle)") continue;
+    count++;
+    self.set(name(n), (self.get(name(n)) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at)!;
+      if (!/(^|\/)lib\//.test(f.callFrame.url) || f.callFrame.url.includes("node_modules")) continue;
+      const own = name(f);
+      if (!seen.has(own)) total.set(own, (total.get(own) ?? 0) + 1);
+      seen.add(own);
+    }
+  }
+  const top = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30)
+      .map(([k, v]) => `  ${((100 * v) / count).toFixed(1).padStart(5)} %  ${k}`);
+  console.log(`\nV8 profile of the measured loops (${count} samples, idle left out), top frames by self time:`);
+  for (const l of top(self)) console.log(l);
+  console.log("our code (lib/) by total time:");
+  for (const l of top(total)) console.log(l);
+}
