@@ -110,6 +110,41 @@ export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
         );
       }
     }
+
+    // Unsigned requests from one address: 300 MissingAuthenticationToken, then ThrottlingException.
+    const unsigned = Buffer.from(JSON.stringify({ KeyId: keys.AWS_KMS, Plaintext: plaintext }));
+    const unsignedRequest = () => ({
+      method: "POST",
+      path: "/api/aws/",
+      headers: new Map([
+        ["content-type", ["application/x-amz-json-1.1"]],
+        ["x-amz-target", ["TrentService.Encrypt"]],
+      ]),
+      body: unsigned,
+      sourceIp: "127.0.0.2",
+    });
+    const rejectAll = async (n: number) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: IN_FLIGHT }, async () => {
+          while (next++ < n) if ((await handleAwsRequest(unsignedRequest(), deps)).status !== 400) throw new Error("not rejected");
+        }),
+      );
+    };
+    await rejectAll(2_000);
+    const before = process.cpuUsage();
+    await rejectAll(REQUESTS);
+    const used = process.cpuUsage(before);
+    const cpuUsPerRequest = (used.user + used.system) / REQUESTS;
+    rows.push({ operation: "unsigned", key: "(throttled)", cpuUsPerRequest, requestsPerCpuSecond: 1e6 / cpuUsPerRequest });
+    console.log(
+      `${"unsigned".padEnd(15)}  ${"(throttled source)".padEnd(18)}  ${cpuUsPerRequest.toFixed(1).padStart(10)}   ${Math.round(
+        1e6 / cpuUsPerRequest,
+      )
+        .toLocaleString("en-US")
+        .padStart(18)}`,
+    );
+
     if (profile) {
       const { profile: p } = (await session.post("Profiler.stop")) as unknown as {
         profile: { nodes: ProfileNode[]; samples: number[] };
