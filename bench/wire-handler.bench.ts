@@ -8,12 +8,33 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import inspector from "node:inspector/promises";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { Signer, prepareDataDir } from "./wire.bench.ts";
 
 const REQUESTS = Number(process.env.KEYHOLD_BENCH_REQUESTS ?? 20_000);
 const IN_FLIGHT = 32;
 
 export type HandlerBenchRow = { operation: string; key: string; cpuUsPerRequest: number; requestsPerCpuSecond: number };
+
+/**
+ * Counts SQL statements run through better-sqlite3 in this process (Prisma's SQLite adapter and the
+ * audit writer's connection alike), by the statement's first words: a request path that reads nothing
+ * from the database in steady state shows only the audit writer's batched INSERTs.
+ */
+function countSqlStatements(): { byKind: Map<string, number>; reset: () => void } {
+  const byKind = new Map<string, number>();
+  const probe = new Database(":memory:").prepare("SELECT 1");
+  const proto = Object.getPrototypeOf(probe) as Record<string, (...a: unknown[]) => unknown>;
+  for (const method of ["run", "get", "all", "iterate"]) {
+    const original = proto[method]!;
+    proto[method] = function (this: { source: string }, ...args: unknown[]) {
+      const kind = this.source.trim().split(/\s+/).slice(0, 3).join(" ").slice(0, 40);
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+      return original.apply(this, args);
+    };
+  }
+  return { byKind, reset: () => byKind.clear() };
+}
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
 
@@ -41,6 +62,7 @@ export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
     return JSON.parse(r.body.toString("utf8")) as Record<string, unknown>;
   };
 
+  const sql = countSqlStatements();
   const profile = process.env.KEYHOLD_BENCH_PROFILE === "1" || process.env.KEYHOLD_BENCH_PROFILE === "cpu-prof";
   const session = new inspector.Session();
   session.connect();
@@ -77,7 +99,9 @@ export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
     console.log(
       `\nhandleAwsRequest in this process, no HTTP, ${REQUESTS.toLocaleString("en-US")} requests per row, ${IN_FLIGHT} in flight`,
     );
-    console.log("operation  key                 CPU µs/req   req per CPU-second");
+    console.log(
+      "operation        key                 CPU µs/req   req per CPU-second   (SQL statements run during the row: Prisma's and the audit writer's)",
+    );
     if (profile) await session.post("Profiler.start");
     for (const [keyName, keyId] of Object.entries(keys)) {
       const blob = (await kms("Encrypt", { KeyId: keyId, Plaintext: plaintext, EncryptionContext: context })).CiphertextBlob;
@@ -98,15 +122,17 @@ export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
           if (failed) throw new Error(`${operation}: ${failed} requests failed`);
         };
         await run(Math.min(2_000, REQUESTS)); // warm-up
+        sql.reset();
         const before = process.cpuUsage();
         await run(REQUESTS);
         const used = process.cpuUsage(before);
+        const statements = [...sql.byKind].map(([kind, n]) => `${n} × ${kind}`).join(", ") || "none";
         const cpuUsPerRequest = (used.user + used.system) / REQUESTS;
         rows.push({ operation, key: keyName, cpuUsPerRequest, requestsPerCpuSecond: 1e6 / cpuUsPerRequest });
         console.log(
           `${operation.padEnd(15)}  ${keyName.padEnd(18)}  ${cpuUsPerRequest.toFixed(1).padStart(10)}   ${Math.round(1e6 / cpuUsPerRequest)
             .toLocaleString("en-US")
-            .padStart(18)}`,
+            .padStart(18)}   SQL run meanwhile: ${statements}`,
         );
       }
     }
