@@ -9,7 +9,7 @@ import fs from "node:fs";
 import inspector from "node:inspector/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Signer, prepareDataDir } from "./wire.bench.ts";
+import { Signer, createBenchKeys, prepareDataDir } from "./wire.bench.ts";
 
 const REQUESTS = Number(process.env.KEYHOLD_BENCH_REQUESTS ?? 20_000);
 const IN_FLIGHT = 32;
@@ -73,26 +73,7 @@ export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
 
   const rows: HandlerBenchRow[] = [];
   try {
-    const store = (await kms("CreateCustomKeyStore", {
-      CustomKeyStoreName: "bench-store",
-      CloudHsmClusterId: data.clusterId,
-      TrustAnchorCertificate: data.trustAnchor,
-      KeyStorePassword: data.kmsuserPassword,
-    })) as { CustomKeyStoreId: string };
-    await kms("ConnectCustomKeyStore", { CustomKeyStoreId: store.CustomKeyStoreId });
-    for (let i = 0; ; i++) {
-      const d = (await kms("DescribeCustomKeyStores", { CustomKeyStoreId: store.CustomKeyStoreId })) as {
-        CustomKeyStores: { ConnectionState: string }[];
-      };
-      if (d.CustomKeyStores[0]!.ConnectionState === "CONNECTED") break;
-      if (i > 100) throw new Error("the bench store did not connect");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const keyIdOf = (r: Record<string, unknown>) => (r.KeyMetadata as { KeyId: string }).KeyId;
-    const keys = {
-      AWS_KMS: keyIdOf(await kms("CreateKey", {})),
-      "CloudHSM key store": keyIdOf(await kms("CreateKey", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.CustomKeyStoreId })),
-    };
+    const keys = await createBenchKeys(kms, data);
     const plaintext = crypto.randomBytes(32).toString("base64");
     const context = { bench: "handler" };
 

@@ -456,26 +456,7 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
       return out;
     };
 
-    const store = (await kms("CreateCustomKeyStore", {
-      CustomKeyStoreName: "bench-store",
-      CloudHsmClusterId: data.clusterId,
-      TrustAnchorCertificate: data.trustAnchor,
-      KeyStorePassword: data.kmsuserPassword,
-    })) as { CustomKeyStoreId: string };
-    await kms("ConnectCustomKeyStore", { CustomKeyStoreId: store.CustomKeyStoreId });
-    for (let i = 0; ; i++) {
-      const d = (await kms("DescribeCustomKeyStores", { CustomKeyStoreId: store.CustomKeyStoreId })) as {
-        CustomKeyStores: { ConnectionState: string }[];
-      };
-      if (d.CustomKeyStores[0]!.ConnectionState === "CONNECTED") break;
-      if (i > 100) throw new Error(`the bench store did not connect: ${JSON.stringify(d)}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const keyIdOf = (r: Record<string, unknown>) => (r.KeyMetadata as { KeyId: string }).KeyId;
-    const keys = {
-      AWS_KMS: keyIdOf(await kms("CreateKey", {})),
-      "CloudHSM key store": keyIdOf(await kms("CreateKey", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.CustomKeyStoreId })),
-    } as const;
+    const keys = await createBenchKeys(kms, data);
 
     const perf = profile === "perf" && serverPid ? startPerf(serverPid) : undefined;
     console.log(
@@ -568,6 +549,38 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
     fs.rmSync(data.dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+type BenchKeys = { AWS_KMS: string; "CloudHSM key store": string };
+
+/**
+ * Through the endpoint (`kms` sends one signed request): a CloudHSM key store on the data dir's demo
+ * cluster, connected, and two keys, one AWS_KMS and one in the store.
+ */
+export async function createBenchKeys(
+  kms: (operation: string, input: object) => Promise<Record<string, unknown>>,
+  data: Pick<ReturnType<typeof prepareDataDir>, "clusterId" | "trustAnchor" | "kmsuserPassword">,
+): Promise<BenchKeys> {
+  const store = (await kms("CreateCustomKeyStore", {
+    CustomKeyStoreName: "bench-store",
+    CloudHsmClusterId: data.clusterId,
+    TrustAnchorCertificate: data.trustAnchor,
+    KeyStorePassword: data.kmsuserPassword,
+  })) as { CustomKeyStoreId: string };
+  await kms("ConnectCustomKeyStore", { CustomKeyStoreId: store.CustomKeyStoreId });
+  for (let i = 0; ; i++) {
+    const d = (await kms("DescribeCustomKeyStores", { CustomKeyStoreId: store.CustomKeyStoreId })) as {
+      CustomKeyStores: { ConnectionState: string }[];
+    };
+    if (d.CustomKeyStores[0]!.ConnectionState === "CONNECTED") break;
+    if (i > 100) throw new Error(`the bench store did not connect: ${JSON.stringify(d)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const keyIdOf = (r: Record<string, unknown>) => (r.KeyMetadata as { KeyId: string }).KeyId;
+  return {
+    AWS_KMS: keyIdOf(await kms("CreateKey", {})),
+    "CloudHSM key store": keyIdOf(await kms("CreateKey", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.CustomKeyStoreId })),
+  };
 }
 
 function bodies32(keyId: string, plaintext: string, context: Record<string, string>): Buffer {
