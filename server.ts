@@ -9,6 +9,8 @@
 // react-server condition would, but it breaks Next itself). Process-wide state lives on globalThis, so
 // this copy of lib/server and Next's bundled copies share one PKCS#11 module, database client and caches.
 import http from "node:http";
+// Before Next, which replaces the global Date: the wire endpoint keeps the engine's (engine-date.ts).
+import "./lib/server/kms-service/wire/engine-date.ts";
 import next from "next";
 import { deployMigrations } from "./scripts/db/schema-engine.mjs";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "./lib/server/platform/database-url.ts";
@@ -31,6 +33,14 @@ await startWorkers();
 // past 512 characters is cut, since Next matches it against a regular expression on every request.
 const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
   const peer = req.socket.remoteAddress ?? "";
+  if (isWirePath(req.url)) {
+    // The wire endpoint reads the raw headers (SigV4 signs them) and never req.headers, which node
+    // builds on first use: the caller's address is decided here and handed over.
+    const sourceIp = trustedForwardedFor(peer, rawForwardedFor(req, peer), config.KEYHOLD_TRUSTED_PROXIES);
+    if (isShuttingDown()) res.setHeader("Connection", "close");
+    serveWireRequest(req, res, sourceIp).catch((e: unknown) => fail(res, e));
+    return;
+  }
   req.headers["x-forwarded-for"] = trustedForwardedFor(peer, forwardedFor(req), config.KEYHOLD_TRUSTED_PROXIES);
   // What a proxy says about the original request (TLS: HSTS and Secure cookies; host) is believed only
   // from a trusted proxy; anyone else could claim https or another host.
@@ -41,10 +51,6 @@ const server = http.createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
   const ua = req.headers["user-agent"];
   if (ua && ua.length > 512) req.headers["user-agent"] = ua.slice(0, 512);
   if (isShuttingDown()) res.setHeader("Connection", "close");
-  if (isWirePath(req.url)) {
-    serveWireRequest(req, res).catch((e: unknown) => fail(res, e));
-    return;
-  }
   handleWithNext(req, res).catch((e: unknown) => fail(res, e));
 });
 onShutdown("http server", "intake", () => closeServer(server));
@@ -56,14 +62,24 @@ server.listen(config.PORT, config.KEYHOLD_HOST, () => {
 
 /** /api/aws and /api/aws/ (the JavaScript SDKs add the slash), with or without a query string. */
 function isWirePath(url: string | undefined): boolean {
-  if (!url) return false;
-  const path = url.split("?", 1)[0]!;
-  return path === "/api/aws" || path === "/api/aws/";
+  if (!url?.startsWith("/api/aws")) return false;
+  const rest = url.slice(8);
+  return rest === "" || rest === "/" || rest.startsWith("?") || rest.startsWith("/?");
 }
 
 function forwardedFor(req: http.IncomingMessage): string | undefined {
   const v = req.headers["x-forwarded-for"];
   return Array.isArray(v) ? v.join(",") : v;
+}
+
+/** X-Forwarded-For from the raw headers, read only when a trusted proxy could have set it. */
+function rawForwardedFor(req: http.IncomingMessage, peer: string): string | undefined {
+  if (!isTrustedProxy(peer, config.KEYHOLD_TRUSTED_PROXIES)) return undefined;
+  const hops: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() === "x-forwarded-for") hops.push(req.rawHeaders[i + 1]!);
+  }
+  return hops.length ? hops.join(",") : undefined;
 }
 
 function fail(res: http.ServerResponse, e: unknown): void {

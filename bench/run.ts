@@ -4,6 +4,7 @@ import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
 import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 import { statusCacheBench } from "./status-cache.bench.ts";
 import { wireBench } from "./wire.bench.ts";
+import { wireHandlerBench } from "./wire-handler.bench.ts";
 import { xksProxyBench } from "./xks-proxy.bench.ts";
 
 let hsmRows: HsmBenchRow[] | undefined;
@@ -14,6 +15,10 @@ const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   [
     "wire: /api/aws of the real server process under a SigV4 load generator, 1/8/32 keep-alive connections, vs raw PKCS#11",
     () => wireBench({ hsmRows }),
+  ],
+  [
+    "handler: the /api/aws request handler in-process, no HTTP — server CPU µs per Encrypt / Decrypt / GenerateDataKey",
+    () => wireHandlerBench(),
   ],
   ["xks proxy: Encrypt / Decrypt requests per second through the XKS proxy over HTTPS", () => xksProxyBench({ hsmRows })],
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],

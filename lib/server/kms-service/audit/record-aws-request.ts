@@ -24,8 +24,17 @@ const READ_ONLY = /^(?:kms|cloudhsm):(?:Describe|List|Get|Encrypt|Decrypt|ReEncr
 /** True when the event of this operation must be committed before the caller is answered. */
 export function isDurableOperation(operation: string | undefined): boolean {
   if (env().KEYHOLD_AUDIT_DURABLE === "all") return true;
-  return operation !== undefined && !READ_ONLY.test(operation);
+  if (operation === undefined) return false;
+  let durable = durableByOperation.get(operation);
+  if (durable === undefined) {
+    durable = !READ_ONLY.test(operation);
+    // Bounded: an unknown operation a caller names is tested, not remembered, once the map is full.
+    if (durableByOperation.size < 512) durableByOperation.set(operation, durable);
+  }
+  return durable;
 }
+
+const durableByOperation = new Map<string, boolean>();
 
 export function recordAwsRequest(event: CompletedRequest): Promise<void> | undefined {
   if (!event.authenticated) {

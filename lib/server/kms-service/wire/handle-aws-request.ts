@@ -5,6 +5,7 @@ import { SIGNING_NAME, parseTarget, serviceOfTarget, type AwsService } from "./a
 import { header, normalizeHeaders, type AwsHttpRequest, type AwsHttpResponse } from "@/lib/server/platform/sigv4/http-types.ts";
 import { JSON_CONTENT_TYPE, checkContentType, decodeJsonBody, encodeErrorBody, encodeJsonBody } from "./json-codec.ts";
 import { isServerFault, wireStatus } from "@/lib/server/platform/error-status.ts";
+import { EngineDate } from "./engine-date.ts";
 import { KmsError } from "./kms-error.ts";
 import type {
   CompletedRequest,
@@ -51,17 +52,19 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     sourceIp: req.sourceIp ?? "",
     userAgent: header(headers, "user-agent") ?? "",
   };
+  // One clock reading per request: the audit row's time and SigV4's skew check.
+  const receivedAt = deps.now?.() ?? new EngineDate();
   const event: Omit<CompletedRequest, "status"> = {
     ctx,
     authenticated: false,
     service,
     target: targetHeader,
-    receivedAt: deps.now?.() ?? new Date(),
+    receivedAt,
   };
   let response: AwsHttpResponse;
 
   try {
-    if (req.method.toUpperCase() !== "POST") {
+    if (req.method !== "POST" && req.method.toUpperCase() !== "POST") {
       throw new KmsError(
         "UnknownOperationException",
         `${req.method.toUpperCase()} is not supported: AWS JSON requests are POST with an X-Amz-Target header.`,
@@ -81,7 +84,7 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
         region: deps.region,
         services: service ? [SIGNING_NAME[service]] : SIGNING_NAMES,
         lookupAccessKey: deps.lookupAccessKey,
-        now: deps.now?.(),
+        now: receivedAt,
       },
     );
     Object.assign(ctx, caller);
@@ -113,7 +116,8 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     if (status === 405) response.headers.Allow = "POST";
   }
 
-  await report({ ...event, status: response.status }, deps);
+  const reported = report({ ...event, status: response.status }, deps);
+  if (reported) await reported;
   return response;
 }
 
@@ -140,7 +144,7 @@ const httpDate = { second: -1, text: "" };
 
 /** The current time as an HTTP Date header, formatted once per second. */
 function httpDateNow(): string {
-  const ms = Date.now();
+  const ms = EngineDate.now();
   const second = Math.floor(ms / 1000);
   if (second !== httpDate.second) {
     httpDate.second = second;
@@ -176,12 +180,16 @@ function toWireError(
       };
 }
 
-async function report(event: CompletedRequest, deps: HandleAwsRequestDeps): Promise<void> {
-  if (!deps.onCompleted) return;
+/** Runs the audit hook; a promise only when the hook returned one (a durable event), so most requests await nothing. */
+function report(event: CompletedRequest, deps: HandleAwsRequestDeps): Promise<void> | undefined {
+  if (!deps.onCompleted) return undefined;
+  const failed = (error: unknown) => (deps.log ?? defaultLog)(`audit hook failed for request ${event.ctx.requestId}`, error);
   try {
-    await deps.onCompleted(event);
+    const pending = deps.onCompleted(event);
+    return pending instanceof Promise ? pending.catch(failed) : undefined;
   } catch (error) {
-    (deps.log ?? defaultLog)(`audit hook failed for request ${event.ctx.requestId}`, error);
+    failed(error);
+    return undefined;
   }
 }
 

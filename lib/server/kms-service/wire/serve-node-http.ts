@@ -8,7 +8,12 @@ import { MAX_REQUEST_BYTES, handleAwsRequest, type HandleAwsRequestDeps } from "
 // test and benchmark services use it too: one adapter, one endpoint.
 
 /** Reads at most MAX_REQUEST_BYTES + 1 bytes (the dispatcher refuses anything larger), then answers. */
-export async function serveAwsRequest(req: IncomingMessage, res: ServerResponse, deps: HandleAwsRequestDeps): Promise<void> {
+export async function serveAwsRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: HandleAwsRequestDeps,
+  sourceIp?: string,
+): Promise<void> {
   const { body, overflow } = await readBody(req, MAX_REQUEST_BYTES + 1);
   // Lower-case name → values in arrival order: the shape handleAwsRequest works on, built once.
   const headers = new Map<string, string[]>();
@@ -24,7 +29,7 @@ export async function serveAwsRequest(req: IncomingMessage, res: ServerResponse,
       path: req.url ?? "/",
       headers,
       body,
-      sourceIp: clientAddress({ get: (name) => headerValue(req, name) }) ?? req.socket.remoteAddress ?? "",
+      sourceIp: sourceIp ?? clientAddress({ get: (name) => headerValue(req, name) }) ?? req.socket.remoteAddress ?? "",
     },
     deps,
   );

@@ -7,7 +7,11 @@ import { serveAwsRequest } from "./serve-node-http.ts";
 
 // /api/aws as server.ts serves it: the local service with its real dependencies, or, with
 // KEYHOLD_BACKEND=aws, a refusal (the console then talks to real AWS and serves no endpoint of its own).
-export async function serveWireRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+// The deps are built once: they are the same for every request.
+let deps: ReturnType<typeof localServiceDeps> | undefined;
+
+/** sourceIp: the caller's address as server.ts decided it (the peer, or what a trusted proxy vouches for). */
+export async function serveWireRequest(req: IncomingMessage, res: ServerResponse, sourceIp?: string): Promise<void> {
   if (env().KEYHOLD_BACKEND !== "local") {
     const refusal = awsErrorResponse("UnknownOperationException", "The local KMS endpoint is off: KEYHOLD_BACKEND is aws.", 404);
     req.resume();
@@ -15,5 +19,5 @@ export async function serveWireRequest(req: IncomingMessage, res: ServerResponse
     res.end(refusal.body);
     return;
   }
-  await serveAwsRequest(req, res, localServiceDeps());
+  await serveAwsRequest(req, res, (deps ??= localServiceDeps()), sourceIp);
 }

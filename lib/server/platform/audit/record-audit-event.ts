@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
-import { uuid } from "@/lib/server/platform/ids.ts";
+import { auditEventId } from "./audit-event-id.ts";
 
 // Writes one CloudTrail-like AuditEvent row. Callers pass only what is safe to keep: never a password,
 // token or secret key. requestParameters / resources are stored as JSON text.
@@ -27,9 +27,10 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
 
 /** The AuditEvent row for an event (also used by the batched writer of the local KMS endpoint). */
 export function toAuditEventRow(input: AuditEventInput) {
+  const time = input.time ?? new Date();
   return {
-    id: uuid(),
-    time: input.time ?? new Date(),
+    id: auditEventId(time.getTime()),
+    time,
     eventSource: input.eventSource,
     eventName: input.eventName,
     requestId: input.requestId,

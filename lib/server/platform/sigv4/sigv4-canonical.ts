@@ -9,8 +9,9 @@ export const SIGV4_ALGORITHM = "AWS4-HMAC-SHA256";
 export const SCOPE_TERMINATOR = "aws4_request";
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
+/** One-shot crypto.hash (no Hash object per call): two per verified request. */
 export function sha256Hex(data: string | Buffer): string {
-  return crypto.createHash("sha256").update(data).digest("hex");
+  return crypto.hash("sha256", data, "hex");
 }
 
 function hmac(key: Buffer | string, data: string): Buffer {
@@ -33,6 +34,17 @@ export function uriEncode(value: string, keepSlash = false): string {
  * then URI-encoded once more (so a path sent as "%20" signs as "%2520"), as botocore and the JS SDK do.
  */
 export function canonicalUri(rawPath: string): string {
+  // Every request to an endpoint has the same path or two: remembered, since encoding goes byte by byte.
+  if (rawPath === lastUri.path) return lastUri.canonical;
+  const canonical = computeCanonicalUri(rawPath);
+  lastUri.path = rawPath;
+  lastUri.canonical = canonical;
+  return canonical;
+}
+
+const lastUri = { path: "", canonical: "" };
+
+function computeCanonicalUri(rawPath: string): string {
   const segments: string[] = [];
   for (const segment of rawPath.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -68,8 +80,12 @@ export function canonicalQuery(rawQuery: string, omit: readonly string[] = []): 
   return pairs.map(([n, v]) => `${n}=${v}`).join("&");
 }
 
+/** A value that differs from its canonical form: a line break or tab, a run of spaces, or an outer space. */
+const NEEDS_CANONICALISING = /[\r\n\t]| {2}|^ | $/;
+
 /** A header value as SigV4 signs it: trimmed, runs of spaces and tabs collapsed to one space. */
 export function canonicalHeaderValue(value: string): string {
+  if (!NEEDS_CANONICALISING.test(value)) return value;
   return value
     .replace(/[\r\n]/g, " ")
     .replace(/[ \t]+/g, " ")
@@ -78,7 +94,12 @@ export function canonicalHeaderValue(value: string): string {
 
 /** CanonicalHeaders block: "name:value\n" per signed header (repeated headers joined with ","). */
 export function canonicalHeaders(headers: HeaderMap, signedHeaders: readonly string[]): string {
-  return signedHeaders.map((name) => `${name}:${(headers.get(name) ?? []).map(canonicalHeaderValue).join(",")}\n`).join("");
+  let out = "";
+  for (const name of signedHeaders) {
+    const values = headers.get(name);
+    out += `${name}:${values === undefined ? "" : values.length === 1 ? canonicalHeaderValue(values[0]!) : values.map(canonicalHeaderValue).join(",")}\n`;
+  }
+  return out;
 }
 
 export type CanonicalRequestParts = {
@@ -91,14 +112,7 @@ export type CanonicalRequestParts = {
 };
 
 export function canonicalRequest(p: CanonicalRequestParts): string {
-  return [
-    p.method.toUpperCase(),
-    canonicalUri(p.rawPath),
-    canonicalQuery(p.rawQuery),
-    canonicalHeaders(p.headers, p.signedHeaders),
-    p.signedHeaders.join(";"),
-    p.payloadHash,
-  ].join("\n");
+  return `${p.method.toUpperCase()}\n${canonicalUri(p.rawPath)}\n${canonicalQuery(p.rawQuery)}\n${canonicalHeaders(p.headers, p.signedHeaders)}\n${p.signedHeaders.join(";")}\n${p.payloadHash}`;
 }
 
 export function credentialScope(date: string, region: string, service: string): string {
@@ -106,7 +120,7 @@ export function credentialScope(date: string, region: string, service: string): 
 }
 
 export function stringToSign(amzDate: string, scope: string, canonical: string): string {
-  return [SIGV4_ALGORITHM, amzDate, scope, sha256Hex(canonical)].join("\n");
+  return `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonical)}`;
 }
 
 export function signingKey(secretAccessKey: string, date: string, region: string, service: string): Buffer {

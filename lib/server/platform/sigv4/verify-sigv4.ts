@@ -59,8 +59,7 @@ const INVALID_TOKEN = "The security token included in the request is invalid.";
 
 export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options): Promise<VerifiedCaller> {
   const { path, query } = splitPathAndQuery(req.path);
-  const queryNames = query.split("&").map((p) => decodeName(p.split("=", 1)[0] ?? "").toLowerCase());
-  if (queryNames.some((n) => PRESIGN_PARAMS.includes(n))) {
+  if (query !== "" && isPresigned(query)) {
     throw new SigV4Error(
       "IncompleteSignatureException",
       "Query-string (presigned URL) authentication is not supported by this endpoint. " +
@@ -88,23 +87,24 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
     );
   // A valid X-Amz-Date is already in the form the string to sign uses (parseRequestTime refuses any
   // field out of range, so formatting the parsed time would give the same text back).
-  const amzDate = amzDateHeader !== undefined ? amzDateHeader.trim() : toAmzDate(requestTime);
+  const amzDate = amzDateHeader !== undefined ? amzDateHeader.trim() : toAmzDate(new Date(requestTime));
 
-  const now = opts.now ?? new Date();
+  const nowMs = opts.now ? opts.now.getTime() : Date.now();
+  const now = () => new Date(nowMs);
   const maxSkewMs = opts.maxSkewMs ?? DEFAULT_MAX_SKEW_MS;
   const skewMinutes = Math.round(maxSkewMs / 60000);
-  if (requestTime.getTime() < now.getTime() - maxSkewMs) {
+  if (requestTime < nowMs - maxSkewMs) {
     fail(
       "InvalidSignatureException",
-      `Signature expired: ${amzDate} is now earlier than ${toAmzDate(new Date(now.getTime() - maxSkewMs))} ` +
-        `(${toAmzDate(now)} - ${skewMinutes} min.)`,
+      `Signature expired: ${amzDate} is now earlier than ${toAmzDate(new Date(nowMs - maxSkewMs))} ` +
+        `(${toAmzDate(now())} - ${skewMinutes} min.)`,
     );
   }
-  if (requestTime.getTime() > now.getTime() + maxSkewMs) {
+  if (requestTime > nowMs + maxSkewMs) {
     fail(
       "InvalidSignatureException",
-      `Signature not yet current: ${amzDate} is still later than ${toAmzDate(new Date(now.getTime() + maxSkewMs))} ` +
-        `(${toAmzDate(now)} + ${skewMinutes} min.)`,
+      `Signature not yet current: ${amzDate} is still later than ${toAmzDate(new Date(nowMs + maxSkewMs))} ` +
+        `(${toAmzDate(now())} + ${skewMinutes} min.)`,
     );
   }
 
@@ -180,6 +180,10 @@ export async function verifySigV4(req: SignedRequest, opts: VerifySigV4Options):
   return { accessKeyId: auth.accessKeyId, principalArn: key!.principalArn, userName: key!.userName, role: key!.role };
 }
 
+function isPresigned(query: string): boolean {
+  return query.split("&").some((p) => PRESIGN_PARAMS.includes(decodeName(p.split("=", 1)[0] ?? "").toLowerCase()));
+}
+
 function decodeName(value: string): string {
   try {
     return decodeURIComponent(value);
@@ -188,25 +192,34 @@ function decodeName(value: string): string {
   }
 }
 
-/** X-Amz-Date (ISO 8601 basic, "20150830T123600Z") wins; otherwise an HTTP Date header. */
-function parseRequestTime(amzDate: string | undefined, date: string | undefined): Date | undefined {
+/** The last X-Amz-Date parsed: callers sign many requests within the same second. */
+const lastAmzDate = { text: "", ms: 0 };
+
+/** X-Amz-Date (ISO 8601 basic, "20150830T123600Z") wins; otherwise an HTTP Date header. Milliseconds since the epoch. */
+function parseRequestTime(amzDate: string | undefined, date: string | undefined): number | undefined {
   if (amzDate !== undefined) {
-    const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate.trim());
-    if (!m) return undefined;
-    const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-    const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-    // Reject dates that Date.UTC silently rolled over (e.g. month 13).
-    return t.getUTCMonth() === mo - 1 &&
-      t.getUTCDate() === d &&
-      t.getUTCHours() === h &&
-      t.getUTCMinutes() === mi &&
-      t.getUTCSeconds() === s
-      ? t
-      : undefined;
+    if (amzDate === lastAmzDate.text) return lastAmzDate.ms;
+    const ms = parseAmzDate(amzDate);
+    if (ms !== undefined) {
+      lastAmzDate.text = amzDate;
+      lastAmzDate.ms = ms;
+    }
+    return ms;
   }
   if (date === undefined) return undefined;
   const ms = Date.parse(date);
-  return Number.isNaN(ms) ? undefined : new Date(ms);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function parseAmzDate(amzDate: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  // Reject dates that Date.UTC silently rolled over (e.g. month 13).
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === s
+    ? t.getTime()
+    : undefined;
 }
 
 /** "20150830T123600Z" */
