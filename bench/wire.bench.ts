@@ -218,7 +218,7 @@ function prepareDataDir(): { dir: string; admin: Credentials; clusterId: string;
     admin,
     clusterId,
     trustAnchor: fs.readFileSync(path.join(clusterDir, "customerCA.crt"), "utf8"),
-    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim(),
+    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim().split("\n").at(-1)!, // the starting password
   };
 }
 

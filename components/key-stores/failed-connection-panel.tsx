@@ -1,8 +1,12 @@
 import { CircleCheck } from "lucide-react";
+import Link from "next/link";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { CONNECTION_ERROR_HELP } from "@/lib/console/connection-errors.ts";
 import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
+
+/** Codes whose fix is done to kmsuser in the cluster: their steps link to its section on the Clusters page. */
+const KMSUSER_CODES = new Set<ConnectionErrorCode>(["USER_LOGGED_IN", "USER_LOCKED_OUT", "INVALID_CREDENTIALS"]);
 
 /**
  * A failed connection's error code, its cause and the fix steps, with the step's actions at hand. It
@@ -14,6 +18,7 @@ export function FailedConnectionPanel({
   onDisconnect,
   onEdit,
   canEditNow,
+  clusterId,
 }: {
   code: ConnectionErrorCode;
   /** The store is no longer FAILED: it was disconnected to apply the fix. */
@@ -21,6 +26,8 @@ export function FailedConnectionPanel({
   onDisconnect: () => void;
   onEdit: (field: "keyStorePassword" | "cloudHsmClusterId") => void;
   canEditNow: boolean;
+  /** The store's cluster (CloudHSM key stores). */
+  clusterId?: string;
 }) {
   const help = CONNECTION_ERROR_HELP[code];
   return (
@@ -70,6 +77,14 @@ export function FailedConnectionPanel({
           >
             Edit {help.edit === "keyStorePassword" ? "kmsuser password" : "cluster ID"}
           </GuardedButton>
+        ) : null}
+        {clusterId && KMSUSER_CODES.has(code) ? (
+          <Link
+            href={`/clusters#kmsuser-${clusterId}`}
+            className="self-center text-sm text-link underline underline-offset-2 hover:text-link-hover"
+          >
+            kmsuser on cluster {clusterId}
+          </Link>
         ) : null}
       </div>
     </section>

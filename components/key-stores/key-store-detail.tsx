@@ -120,6 +120,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
       {failure && s.connectionState !== "CONNECTING" ? (
         <FailedConnectionPanel
           code={failure}
+          clusterId={s.cloudHsmClusterId ?? undefined}
           disconnected={s.connectionState !== "FAILED"}
           canEditNow={canEdit(s).allowed}
           onDisconnect={() => setFailedDisconnect(true)}
