@@ -2,14 +2,16 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { E2E_ADMIN, E2E_OPERATOR, E2E_VIEWER } from "./support/e2e-env.ts";
+import { E2E_ACCOUNT_ID, E2E_ADMIN, E2E_OPERATOR, E2E_VIEWER } from "./support/e2e-env.ts";
+import { unique } from "./support/console.ts";
 
 // Crawls EVERY console API route, found by reading app/api from the filesystem (a new route file is
 // covered without editing this spec), with every method its route.ts exports: no session, a forged
 // cookie, each role; a CSRF run on every mutating method; fuzzed bodies and path segments. Never a 5xx,
 // never data for a caller the route refuses.
 
-type ApiRoute = { pattern: string; methods: string[]; permission: string | null; file: string };
+/** permissions: the permission named in each exported method's withSession (null: none, or a public route). */
+type ApiRoute = { pattern: string; methods: string[]; permissions: Record<string, string | null>; file: string };
 
 const API_DIR = path.resolve("app/api");
 const ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -27,7 +29,15 @@ const routes: ApiRoute[] = routeFiles(API_DIR)
     const source = fs.readFileSync(file, "utf8");
     const methods = ALL_METHODS.filter((m) => new RegExp(`export (const|async function|function) ${m}\\b`).test(source));
     const pattern = "/api/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/");
-    return { pattern, methods, permission: /permission: "([\w:]+)"/.exec(source)?.[1] ?? null, file };
+    const permissions = Object.fromEntries(
+      methods.map((m) => {
+        const from = source.search(new RegExp(`export (const|async function|function) ${m}\\b`));
+        const next = source.slice(from + 1).search(/\nexport (const|async function|function) /);
+        const body = source.slice(from, next === -1 ? undefined : from + 1 + next);
+        return [m, /permission: "([\w:]+)"/.exec(body)?.[1] ?? null];
+      }),
+    );
+    return { pattern, methods, permissions, file };
   })
   .filter((r) => r.pattern !== "/api/aws") // SigV4, not a console route: its own specs crawl it.
   .sort((a, b) => a.pattern.localeCompare(b.pattern));
@@ -68,7 +78,8 @@ const send = (api: APIRequestContext, method: string, url: string, options: Para
 
 test("the crawl found the console's routes and their methods", () => {
   const patterns = routes.map((r) => r.pattern);
-  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session"]) expect(patterns).toContain(p);
+  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session"])
+    expect(patterns).toContain(p);
   expect(routes.every((r) => r.methods.length > 0)).toBe(true);
 });
 
@@ -95,11 +106,11 @@ for (const route of routes) {
           const what = `${method} ${route.pattern} as ${role}`;
           const r = await send(api, method, fill(route.pattern), { data: method === "GET" ? undefined : {} });
           await expectSafe(r, what);
-          const allowed = PUBLIC.has(route.pattern) || roleMayCall(role, route.permission);
+          const allowed = PUBLIC.has(route.pattern) || roleMayCall(role, route.permissions[method] ?? null);
           if (!allowed) {
             expect(r.status(), what).toBe(403);
             expect((await r.json()).error.code, what).toBe("AccessDeniedException");
-          } else expect(r.status(), what).not.toBe(403);
+          } else expect(r.status(), `${what}: ${(await r.text()).slice(0, 300)}`).not.toBe(403);
         }
         await api.dispose();
       }
@@ -107,7 +118,10 @@ for (const route of routes) {
 
     const mutating = route.methods.filter((m) => MUTATING.has(m));
     if (mutating.length > 0) {
-      test("CSRF: a cross-site Origin, Sec-Fetch-Site cross-site, and form or text bodies without an Origin are refused", async ({ playwright, baseURL }) => {
+      test("CSRF: a cross-site Origin, Sec-Fetch-Site cross-site, and form or text bodies without an Origin are refused", async ({
+        playwright,
+        baseURL,
+      }) => {
         const api = await signIn(playwright, baseURL!, "admin");
         for (const method of mutating) {
           const url = fill(route.pattern);
@@ -130,7 +144,10 @@ for (const route of routes) {
         await api.dispose();
       });
 
-      test("fuzzed bodies: wrong types, huge strings, deep nesting, unicode, prototype keys — never a 5xx", async ({ playwright, baseURL }) => {
+      test("fuzzed bodies: wrong types, huge strings, deep nesting, unicode, prototype keys — never a 5xx", async ({
+        playwright,
+        baseURL,
+      }) => {
         test.setTimeout(120_000);
         const api = await signIn(playwright, baseURL!, "admin");
         const deep = "[".repeat(20_000) + "]".repeat(20_000);
@@ -166,12 +183,26 @@ for (const route of routes) {
     if (route.pattern.includes("[")) {
       test("fuzzed path segments (%ff, .., very long, unicode, NUL) — never a 5xx", async ({ playwright, baseURL }) => {
         const api = await signIn(playwright, baseURL!, "admin");
-        const segments = ["%ff", "%E0%A4%A", "..", "%2e%2e", "%2F", "a".repeat(4_000), "%00", encodeURIComponent("ключ💥"), "alias%2Fx", "undefined"];
+        const segments = [
+          "%ff",
+          "%E0%A4%A",
+          "..",
+          "%2e%2e",
+          "%2F",
+          "a".repeat(4_000),
+          "%00",
+          encodeURIComponent("ключ💥"),
+          "alias%2Fx",
+          "undefined",
+        ];
         for (const method of route.methods) {
           if (route.pattern === "/api/auth/logout") continue;
           for (const segment of segments) {
             const what = `${method} ${fill(route.pattern, segment.slice(0, 40))}`;
-            const r = await send(api, method, fill(route.pattern, segment), { headers: JSON_TYPE, data: method === "GET" ? undefined : {} });
+            const r = await send(api, method, fill(route.pattern, segment), {
+              headers: JSON_TYPE,
+              data: method === "GET" ? undefined : {},
+            });
             expect(r.status(), `${what}: ${(await r.text()).slice(0, 300)}`).toBeLessThan(500);
           }
         }
@@ -180,3 +211,59 @@ for (const route of routes) {
     }
   });
 }
+
+test.describe("Try-it encrypt and decrypt defer to the key policy, as the wire does", () => {
+  const policy = (extra: object[]) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${E2E_ACCOUNT_ID}:root` }, Action: "kms:*", Resource: "*" },
+        ...extra,
+      ],
+    });
+  const viewerArn = `arn:aws:iam::${E2E_ACCOUNT_ID}:user/${E2E_VIEWER.userName}`;
+
+  test("a viewer named in the key policy encrypts and decrypts; a viewer not named gets AccessDeniedException", async ({
+    adminApi,
+    playwright,
+    baseURL,
+  }) => {
+    const create = async (statements: object[]) => {
+      const r = await adminApi.post("/api/keys", {
+        data: { origin: "AWS_KMS", alias: unique("e2e-policy"), description: "", tags: [], policy: policy(statements) },
+      });
+      expect(r.status(), await r.text()).toBe(201);
+      return ((await r.json()) as { keyId: string }).keyId;
+    };
+    const named = await create([
+      { Sid: "viewer", Effect: "Allow", Principal: { AWS: viewerArn }, Action: ["kms:Encrypt", "kms:Decrypt"], Resource: "*" },
+    ]);
+    const notNamed = await create([]);
+    const viewer = await signIn(playwright, baseURL!, "viewer");
+
+    const encrypted = await viewer.post(`/api/keys/${named}/encrypt`, { data: { plaintext: "hello", encryptionContext: [] } });
+    expect(encrypted.status(), await encrypted.text()).toBe(200);
+    const { ciphertextBlob } = (await encrypted.json()) as { ciphertextBlob: string };
+    const decrypted = await viewer.post(`/api/keys/${named}/decrypt`, { data: { ciphertextBlob, encryptionContext: [] } });
+    expect(decrypted.status(), await decrypted.text()).toBe(200);
+    expect(await decrypted.json()).toMatchObject({ plaintext: "hello" });
+
+    const refused = await viewer.post(`/api/keys/${notNamed}/encrypt`, { data: { plaintext: "hello", encryptionContext: [] } });
+    expect(refused.status()).toBe(403);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("AccessDeniedException");
+    expect(body.error.message).toContain(E2E_VIEWER.userName);
+    // The admin's ciphertext under that key cannot be decrypted by the viewer either.
+    const adminCipher = (await (
+      await adminApi.post(`/api/keys/${notNamed}/encrypt`, { data: { plaintext: "x", encryptionContext: [] } })
+    ).json()) as {
+      ciphertextBlob: string;
+    };
+    const refusedDecrypt = await viewer.post(`/api/keys/${notNamed}/decrypt`, {
+      data: { ciphertextBlob: adminCipher.ciphertextBlob, encryptionContext: [] },
+    });
+    expect(refusedDecrypt.status()).toBe(403);
+    expect(((await refusedDecrypt.json()) as { error: { code: string } }).error.code).toBe("AccessDeniedException");
+    await viewer.dispose();
+  });
+});

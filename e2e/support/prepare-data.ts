@@ -27,8 +27,9 @@ if ((process.env.KEYHOLD_BACKEND ?? "local") === "local" && dataDir === E2E_DATA
   const admin = await db().user.findUniqueOrThrow({ where: { name: E2E_ADMIN.userName }, select: { id: true } });
   const key = await createAccessKey(admin.id);
   const { createUser } = await import("@/lib/server/platform/identity/create-user.ts");
-  await createUser({ name: E2E_OPERATOR.userName, password: E2E_OPERATOR.password, role: "operator" });
-  await createUser({ name: E2E_VIEWER.userName, password: E2E_VIEWER.password, role: "viewer" });
+  // With an access key each: the console signs their KMS requests with it.
+  await createAccessKey((await createUser({ name: E2E_OPERATOR.userName, password: E2E_OPERATOR.password, role: "operator" })).id);
+  await createAccessKey((await createUser({ name: E2E_VIEWER.userName, password: E2E_VIEWER.password, role: "viewer" })).id);
   fs.mkdirSync(E2E_AWS_CREDENTIALS_DIR, { recursive: true, mode: 0o700 });
   const credentials = path.join(E2E_AWS_CREDENTIALS_DIR, "credentials");
   fs.writeFileSync(credentials, `[default]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, {

@@ -134,7 +134,9 @@ describe("DeleteCluster", () => {
     const failed = await connectAndWait(id).catch((e: Error) => e);
     const stores = await service.kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }));
     expect(stores.CustomKeyStores?.[0]?.CustomKeyStoreId).toBe(id);
-    expect(failed instanceof Error ? failed.name : failed.ConnectionErrorCode).toMatch(/CLUSTER_NOT_FOUND|CloudHsmClusterNotFoundException/);
+    expect(failed instanceof Error ? failed.name : failed.ConnectionErrorCode).toMatch(
+      /CLUSTER_NOT_FOUND|CloudHsmClusterNotFoundException/,
+    );
     const again = await rejection(service.cloudhsm.send(new DeleteClusterCommand({ ClusterId: cluster.clusterId })));
     expect(again.name).toBe("CloudHsmResourceNotFoundException");
   });
