@@ -81,7 +81,7 @@ test("five wrong kmsuser logins lock it out; setting its password unlocks it", a
   }
   await page.goto("/clusters");
   const kmsuser = page.locator(`[data-cluster-id="${cluster.clusterId}"]`).getByRole("region", { name: `kmsuser on ${cluster.clusterId}` });
-  await expect(kmsuser.getByText("Locked out")).toBeVisible();
+  await expect(kmsuser.getByText("Locked out", { exact: true })).toBeVisible();
   await expect(kmsuser.getByRole("button", { name: "Log in as kmsuser" })).toHaveAttribute("aria-disabled", "true");
   await kmsuser.scrollIntoViewIfNeeded();
   await snapBoth(page, "clusters-kmsuser-locked");

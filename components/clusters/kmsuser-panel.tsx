@@ -43,7 +43,7 @@ export function KmsuserPanel({ cluster, admin }: { cluster: ClusterSummary; admi
     <section
       id={`kmsuser-${cluster.clusterId}`}
       aria-label={`kmsuser on ${cluster.clusterId}`}
-      className="scroll-mt-20 border-t pt-3 target:bg-info-soft"
+      className="mt-4 scroll-mt-20 border-t pt-3"
     >
       <h4 className="flex flex-wrap items-center gap-2 text-sm font-bold">
         Crypto user <span className="font-mono">kmsuser</span>
