@@ -7,8 +7,7 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { useKmsuserSession } from "@/lib/queries/clusters.ts";
 import type { ClusterSummary, KmsuserState } from "@/lib/schemas/clusters.ts";
-import { KmsuserLoginDialog } from "./kmsuser-login-dialog.tsx";
-import { SetKmsuserPasswordDialog } from "./set-kmsuser-password-dialog.tsx";
+import { KmsuserPasswordDialog } from "./kmsuser-password-dialog.tsx";
 
 function stateBadge(k: KmsuserState) {
   if (k.lockedOut) return <Badge tone="danger">Locked out</Badge>;
@@ -30,7 +29,7 @@ function explanation(k: KmsuserState, cluster: ClusterSummary): string {
 
 /** The kmsuser crypto user of a local cluster: its state and what an administrator does with the CloudHSM CLI. */
 export function KmsuserPanel({ cluster, admin }: { cluster: ClusterSummary; admin: boolean }) {
-  const [dialog, setDialog] = useState<"login" | "password" | null>(null);
+  const [dialog, setDialog] = useState<"login" | "set" | null>(null);
   const session = useKmsuserSession();
   const k = cluster.kmsuser;
   if (!k) return null;
@@ -40,11 +39,7 @@ export function KmsuserPanel({ cluster, admin }: { cluster: ClusterSummary; admi
     !admin ? adminOnly : ok ? { allowed: true as const } : { allowed: false as const, reason };
   const disconnectFirst = "KMS is logged in as kmsuser: disconnect the key store first.";
   return (
-    <section
-      id={`kmsuser-${cluster.clusterId}`}
-      aria-label={`kmsuser on ${cluster.clusterId}`}
-      className="mt-4 scroll-mt-20 border-t pt-3"
-    >
+    <section id={`kmsuser-${cluster.clusterId}`} aria-label={`kmsuser on ${cluster.clusterId}`} className="mt-4 scroll-mt-20 border-t pt-3">
       <h4 className="flex flex-wrap items-center gap-2 text-sm font-bold">
         Crypto user <span className="font-mono">kmsuser</span>
         {stateBadge(k)}
@@ -58,7 +53,7 @@ export function KmsuserPanel({ cluster, admin }: { cluster: ClusterSummary; admi
             !kmsHolds && k.loggedInBy !== "cli",
             kmsHolds ? disconnectFirst : "Log kmsuser out first: CloudHSM cannot change a logged-in user's password.",
           )}
-          onClick={() => setDialog("password")}
+          onClick={() => setDialog("set")}
         >
           <KeyRound aria-hidden />
           Set kmsuser password
@@ -93,8 +88,7 @@ export function KmsuserPanel({ cluster, admin }: { cluster: ClusterSummary; admi
           </GuardedButton>
         )}
       </div>
-      {dialog === "login" ? <KmsuserLoginDialog cluster={cluster} onClose={() => setDialog(null)} /> : null}
-      {dialog === "password" ? <SetKmsuserPasswordDialog cluster={cluster} onClose={() => setDialog(null)} /> : null}
+      {dialog ? <KmsuserPasswordDialog cluster={cluster} mode={dialog} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }
