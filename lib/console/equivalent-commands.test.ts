@@ -21,7 +21,7 @@ describe("the key wizard's equivalent commands", () => {
     expect(s).toContain("--origin AWS_CLOUDHSM");
     expect(s).toContain("--custom-key-store-id cks-1234567890abcdef0");
     expect(s).toContain(`--description 'Owner'\\''s key'`);
-    expect(s).toContain("--tags 'TagKey=team,TagValue=platform'");
+    expect(s).toContain(`--tags '[{"TagKey":"team","TagValue":"platform"}]'`);
     expect(s).toContain("--endpoint-url http://127.0.0.1:3000/api/aws");
     expect(s).toContain(
       `create-alias --region us-east-1 --endpoint-url http://127.0.0.1:3000/api/aws --alias-name 'alias/payments' --target-key-id "$KEY_ID"`,

@@ -31,7 +31,8 @@ export function awsCliScript(k: KeyCommandInput): string {
     `--origin ${k.origin}`,
     ...(k.origin === "AWS_CLOUDHSM" ? [`--custom-key-store-id ${k.customKeyStoreId}`] : []),
     ...(k.description ? [`--description ${shellQuote(k.description)}`] : []),
-    ...(k.tags.length ? [`--tags ${k.tags.map((t) => shellQuote(`TagKey=${t.tagKey},TagValue=${t.tagValue}`)).join(" ")}`] : []),
+    // JSON, not the CLI's shorthand: shorthand has no escape for a quote or comma inside a tag value.
+    ...(k.tags.length ? [`--tags ${shellQuote(JSON.stringify(k.tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue }))))}`] : []),
     "--policy file://key-policy.json",
     "--query KeyMetadata.KeyId --output text",
   ];
