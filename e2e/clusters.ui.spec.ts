@@ -80,7 +80,7 @@ test("five wrong kmsuser logins lock it out; setting its password unlocks it", a
     expect(r.status()).toBeLessThan(500);
   }
   await page.goto("/clusters");
-  const kmsuser = page.locator(`[data-cluster-id="${cluster.clusterId}"]`).getByRole("region", { name: `kmsuser on ${cluster.clusterId}` });
+  const kmsuser = page.locator(`#kmsuser-${cluster.clusterId}`);
   await expect(kmsuser.getByText("Locked out", { exact: true })).toBeVisible();
   await expect(kmsuser.getByRole("button", { name: "Log in as kmsuser" })).toHaveAttribute("aria-disabled", "true");
   await kmsuser.scrollIntoViewIfNeeded();
