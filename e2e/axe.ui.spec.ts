@@ -21,6 +21,8 @@ const PAGES = [
   { name: "key wizard", path: "/keys/new" },
   { name: "clusters", path: "/clusters" },
   { name: "audit", path: "/audit" },
+  { name: "users", path: "/users" },
+  { name: "my account", path: "/account" },
   { name: "unknown key store", path: "/key-stores/cks-00000000000000000" },
 ];
 

@@ -59,6 +59,8 @@ const pages = (s: Sample) => [
   { name: "key-detail", path: `/keys/${s.keyId}`, ready: "key-state" },
   { name: "clusters", path: "/clusters", ready: "az-group" },
   { name: "audit", path: "/audit" },
+  { name: "users", path: "/users", ready: "users-table" },
+  { name: "account", path: "/account", ready: "access-keys" },
 ];
 
 async function expectNoSidewaysScroll(page: Page) {

@@ -1,4 +1,4 @@
-import { KeyRound, LockKeyhole, ScrollText, Server, type LucideIcon } from "lucide-react";
+import { CircleUser, KeyRound, LockKeyhole, ScrollText, Server, Users, type LucideIcon } from "lucide-react";
 
 export type NavItem = { href: string; label: string; icon: LucideIcon };
 
@@ -8,6 +8,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/keys", label: "Keys", icon: KeyRound },
   { href: "/clusters", label: "Clusters", icon: Server },
   { href: "/audit", label: "Audit", icon: ScrollText },
+  { href: "/users", label: "Users", icon: Users },
+  { href: "/account", label: "My account", icon: CircleUser },
 ];
 
 export function isActive(pathname: string, href: string): boolean {

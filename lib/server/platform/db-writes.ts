@@ -28,10 +28,11 @@ const WRITES = new Set([
 
 /**
  * Columns no cache holds, whose updates therefore invalidate nothing: the SigV4 lookup records lastUsedAt
- * once a minute per key, and that must not empty the access-key cache each time.
+ * once a minute per key, and that must not empty the access-key cache each time; sign-in records lastSignInAt.
  */
 const UNCACHED_COLUMNS: Readonly<Record<string, ReadonlySet<string>>> = {
   AccessKey: new Set(["lastUsedAt"]),
+  User: new Set(["lastSignInAt"]),
 };
 
 const holder = globalThis as unknown as { keyholdModelWrites?: Map<string, number> };

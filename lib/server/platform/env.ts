@@ -49,6 +49,9 @@ const ZEnv = z.object({
   // Which of the local endpoint's audit events are written before the request is answered (survive a
   // hard kill): "changes", those of state-changing operations; "all", every authenticated request's.
   KEYHOLD_AUDIT_DURABLE: z.enum(["changes", "all"]).default("changes"),
+  // scrypt cost (log2 N) of new password hashes. 17 is OWASP's minimum (password-hash.ts); the unit tests
+  // run at 15 (vitest.config.ts) because their throttle checks hash ~70 passwords at once. Never below 15.
+  KEYHOLD_PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(15).max(20).default(17),
   // How many days audit events are kept; older ones are deleted in the background (audit-retention.ts).
   KEYHOLD_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   // Status cache poller: interval while a store is CONNECTING/DISCONNECTING, interval otherwise, how often

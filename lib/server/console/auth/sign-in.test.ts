@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/platform/db.ts";
 import { createUser } from "@/lib/server/platform/identity/create-user.ts";
+import { currentParams, hashPassword, parsePasswordHash, verifyPassword } from "@/lib/server/platform/identity/password-hash.ts";
 import { ThrottlingError } from "./login-throttle.ts";
 import { signIn } from "./sign-in.ts";
 import { signOut } from "./sign-out.ts";
@@ -87,6 +88,28 @@ describe("signIn", () => {
     expect(perName.filter((e) => e.code === "AuthenticationFailed")).toHaveLength(20);
     const perIp = await Promise.all(Array.from({ length: 60 }, (_, i) => failure(`spray-${i}`, "guess", "10.2.0.1")));
     expect(perIp.filter((e) => e.code === "AuthenticationFailed")).toHaveLength(50);
+  });
+
+  it("upgrades a hash made with older scrypt parameters at sign-in, and records the sign-in time", async () => {
+    const user = await createUser({ name: "old-hash-user", password: "old hash password 1", role: "viewer" });
+    const oldHash = await hashPassword("old hash password 1", { ln: 14, r: 8, p: 1 });
+    await db().user.update({ where: { id: user.id }, data: { passwordHash: oldHash } });
+
+    await signIn({ userName: "old-hash-user", password: "old hash password 1", actor: actor("10.0.0.7") });
+    const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.passwordHash).not.toBe(oldHash);
+    expect(parsePasswordHash(after.passwordHash)?.params).toEqual(currentParams());
+    expect(await verifyPassword("old hash password 1", after.passwordHash)).toBe(true);
+    expect(after.lastSignInAt).toBeInstanceOf(Date);
+    // The upgraded hash signs in as well.
+    await expect(signIn({ userName: "old-hash-user", password: "old hash password 1", actor: actor("10.0.0.7") })).resolves.toBeTruthy();
+  });
+
+  it("refuses a deactivated user with the right password like a wrong one", async () => {
+    const user = await createUser({ name: "inactive-user", password: "inactive password 1", role: "viewer" });
+    await db().user.update({ where: { id: user.id }, data: { status: "Inactive" } });
+    const refused = await failure("inactive-user", "inactive password 1", "10.0.0.8");
+    expect(refused).toMatchObject({ code: "AuthenticationFailed", status: 401, safeMessage: "Incorrect user name or password." });
   });
 
   it("signOut ends the session and records ConsoleLogout", async () => {

@@ -76,14 +76,15 @@ async function attemptSignIn(
   }
 
   const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  if (!user || !ok || !isRole(user.role)) {
+  // A deactivated user is refused like a wrong password (after the same work), so nothing tells them apart.
+  if (!user || !ok || !isRole(user.role) || user.status !== "Active") {
     await audit(LOGIN_FAILED);
     throw new AppError({ code: LOGIN_FAILED, safeMessage: FAILED_MESSAGE });
   }
 
-  if (needsRehash(user.passwordHash)) {
-    await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
-  }
+  // A hash made with weaker scrypt parameters than today's is upgraded now, while the password is known.
+  const upgraded = needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(password) } : {};
+  await db().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date(), ...upgraded } });
   const { token, sessionId, expiresAt } = await createSession(user.id);
   await audit(null);
   return {

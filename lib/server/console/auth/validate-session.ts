@@ -16,14 +16,15 @@ export async function validateSessionToken(token: string | undefined | null, now
   const id = hashSessionToken(token);
   const session = await db().session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, name: true, role: true } } },
+    include: { user: { select: { id: true, name: true, role: true, status: true } } },
   });
   if (!session) return null;
   if (session.expiresAt.getTime() <= now.getTime()) {
     await db().session.deleteMany({ where: { id } });
     return null;
   }
-  if (!isRole(session.user.role)) return null;
+  // Deactivating a user deletes their sessions; this also covers a session read in the same instant.
+  if (!isRole(session.user.role) || session.user.status !== "Active") return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db().session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   }

@@ -1,12 +1,11 @@
 import "server-only";
 import crypto from "node:crypto";
-import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
-import { accessKeyId as newAccessKeyId, uuid } from "@/lib/server/platform/ids.ts";
+import { accessKeyId as newAccessKeyId } from "@/lib/server/platform/ids.ts";
 import { seal } from "@/lib/server/platform/secrets/secret-box.ts";
 import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
-import { principalArn } from "./principal-arn.ts";
+import { recordIdentityEvent } from "./record-identity-event.ts";
 
 /** IAM allows two access keys per user. */
 export const MAX_ACCESS_KEYS_PER_USER = 2;
@@ -43,15 +42,6 @@ export async function createAccessKey(userId: string, actor?: AuditActor): Promi
     data: { id, userId, secretSealed: seal(secretAccessKey, accessKeySecretContext(id)), status: "Active" },
   });
 
-  await recordAuditEvent({
-    eventSource: CONSOLE_EVENT_SOURCE,
-    eventName: "CreateAccessKey",
-    requestId: actor?.requestId ?? uuid(),
-    principalArn: actor?.principalArn ?? null,
-    sourceIp: actor?.sourceIp,
-    userAgent: actor?.userAgent,
-    requestParameters: { userName: user.name, accessKeyId: id },
-    resources: [principalArn(user.name)],
-  });
+  await recordIdentityEvent("CreateAccessKey", user.name, { accessKeyId: id }, actor);
   return { accessKeyId: id, secretAccessKey };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { ZNewPassword, ZRole, ZUserName, type Role } from "@/lib/schemas/auth.ts";
-import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { uuid } from "@/lib/server/platform/ids.ts";
 import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { hashPassword } from "./password-hash.ts";
 import { principalArn } from "./principal-arn.ts";
+import { recordIdentityEvent } from "./record-identity-event.ts";
 
 export type CreateUserOptions = {
   name: string;
@@ -53,15 +53,6 @@ export async function createUser({ name, password, role = "admin", actor }: Crea
   }
 
   const arn = principalArn(user.name);
-  await recordAuditEvent({
-    eventSource: CONSOLE_EVENT_SOURCE,
-    eventName: "CreateUser",
-    requestId: actor?.requestId ?? uuid(),
-    principalArn: actor?.principalArn ?? null,
-    sourceIp: actor?.sourceIp,
-    userAgent: actor?.userAgent,
-    requestParameters: { userName: user.name, role: user.role },
-    resources: [arn],
-  });
+  await recordIdentityEvent("CreateUser", user.name, { role: user.role }, actor);
   return { id: user.id, name: user.name, role: parsedRole.data, principalArn: arn, createdAt: user.createdAt };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CURRENT_PARAMS, hashPassword, needsRehash, parsePasswordHash, verifyAgainstDummy, verifyPassword } from "./password-hash.ts";
+import {
+  OWASP_PARAMS,
+  currentParams,
+  hashPassword,
+  needsRehash,
+  parsePasswordHash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "./password-hash.ts";
 
 describe("password hashing (scrypt)", () => {
   it("writes a self-describing hash with its parameters and a random salt", async () => {
@@ -7,9 +15,17 @@ describe("password hashing (scrypt)", () => {
     expect(hash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(hash).not.toContain("correct horse");
     const parsed = parsePasswordHash(hash);
-    expect(parsed?.params).toEqual(CURRENT_PARAMS);
+    // The unit tests run at N = 2^15 (vitest.config.ts); the product's default is OWASP's.
+    expect(parsed?.params).toEqual(currentParams());
     expect(parsed?.salt).toHaveLength(16);
     expect(parsed?.key).toHaveLength(32);
+  });
+
+  it("hashes at OWASP's current parameters by default: N = 2^17, r = 8, p = 1", async () => {
+    expect(OWASP_PARAMS).toEqual({ ln: 17, r: 8, p: 1 });
+    const hash = await hashPassword("owasp parameters", OWASP_PARAMS);
+    expect(hash.startsWith("$scrypt$ln=17,r=8,p=1$")).toBe(true);
+    expect(await verifyPassword("owasp parameters", hash)).toBe(true);
   });
 
   it("salts every hash differently", async () => {
@@ -33,10 +49,11 @@ describe("password hashing (scrypt)", () => {
   });
 
   it("verifies with the parameters stored in the hash, and asks for a rehash when they are weaker", async () => {
-    const weak = await hashPassword("old-password-1", { ln: 12, r: 8, p: 1 });
-    expect(weak.startsWith("$scrypt$ln=12,r=8,p=1$")).toBe(true);
+    const weak = await hashPassword("old-password-1", { ln: 14, r: 8, p: 1 });
+    expect(weak.startsWith("$scrypt$ln=14,r=8,p=1$")).toBe(true);
     expect(await verifyPassword("old-password-1", weak)).toBe(true);
     expect(needsRehash(weak)).toBe(true);
+    expect(needsRehash(weak.replace("r=8", "r=4"))).toBe(true);
     expect(needsRehash(await hashPassword("new-password-1"))).toBe(false);
   });
 

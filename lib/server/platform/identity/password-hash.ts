@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { env } from "@/lib/server/platform/env.ts";
 
 // scrypt password hashes in a self-describing PHC-style string:
 //   $scrypt$ln=<log2 N>,r=<r>,p=<p>$<salt base64url>$<hash base64url>
@@ -7,7 +8,17 @@ import crypto from "node:crypto";
 // (needsRehash tells the caller when a stored hash is below the current parameters).
 export type ScryptParams = { ln: number; r: number; p: number };
 
-export const CURRENT_PARAMS: ScryptParams = { ln: 15, r: 8, p: 1 }; // N = 32768, ~32 MiB, ~50–100 ms
+/**
+ * OWASP Password Storage Cheat Sheet (scrypt, when Argon2id is not available): N = 2^17, r = 8 (1024-byte
+ * blocks), p = 1. 128 MiB and a few hundred ms per hash; hashes made with weaker parameters still verify
+ * and are upgraded at the next sign-in (needsRehash).
+ */
+export const OWASP_PARAMS: ScryptParams = { ln: 17, r: 8, p: 1 };
+
+/** The parameters of new hashes: OWASP's, with N from KEYHOLD_PASSWORD_SCRYPT_LOG2N (default 17, never below 15). */
+export function currentParams(): ScryptParams {
+  return { ...OWASP_PARAMS, ln: env().KEYHOLD_PASSWORD_SCRYPT_LOG2N };
+}
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 const MAX_LN = 20;
@@ -22,7 +33,7 @@ function derive(password: string, salt: Buffer, { ln, r, p }: ScryptParams): Pro
   });
 }
 
-export async function hashPassword(password: string, params: ScryptParams = CURRENT_PARAMS): Promise<string> {
+export async function hashPassword(password: string, params: ScryptParams = currentParams()): Promise<string> {
   const salt = crypto.randomBytes(SALT_BYTES);
   const key = await derive(password, salt, params);
   return `$scrypt$ln=${params.ln},r=${params.r},p=${params.p}$${salt.toString("base64url")}$${key.toString("base64url")}`;
@@ -50,7 +61,8 @@ export function needsRehash(stored: string): boolean {
   const parsed = parsePasswordHash(stored);
   if (!parsed) return true;
   const { ln, r, p } = parsed.params;
-  return ln < CURRENT_PARAMS.ln || r < CURRENT_PARAMS.r || p < CURRENT_PARAMS.p;
+  const current = currentParams();
+  return ln < current.ln || r < current.r || p < current.p;
 }
 
 let dummyHash: Promise<string> | undefined;

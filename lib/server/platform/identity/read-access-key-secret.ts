@@ -7,7 +7,7 @@ import { principalArn } from "./principal-arn.ts";
 export type AccessKeySecret = {
   accessKeyId: string;
   secretAccessKey: string;
-  /** "Active" or "Inactive": a SigV4 verifier must refuse inactive keys. */
+  /** "Active" or "Inactive" (also when the key's user is inactive): a SigV4 verifier must refuse inactive keys. */
   status: string;
   userId: string;
   userName: string;
@@ -22,12 +22,15 @@ export type AccessKeySecret = {
  */
 export async function readAccessKeySecret(accessKeyId: string): Promise<AccessKeySecret | null> {
   if (!/^AKIA[A-Z2-7]{16}$/.test(accessKeyId)) return null;
-  const key = await db().accessKey.findUnique({ where: { id: accessKeyId }, include: { user: { select: { name: true, role: true } } } });
+  const key = await db().accessKey.findUnique({
+    where: { id: accessKeyId },
+    include: { user: { select: { name: true, role: true, status: true } } },
+  });
   if (!key) return null;
   return {
     accessKeyId: key.id,
     secretAccessKey: openSealedText(key.secretSealed, accessKeySecretContext(key.id)),
-    status: key.status,
+    status: key.user.status === "Active" ? key.status : "Inactive",
     userId: key.userId,
     userName: key.user.name,
     role: key.user.role,

@@ -1,19 +1,18 @@
 import "server-only";
 import { ZNewPassword } from "@/lib/schemas/auth.ts";
-import { CONSOLE_EVENT_SOURCE, recordAuditEvent } from "@/lib/server/platform/audit/record-audit-event.ts";
+import type { AuditActor } from "@/lib/server/platform/audit/audit-actor.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
-import { uuid } from "@/lib/server/platform/ids.ts";
 import { hashPassword } from "./password-hash.ts";
-import { principalArn } from "./principal-arn.ts";
+import { recordIdentityEvent } from "./record-identity-event.ts";
 
-export type ResetPasswordOptions = { userName: string; newPassword: string };
+export type ResetPasswordOptions = { userName: string; newPassword: string; actor?: AuditActor };
 
 /**
  * Sets a user's console password (for an administrator who lost it) and ends every session of that
  * user, so a browser signed in with the old password is signed out. Access keys are left alone.
  */
-export async function resetPassword({ userName, newPassword }: ResetPasswordOptions): Promise<void> {
+export async function resetPassword({ userName, newPassword, actor }: ResetPasswordOptions): Promise<void> {
   const parsed = ZNewPassword.safeParse(newPassword);
   if (!parsed.success) {
     throw new AppError({ code: "ValidationException", safeMessage: parsed.error.issues[0]?.message ?? "Invalid password." });
@@ -26,12 +25,5 @@ export async function resetPassword({ userName, newPassword }: ResetPasswordOpti
     db().user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } }),
     db().session.deleteMany({ where: { userId: user.id } }),
   ]);
-  await recordAuditEvent({
-    eventSource: CONSOLE_EVENT_SOURCE,
-    eventName: "ResetPassword",
-    requestId: uuid(),
-    principalArn: null,
-    requestParameters: { userName },
-    resources: [principalArn(user.name)],
-  });
+  await recordIdentityEvent("ResetPassword", user.name, {}, actor);
 }

@@ -1,0 +1,28 @@
+import "server-only";
+import type { AuditFilters, AuditListResponse } from "@/lib/schemas/audit.ts";
+import { db } from "@/lib/server/platform/db.ts";
+import { env } from "@/lib/server/platform/env.ts";
+import { STATUS_SERVICE_USER } from "@/lib/server/console/status/status-clients.ts";
+import { auditWhere } from "./audit-event-query.ts";
+import { toAuditEvent } from "./to-audit-event.ts";
+
+export const DEFAULT_AUDIT_PAGE_SIZE = 50;
+
+/** One page of the audit log, newest first, filtered on the server. */
+export async function listAuditEvents(filters: AuditFilters): Promise<AuditListResponse> {
+  const where = auditWhere(filters);
+  const size = filters.size ?? DEFAULT_AUDIT_PAGE_SIZE;
+  const page = filters.page ?? 1;
+  const [rows, total] = await Promise.all([
+    db().auditEvent.findMany({ where, orderBy: [{ time: "desc" }, { id: "desc" }], skip: (page - 1) * size, take: size }),
+    db().auditEvent.count({ where }),
+  ]);
+  return {
+    events: rows.map(toAuditEvent),
+    total,
+    page,
+    size,
+    retentionDays: env().KEYHOLD_AUDIT_RETENTION_DAYS,
+    systemUserName: STATUS_SERVICE_USER,
+  };
+}
