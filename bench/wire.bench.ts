@@ -270,7 +270,7 @@ export function prepareDataDir(): { dir: string; admin: Credentials; clusterId: 
     admin,
     clusterId,
     trustAnchor: fs.readFileSync(path.join(clusterDir, "customerCA.crt"), "utf8"),
-    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim(),
+    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim().split("\n").at(-1)!, // the starting password
   };
 }
 

@@ -1,25 +1,27 @@
 "use client";
 
-import { KeyRound, Plus, Server, Trash2 } from "lucide-react";
+import { Plus, Server, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { HsmInventory } from "@/components/key-stores/hsm-inventory.tsx";
-import { Alert } from "@/components/ui/alert.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Card, CardContent, CardHeader } from "@/components/ui/card.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { formatDateTime } from "@/lib/console/format.ts";
-import { useAddHsm, useClusters, useRemoveHsm } from "@/lib/queries/clusters.ts";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
+import { useAddHsm, useClusters } from "@/lib/queries/clusters.ts";
 import { useMe } from "@/lib/queries/me.ts";
 import type { ClusterSummary, Hsm } from "@/lib/schemas/clusters.ts";
 import { CreateLocalClusterDialog } from "./create-local-cluster-dialog.tsx";
-import { SetKmsuserPasswordDialog } from "./set-kmsuser-password-dialog.tsx";
+import { DeleteClusterDialog, deleteClusterRule } from "./delete-cluster-dialog.tsx";
+import { KmsuserCliSteps } from "./kmsuser-cli-steps.tsx";
+import { KmsuserPanel } from "./kmsuser-panel.tsx";
+import { RemoveHsmDialog } from "./remove-hsm-dialog.tsx";
 
 function AddHsm({ cluster }: { cluster: ClusterSummary }) {
   const add = useAddHsm();
@@ -62,67 +64,16 @@ function AddHsm({ cluster }: { cluster: ClusterSummary }) {
   );
 }
 
-function RemoveHsmDialog({ cluster, hsm, onClose }: { cluster: ClusterSummary; hsm: Hsm; onClose: () => void }) {
-  const remove = useRemoveHsm();
-  const left = cluster.hsms.filter((h) => h.state === "ACTIVE" && h.hsmId !== hsm.hsmId);
-  const zonesLeft = new Set(left.map((h) => h.availabilityZone)).size;
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      busy={remove.isPending}
-      title={`Remove HSM ${hsm.hsmId}?`}
-      description={`CloudHSM DeleteHsm in ${hsm.availabilityZone}. Key material stays on the cluster's other HSMs and in its backups.`}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={remove.isPending}>
-            Cancel
-          </Button>
-          <Button
-            variant="destructive"
-            disabled={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { clusterId: cluster.clusterId, hsmId: hsm.hsmId },
-                {
-                  onSuccess: () => {
-                    toast({ tone: "success", title: `Removed HSM ${hsm.hsmId}` });
-                    onClose();
-                  },
-                },
-              )
-            }
-          >
-            <Trash2 aria-hidden />
-            {remove.isPending ? "Removing…" : "Remove HSM"}
-          </Button>
-        </>
-      }
-    >
-      {cluster.keyStore && zonesLeft < 2 ? (
-        <Alert tone="warning" title={`Key store ${cluster.keyStore.customKeyStoreName} will be affected`}>
-          {left.length === 0
-            ? "No active HSM will be left: keys in the store cannot be used, and connecting fails with INSUFFICIENT_CLOUDHSM_HSMS."
-            : "Fewer than two Availability Zones will have an active HSM: KMS will refuse to create keys in the store (CloudHsmClusterInvalidConfigurationException). Existing keys keep working."}
-        </Alert>
-      ) : (
-        <p>
-          {left.length} active HSM{left.length === 1 ? "" : "s"} in {zonesLeft} Availability Zone{zonesLeft === 1 ? "" : "s"} will remain.
-        </p>
-      )}
-    </Dialog>
-  );
-}
-
 /** The clusters page: each cluster's HSMs by AZ, its key store, and (local backend) add/remove HSMs and create clusters. */
 export function ClustersView() {
   const { data, error, refetch } = useClusters();
   const { data: me } = useMe();
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<{ cluster: ClusterSummary; hsm: Hsm } | null>(null);
-  const [settingPassword, setSettingPassword] = useState<ClusterSummary | null>(null);
+  const [deleting, setDeleting] = useState<ClusterSummary | null>(null);
   const local = data?.localMode ?? me?.backend === "local";
   const admin = me?.role === "admin";
+  const canWrite = me?.role === "admin" || me?.role === "operator";
 
   const header = (
     <div className="flex flex-wrap items-center justify-between gap-3">
@@ -194,17 +145,15 @@ export function ClustersView() {
                   <p className="mt-1 text-xs text-warning">{c.eligibility.reasons.join(" ")}</p>
                 ) : null}
               </div>
-              {local ? (
-                <div className="flex flex-wrap items-center gap-2">
-                  {admin ? (
-                    <Button variant="normal" size="sm" onClick={() => setSettingPassword(c)}>
-                      <KeyRound aria-hidden />
-                      Set kmsuser password
-                    </Button>
-                  ) : null}
-                  <AddHsm cluster={c} />
-                </div>
-              ) : null}
+              <div className="flex flex-wrap items-center gap-2">
+                {local ? <AddHsm cluster={c} /> : null}
+                {canWrite ? (
+                  <GuardedButton variant="normal" size="sm" rule={deleteClusterRule(c)} onClick={() => setDeleting(c)}>
+                    <Trash2 aria-hidden />
+                    Delete cluster
+                  </GuardedButton>
+                ) : null}
+              </div>
             </CardHeader>
             <CardContent>
               <HsmInventory
@@ -226,12 +175,13 @@ export function ClustersView() {
                     : undefined
                 }
               />
+              {local ? <KmsuserPanel cluster={c} admin={admin} /> : <KmsuserCliSteps clusterId={c.clusterId} />}
             </CardContent>
           </Card>
         ))
       )}
       {removing ? <RemoveHsmDialog cluster={removing.cluster} hsm={removing.hsm} onClose={() => setRemoving(null)} /> : null}
-      {settingPassword ? <SetKmsuserPasswordDialog cluster={settingPassword} onClose={() => setSettingPassword(null)} /> : null}
+      {deleting ? <DeleteClusterDialog cluster={deleting} onClose={() => setDeleting(null)} /> : null}
       {creating && me ? <CreateLocalClusterDialog open region={me.region} onClose={() => setCreating(false)} /> : null}
     </>
   );

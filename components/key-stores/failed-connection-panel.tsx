@@ -1,4 +1,5 @@
 import { CircleCheck } from "lucide-react";
+import Link from "next/link";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { connectionErrorHelp, type EditField } from "@/lib/console/connection-errors.ts";
@@ -14,6 +15,9 @@ const EDIT_LABEL: Record<EditField, string> = {
   xksProxyVpcEndpointServiceName: "VPC endpoint service",
 };
 
+/** Codes whose fix is done to kmsuser in the cluster: their steps link to its section on the Clusters page. */
+const KMSUSER_CODES = new Set<ConnectionErrorCode>(["USER_LOGGED_IN", "USER_LOCKED_OUT", "INVALID_CREDENTIALS"]);
+
 /**
  * A failed connection's error code, its cause and the fix steps, with the step's actions at hand. It
  * stays after "Step 1: Disconnect" (the store is then DISCONNECTED, step 1 is done) until the store connects.
@@ -25,6 +29,7 @@ export function FailedConnectionPanel({
   onDisconnect,
   onEdit,
   editRule,
+  clusterId,
 }: {
   code: ConnectionErrorCode;
   storeType: KeyStoreType;
@@ -34,6 +39,8 @@ export function FailedConnectionPanel({
   onEdit: (field: EditField) => void;
   /** Whether Edit can change that field now, and why not. */
   editRule: (field: EditField) => ActionRule;
+  /** The store's cluster (CloudHSM key stores). */
+  clusterId?: string;
 }) {
   const help = connectionErrorHelp(code, storeType);
   return (
@@ -74,6 +81,14 @@ export function FailedConnectionPanel({
           <GuardedButton rule={editRule(help.edit)} variant="normal" size="sm" onClick={() => onEdit(help.edit!)}>
             Edit {EDIT_LABEL[help.edit]}
           </GuardedButton>
+        ) : null}
+        {clusterId && KMSUSER_CODES.has(code) ? (
+          <Link
+            href={`/clusters#kmsuser-${clusterId}`}
+            className="self-center text-sm text-link underline underline-offset-2 hover:text-link-hover"
+          >
+            kmsuser on cluster {clusterId}
+          </Link>
         ) : null}
       </div>
     </section>

@@ -124,6 +124,7 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
         <FailedConnectionPanel
           code={failure}
           storeType={s.customKeyStoreType}
+          clusterId={s.cloudHsmClusterId ?? undefined}
           disconnected={s.connectionState !== "FAILED"}
           editRule={(f) => canEditField(s, f)}
           onDisconnect={() => setFailedDisconnect(true)}

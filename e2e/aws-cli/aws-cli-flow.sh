@@ -108,7 +108,7 @@ if [[ -z $STORE_ID ]]; then
     --custom-key-store-name "aws-cli-flow-$CLUSTER_ID" \
     --cloud-hsm-cluster-id "$CLUSTER_ID" \
     --trust-anchor-certificate "file://$DATA_DIR/clusters/$CLUSTER_ID/customerCA.crt" \
-    --key-store-password "$(cat "$DATA_DIR/clusters/$CLUSTER_ID/kmsuser-password")")
+    --key-store-password "$(tail -n 1 "$DATA_DIR/clusters/$CLUSTER_ID/kmsuser-password")")
   check "$created" "CreateCustomKeyStore returns the new store's id" '/^cks-[a-z0-9]+$/.test(j.CustomKeyStoreId)'
   STORE_ID=$(field "$created" CustomKeyStoreId)
 else

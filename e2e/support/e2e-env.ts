@@ -7,6 +7,9 @@ export const E2E_DATA_DIR = path.resolve("data/e2e");
 
 /** The admin that set-up creates in the e2e data folder (KEYHOLD_ADMIN_PASSWORD). Test-only. */
 export const E2E_ADMIN = { userName: "admin", password: "e2e-Keyhold-admin-pw-1" } as const;
+/** Users of the other two roles, created by prepare-data.ts (the route crawl signs in as each). Test-only. */
+export const E2E_OPERATOR = { userName: "e2e-operator", password: "e2e-Keyhold-operator-pw-1" } as const;
+export const E2E_VIEWER = { userName: "e2e-viewer", password: "e2e-Keyhold-viewer-pw-1" } as const;
 
 export const E2E_ACCOUNT_ID = "111122223333";
 export const E2E_REGION = "us-east-1";

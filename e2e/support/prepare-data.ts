@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_ADMIN, E2E_AWS_CREDENTIALS_DIR, E2E_DATA_DIR } from "./e2e-env.ts";
+import { E2E_ADMIN, E2E_AWS_CREDENTIALS_DIR, E2E_DATA_DIR, E2E_OPERATOR, E2E_VIEWER } from "./e2e-env.ts";
 
 const dataDir = path.resolve(process.env.KEYHOLD_DATA_DIR ?? E2E_DATA_DIR);
 if (!["e2e", "e2e-aws"].includes(path.basename(dataDir))) {
@@ -26,6 +26,10 @@ if ((process.env.KEYHOLD_BACKEND ?? "local") === "local" && dataDir === E2E_DATA
   const { createAccessKey } = await import("@/lib/server/platform/identity/create-access-key.ts");
   const admin = await db().user.findUniqueOrThrow({ where: { name: E2E_ADMIN.userName }, select: { id: true } });
   const key = await createAccessKey(admin.id);
+  const { createUser } = await import("@/lib/server/platform/identity/create-user.ts");
+  // With an access key each: the console signs their KMS requests with it.
+  await createAccessKey((await createUser({ name: E2E_OPERATOR.userName, password: E2E_OPERATOR.password, role: "operator" })).id);
+  await createAccessKey((await createUser({ name: E2E_VIEWER.userName, password: E2E_VIEWER.password, role: "viewer" })).id);
   fs.mkdirSync(E2E_AWS_CREDENTIALS_DIR, { recursive: true, mode: 0o700 });
   const credentials = path.join(E2E_AWS_CREDENTIALS_DIR, "credentials");
   fs.writeFileSync(credentials, `[default]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`, {

@@ -4,6 +4,8 @@ import { apiFetch } from "@/lib/api-client.ts";
 import {
   ZClusterListResponse,
   ZCreateLocalClusterResponse,
+  ZDeleteClusterResponse,
+  ZKmsuserSessionResponse,
   ZHsmMutationResponse,
   ZSetKmsuserPasswordResponse,
   type CreateLocalClusterRequest,
@@ -74,6 +76,31 @@ export function useSetKmsuserPassword() {
         body: { kmsuserPassword },
         schema: ZSetKmsuserPasswordResponse,
       }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+/** Local backend, admins: log kmsuser in (the CloudHSM CLI's login) or out. The login form shows errors beside its field. */
+export function useKmsuserSession() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ clusterId, kmsuserPassword }: { clusterId: string; kmsuserPassword?: string }) =>
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}/kmsuser-session`, {
+        method: kmsuserPassword === undefined ? "DELETE" : "POST",
+        body: kmsuserPassword === undefined ? undefined : { kmsuserPassword },
+        schema: ZKmsuserSessionResponse,
+      }),
+    onSuccess: invalidate,
+    meta: { toast: false },
+  });
+}
+
+export function useDeleteCluster() {
+  const invalidate = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ clusterId }: { clusterId: string }) =>
+      apiFetch(`/api/clusters/${encodeURIComponent(clusterId)}`, { method: "DELETE", schema: ZDeleteClusterResponse }),
     onSuccess: invalidate,
     meta: { toast: false },
   });

@@ -28,6 +28,15 @@ export const ZClusterEligibility = z.object({
   reasons: z.array(z.string()),
 });
 
+/** kmsuser on a local cluster (the CloudHSM API does not say; on AWS the CloudHSM CLI's `user list` does). */
+export const ZKmsuserState = z.object({
+  /** kms: KMS holds the login for the key store; cli: an administrator logged kmsuser in; null: nobody. */
+  loggedInBy: z.enum(["kms", "cli"]).nullable(),
+  lockedOut: z.boolean(),
+  failedLogins: z.number().int(),
+});
+export type KmsuserState = z.infer<typeof ZKmsuserState>;
+
 export const ZClusterSummary = z.object({
   clusterId: z.string(),
   state: z.string(),
@@ -40,6 +49,8 @@ export const ZClusterSummary = z.object({
   /** The key store that uses this cluster, if any. */
   keyStore: z.object({ customKeyStoreId: z.string(), customKeyStoreName: z.string() }).nullable(),
   eligibility: ZClusterEligibility,
+  /** Local backend only. */
+  kmsuser: ZKmsuserState.optional(),
 });
 export type ClusterSummary = z.infer<typeof ZClusterSummary>;
 
@@ -80,3 +91,11 @@ export const ZSetKmsuserPasswordRequest = z.object({ kmsuserPassword: ZKmsuserPa
 export type SetKmsuserPasswordRequest = z.infer<typeof ZSetKmsuserPasswordRequest>;
 
 export const ZSetKmsuserPasswordResponse = z.object({ clusterId: z.string(), unlocked: z.literal(true) });
+
+/** Local backend, admins: log kmsuser in as the CloudHSM CLI would (so KMS's connect sees USER_LOGGED_IN). */
+export const ZKmsuserLoginRequest = z.object({ kmsuserPassword: ZKmsuserPasswordShape });
+export type KmsuserLoginRequest = z.infer<typeof ZKmsuserLoginRequest>;
+
+export const ZKmsuserSessionResponse = z.object({ clusterId: z.string(), loggedIn: z.boolean() });
+
+export const ZDeleteClusterResponse = z.object({ clusterId: z.string(), state: z.string() });

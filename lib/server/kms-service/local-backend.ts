@@ -3,11 +3,16 @@ import { createCluster, type CreateClusterOptions } from "@/lib/server/hsm/clust
 import { writeTrustAnchorFile } from "@/lib/server/hsm/clusters/cluster-files.ts";
 import { deleteClusterKey, type DeletedClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
 import { listClusterKeyLabels, type HsmKeyInventory } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
-import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-pin.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { AppError } from "@/lib/server/platform/errors.ts";
 import { findKeyStore } from "./key-stores/find-key-store.ts";
 import { targetOfStore, type XksProxySettings } from "./key-stores/xks-proxy-of-store.ts";
+import {
+  changeKmsuserPasswordAsAdministrator,
+  logInKmsuserAsAdministrator,
+  logOutKmsuserAsAdministrator,
+} from "./cloudhsm/kmsuser-admin.ts";
+import { describeKmsuserStates, type KmsuserState } from "./cloudhsm/kmsuser-state.ts";
 import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
 import { KmsError } from "./wire/kms-error.ts";
 import { getKeyMetadata, type XksKeyMetadata } from "./xks/xks-api.ts";
@@ -32,14 +37,16 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 //   - creating an initialised local cluster (CloudHSM has no "create an initialised cluster" call);
 //   - an external key's metadata as a store's proxy reports it (GetKeyMetadata with the store's saved
 //     credential), for the key wizard's preview and the key page's External key tab: KMS has no API for it;
-//   - setting kmsuser's password, which also unlocks it (on CloudHSM the crypto officer does that with the
-//     CloudHSM CLI, not an API).
+//   - testing and probing an XKS proxy's health for the console, and the local VPC endpoint services;
+//   - kmsuser as an administrator handles it with the CloudHSM CLI, not an API: its state (logged in, by
+//     whom; locked out), setting its password (which also unlocks it), logging it in and out.
 
 export type {
   AwsHttpRequest,
   AwsHttpResponse,
   DeletedClusterKey,
   HsmKeyInventory,
+  KmsuserState,
   NewVpcEndpointService,
   RemovedOrphan,
   XksKeyMetadata,
@@ -90,7 +97,24 @@ export async function createLocalInitializedCluster(options: CreateClusterOption
  */
 export function setLocalKmsuserPassword(clusterId: string, newPassword: string): Promise<void> {
   requireLocalBackend("Setting the kmsuser password");
-  return changeKmsuserPassword({ clusterId, newPassword });
+  return changeKmsuserPasswordAsAdministrator(clusterId, newPassword);
+}
+
+/** kmsuser on each local cluster: who has it logged in, whether it is locked out. */
+export function describeLocalKmsuserStates(clusterIds?: string[]): Promise<KmsuserState[]> {
+  requireLocalBackend("Reading kmsuser's state");
+  return describeKmsuserStates(clusterIds);
+}
+
+/** Logs kmsuser in as an administrator's CloudHSM CLI would; KMS's next connect then fails with USER_LOGGED_IN. */
+export function logInLocalKmsuser(clusterId: string, password: string): Promise<void> {
+  requireLocalBackend("Logging in as kmsuser");
+  return logInKmsuserAsAdministrator(clusterId, password);
+}
+
+export function logOutLocalKmsuser(clusterId: string): Promise<void> {
+  requireLocalBackend("Logging kmsuser out");
+  return logOutKmsuserAsAdministrator(clusterId);
 }
 
 /**

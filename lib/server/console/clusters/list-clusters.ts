@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClusterListResponse } from "@/lib/schemas/clusters.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
+import { describeLocalKmsuserStates } from "@/lib/server/kms-service/local-backend.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { describeAllKeyStores } from "@/lib/server/console/key-stores/describe-all-key-stores.ts";
 import { describeAllClusters } from "./describe-all-clusters.ts";
@@ -20,10 +21,12 @@ export async function listClusters({ caller }: ListClustersOptions): Promise<Clu
     if (s.CloudHsmClusterId)
       byCluster.set(s.CloudHsmClusterId, { customKeyStoreId: s.CustomKeyStoreId!, customKeyStoreName: s.CustomKeyStoreName ?? "" });
   }
+  const localMode = env().KEYHOLD_BACKEND === "local";
+  const kmsuser = new Map((localMode ? await describeLocalKmsuserStates() : []).map((k) => [k.clusterId, k]));
   return {
     clusters: clusters
-      .map((c) => toClusterSummary(c, byCluster.get(c.ClusterId!) ?? null))
+      .map((c) => toClusterSummary(c, byCluster.get(c.ClusterId!) ?? null, kmsuser.get(c.ClusterId!)))
       .sort((a, b) => (b.createTimestamp ?? "").localeCompare(a.createTimestamp ?? "")),
-    localMode: env().KEYHOLD_BACKEND === "local",
+    localMode,
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Cluster } from "@aws-sdk/client-cloudhsm-v2";
 import type { ClusterSummary } from "@/lib/schemas/clusters.ts";
+import type { KmsuserState } from "@/lib/server/kms-service/local-backend.ts";
 
 export type StoreRef = { customKeyStoreId: string; customKeyStoreName: string };
 
@@ -9,7 +10,7 @@ export type StoreRef = { customKeyStoreId: string; customKeyStoreName: string };
  * be ACTIVE, have private subnets in at least two Availability Zones, at least two active HSMs in
  * different Availability Zones, and not already be used by a key store (spec §6.4).
  */
-export function toClusterSummary(cluster: Cluster, keyStore: StoreRef | null): ClusterSummary {
+export function toClusterSummary(cluster: Cluster, keyStore: StoreRef | null, kmsuser?: KmsuserState): ClusterSummary {
   const hsms = (cluster.Hsms ?? [])
     .filter((h) => h.State !== "DELETED")
     .map((h) => ({
@@ -43,5 +44,6 @@ export function toClusterSummary(cluster: Cluster, keyStore: StoreRef | null): C
     hsms,
     keyStore,
     eligibility: { eligible: reasons.length === 0, reasons },
+    kmsuser: kmsuser && { loggedInBy: kmsuser.login?.by ?? null, lockedOut: kmsuser.lockedOut, failedLogins: kmsuser.failedLogins },
   };
 }

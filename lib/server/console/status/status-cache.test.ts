@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CloudHSMV2Client, CreateHsmCommand, DeleteHsmCommand } from "@aws-sdk/client-cloudhsm-v2";
 import { ConnectCustomKeyStoreCommand, DisconnectCustomKeyStoreCommand, KMSClient, UpdateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import { settleConnectionJobs } from "@/lib/server/kms-service/key-stores/index.ts";
+import { setLocalKmsuserPassword } from "@/lib/server/kms-service/local-backend.ts";
 import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-service.ts";
 import { CREDENTIALS, REGION, useLocalKms } from "@/test/local-kms-server.ts";
 import { readBackendStatus, readCachedKeyStores, readStatusHistory } from "./read-status-cache.ts";
@@ -104,6 +105,8 @@ describe("the status cache", () => {
 
   it("the poller follows a change within one interval", async () => {
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: store.storeId }));
+    // The first connect rotated kmsuser's password (as KMS does): the administrator sets a known one again.
+    await setLocalKmsuserPassword(store.clusterId, store.kmsuserPassword);
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: store.storeId, KeyStorePassword: store.kmsuserPassword }));
     const interval = 300;
     const poller = startStatusPoller({ fastMs: 100, slowMs: interval, keyCountMs: 60_000, clients: async () => ({ kms, cloudHsm }) });

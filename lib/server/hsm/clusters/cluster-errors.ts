@@ -49,3 +49,12 @@ export function kmsuserLockedOut(clusterId: string): AppError {
     connectionErrorCode: "USER_LOCKED_OUT",
   });
 }
+
+export function kmsuserLoggedIn(clusterId: string): AppError {
+  return new AppError({
+    code: "CustomKeyStoreInvalidStateException",
+    safeMessage: "The kmsuser is logged in to the cluster, so KMS cannot log in and rotate its password. Log kmsuser out first.",
+    internalMessage: `kmsuser of ${clusterId} is logged in by an administrator`,
+    connectionErrorCode: "USER_LOGGED_IN",
+  });
+}

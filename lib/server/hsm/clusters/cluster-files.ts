@@ -27,8 +27,22 @@ export function kmsuserPasswordFile(clusterId: string): string {
   return path.join(clusterDir(clusterId), "kmsuser-password");
 }
 
+/**
+ * The password is the file's last line; the lines before it say that it is only the starting
+ * password: KMS rotates it on every connect, so it stops working once a key store has connected.
+ */
 export function writeKmsuserPasswordFile(clusterId: string, password: string): string {
   const file = kmsuserPasswordFile(clusterId);
-  writeIfChanged(file, `${password}\n`, 0o600);
+  const note = [
+    `# The STARTING password of the crypto user kmsuser on cluster ${clusterId} (the last line).`,
+    "# Like KMS, Keyhold changes it to one only the service knows every time a key store connects, so it",
+    "# stops working after the first connect. To choose a new one: Clusters page, Set kmsuser password.",
+  ];
+  writeIfChanged(file, `${note.join("\n")}\n${password}\n`, 0o600);
   return file;
+}
+
+/** The password in a file written by writeKmsuserPasswordFile (its last line). */
+export function readKmsuserPasswordFile(file: string): string {
+  return fs.readFileSync(file, "utf8").trim().split("\n").at(-1)!.trim();
 }

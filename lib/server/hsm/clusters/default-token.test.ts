@@ -16,6 +16,7 @@ import { listTokens } from "@/lib/server/hsm/slots.ts";
 import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { describeClusters } from "./describe-clusters.ts";
 import { DEFAULT_TOKEN_LABEL, ensureDefaultToken } from "./ensure-default-token.ts";
+import { readKmsuserPasswordFile } from "./cluster-files.ts";
 import { ensureDemoCluster } from "./ensure-demo-cluster.ts";
 import { loginKmsuser } from "./login-kmsuser.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
@@ -98,13 +99,17 @@ describe("demo cluster", () => {
 
     const pwFile = path.join(folder, "kmsuser-password");
     expect(fs.statSync(pwFile).mode & 0o777).toBe(0o600);
-    const password = fs.readFileSync(pwFile, "utf8").trim();
+    expect(fs.readFileSync(pwFile, "utf8")).toContain("STARTING password");
+    const password = readKmsuserPasswordFile(pwFile);
     expect(password).toMatch(/^[A-Za-z0-9]{7,32}$/);
     expect((await loginKmsuser({ clusterId: first.clusterId, password })).hsmIds).toHaveLength(2);
 
-    // Files are restored if removed.
+    // The trust anchor is restored if removed; the password file is not (a connect may have rotated
+    // the password to one only the service may know).
     fs.rmSync(pwFile);
+    fs.rmSync(path.join(folder, "customerCA.crt"));
     await ensureDemoCluster();
-    expect(fs.readFileSync(pwFile, "utf8").trim()).toBe(password);
+    expect(fs.readFileSync(path.join(folder, "customerCA.crt"), "utf8")).toBe(anchor);
+    expect(fs.existsSync(pwFile)).toBe(false);
   });
 });

@@ -1,14 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
-import { kmsuserPassword } from "./cluster-secrets.ts";
 import { writeKmsuserPasswordFile, writeTrustAnchorFile } from "./cluster-files.ts";
 import { createCluster } from "./create-cluster.ts";
 import { defaultAvailabilityZones } from "./network.ts";
 
 // The demo cluster set-up creates once: two ACTIVE HSMs in <region>a and <region>b, its trust anchor in
-// <dataDir>/clusters/<id>/customerCA.crt and its kmsuser password in …/kmsuser-password (0600), which
-// is what the key-store wizard asks for.
+// <dataDir>/clusters/<id>/customerCA.crt and its STARTING kmsuser password in …/kmsuser-password (0600), which
+// is what the key-store wizard asks for (the first connect rotates it, as KMS does).
 
 const DEMO_CLUSTER = "clusters.demo-cluster-id";
 
@@ -18,8 +17,9 @@ async function ensure(): Promise<{ clusterId: string; created: boolean }> {
   const setting = await db().setting.findUnique({ where: { key: DEMO_CLUSTER } });
   const existing = setting ? await db().cluster.findUnique({ where: { id: setting.value } }) : null;
   if (existing && existing.state !== "DELETED") {
+    // The password file is not rewritten: after a connect the password is the one KMS rotated to,
+    // which nobody else may learn (the file holds only the starting password).
     writeTrustAnchorFile(existing.id, existing.trustAnchorPem);
-    writeKmsuserPasswordFile(existing.id, kmsuserPassword(existing));
     return { clusterId: existing.id, created: false };
   }
   const zones = defaultAvailabilityZones(env().region);

@@ -1,5 +1,6 @@
 import "server-only";
 import fs from "node:fs";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { setUserPin } from "@/lib/server/hsm/tokens.ts";
 import { activeHsms, degradeIfTokenGone, forgetCluster, loadCluster } from "./cluster-access.ts";
@@ -8,11 +9,22 @@ import { kmsuserPasswordFile, writeKmsuserPasswordFile } from "./cluster-files.t
 import { withClusterLock } from "./cluster-lock.ts";
 import { KMSUSER_PASSWORD, kmsuserPassword, sealKmsuserPassword, soPin } from "./cluster-secrets.ts";
 
-export type ChangeKmsuserPasswordOptions = { clusterId: string; newPassword: string };
+export type ChangeKmsuserPasswordOptions = {
+  clusterId: string;
+  newPassword: string;
+  /**
+   * Writes committed in the same transaction as the cluster's new sealed password (KMS's rotation on
+   * connect stores the password in the key store too): if they fail, every HSM gets the old one back.
+   */
+  alsoWrite?: (newPassword: string) => Prisma.PrismaPromise<unknown>[];
+  /** The demo cluster's starting-password file follows an administrator's change, not KMS's rotation. */
+  updatePasswordFile?: boolean;
+};
 
 /**
  * Sets kmsuser's password on every active HSM as the crypto officer does (SO session, C_InitPIN),
- * unlocks kmsuser and resets its failed-login count. kmsuser is logged out of the cluster's tokens.
+ * unlocks kmsuser and resets its failed-login count. kmsuser is logged out of the cluster's tokens
+ * (an administrator's CloudHSM CLI session included).
  */
 export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOptions): Promise<void> {
   if (!KMSUSER_PASSWORD.test(options.newPassword)) {
@@ -34,14 +46,18 @@ export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOption
         }
       }
       if (changed.length === 0) throw noActiveHsms(cluster.id);
-      await db().cluster.update({
-        where: { id: cluster.id },
-        data: {
-          kmsuserPasswordSealed: sealKmsuserPassword(cluster.id, options.newPassword),
-          kmsuserFailedLogins: 0,
-          kmsuserLockedAt: null,
-        },
-      });
+      await db().$transaction([
+        db().cluster.update({
+          where: { id: cluster.id },
+          data: {
+            kmsuserPasswordSealed: sealKmsuserPassword(cluster.id, options.newPassword),
+            kmsuserFailedLogins: 0,
+            kmsuserLockedAt: null,
+            kmsuserLoggedInAt: null,
+          },
+        }),
+        ...(options.alsoWrite?.(options.newPassword) ?? []),
+      ]);
     } catch (e) {
       const old = kmsuserPassword(cluster);
       for (const hsm of changed) {
@@ -55,6 +71,7 @@ export async function changeKmsuserPassword(options: ChangeKmsuserPasswordOption
     } finally {
       forgetCluster(cluster.id);
     }
-    if (fs.existsSync(kmsuserPasswordFile(cluster.id))) writeKmsuserPasswordFile(cluster.id, options.newPassword);
+    if (options.updatePasswordFile !== false && fs.existsSync(kmsuserPasswordFile(cluster.id)))
+      writeKmsuserPasswordFile(cluster.id, options.newPassword);
   });
 }

@@ -51,4 +51,5 @@ export const OPERATION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "cloudhsm:DescribeBackups": "clusters:read",
   "cloudhsm:CreateHsm": "clusters:write",
   "cloudhsm:DeleteHsm": "clusters:write",
+  "cloudhsm:DeleteCluster": "clusters:write",
 } satisfies Partial<Record<OperationKey, Permission>>;

@@ -3,8 +3,9 @@ import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { loginKmsuser } from "@/lib/server/hsm/clusters/login-kmsuser.ts";
 import { logoutKmsuser } from "@/lib/server/hsm/clusters/logout-kmsuser.ts";
+import { rotateKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-password.ts";
 import { connectionErrorCodeOf } from "./connection-error-code.ts";
-import { openKeyStorePassword } from "./key-store-password.ts";
+import { openKeyStorePassword, sealKeyStorePassword } from "./key-store-password.ts";
 import { forgetSession, markSessionOpen } from "./store-sessions.ts";
 import { connectXksProxy } from "./xks-key-store.ts";
 
@@ -65,6 +66,14 @@ async function runConnect(storeId: string, attemptId: string): Promise<void> {
     // Finds the cluster (CLUSTER_NOT_FOUND), needs an active HSM (INSUFFICIENT_CLOUDHSM_HSMS), and really
     // logs kmsuser in with the store's password on every active HSM (INVALID_CREDENTIALS, USER_LOCKED_OUT).
     await loginKmsuser({ clusterId, password: openKeyStorePassword(store) });
+    // Then, as KMS does on every connect (spec §6.4), kmsuser's password becomes one only the service
+    // knows: the store keeps it, sealed, in the same commit as the cluster (all HSMs or none).
+    await rotateKmsuserPassword({
+      clusterId,
+      alsoWrite: (password) => [
+        db().customKeyStore.update({ where: { id: storeId }, data: { keyStorePasswordSealed: sealKeyStorePassword(storeId, password) } }),
+      ],
+    });
     markSessionOpen(storeId, clusterId);
   } catch (e) {
     errorCode = connectionErrorCodeOf(e);

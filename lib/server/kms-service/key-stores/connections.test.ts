@@ -278,5 +278,5 @@ describe("after a restart", () => {
     expect((await waitForConnectionState(service.kms, connecting.id, "CONNECTED", "FAILED")).ConnectionState).toBe("CONNECTED");
     expect((await waitForConnectionState(service.kms, disconnecting.id, "DISCONNECTED")).ConnectionState).toBe("DISCONNECTED");
     await disconnectAndWait(connecting.id);
-  });
+  }, 30_000); // two clusters, then a connect that also rotates kmsuser's password
 });

@@ -17,5 +17,7 @@ export const POST = withSession<{ id: string }>(
       { requestId },
     );
   },
-  { permission: "keys:write" },
+  // Not keys:write: whether the caller may use this key is the service's decision (its key policy can
+  // name a viewer), made on the request signed as the caller; the console only needs a reader here.
+  { permission: "keys:read" },
 );

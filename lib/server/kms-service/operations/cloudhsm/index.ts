@@ -1,6 +1,7 @@
 import "server-only";
 import type { OperationRegistry } from "@/lib/server/kms-service/wire/operation-types.ts";
 import { createHsmOperation } from "./create-hsm.ts";
+import { deleteClusterOperation } from "./delete-cluster.ts";
 import { deleteHsmOperation } from "./delete-hsm.ts";
 import { describeBackupsOperation } from "./describe-backups.ts";
 import { describeClustersOperation } from "./describe-clusters.ts";
@@ -11,4 +12,5 @@ export const cloudHsmOperations: OperationRegistry = {
   "cloudhsm:DescribeBackups": describeBackupsOperation,
   "cloudhsm:CreateHsm": createHsmOperation,
   "cloudhsm:DeleteHsm": deleteHsmOperation,
+  "cloudhsm:DeleteCluster": deleteClusterOperation,
 };

@@ -1,0 +1,109 @@
+"use client";
+
+import { KeyRound, LogIn } from "lucide-react";
+import { useState } from "react";
+import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
+import { Alert } from "@/components/ui/alert.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { Dialog } from "@/components/ui/dialog.tsx";
+import { Field } from "@/components/ui/field.tsx";
+import { PasswordInput } from "@/components/ui/password-input.tsx";
+import { toast } from "@/components/ui/toaster.tsx";
+import { isApiError } from "@/lib/api-client.ts";
+import { validate } from "@/lib/console/zod-fields.ts";
+import { useKmsuserSession, useSetKmsuserPassword } from "@/lib/queries/clusters.ts";
+import { ZSetKmsuserPasswordRequest, type ClusterSummary } from "@/lib/schemas/clusters.ts";
+
+/**
+ * Local backend, admins: what the CloudHSM CLI does to kmsuser with a password. "set": an admin's
+ * `user change-password`, which also unlocks a kmsuser locked out after too many failed logins
+ * (USER_LOCKED_OUT). "login": `login --username kmsuser --role crypto-user`, after which KMS cannot
+ * connect a key store to the cluster (USER_LOGGED_IN).
+ */
+export function KmsuserPasswordDialog({ cluster, mode, onClose }: { cluster: ClusterSummary; mode: "set" | "login"; onClose: () => void }) {
+  const set = useSetKmsuserPassword();
+  const login = useKmsuserSession();
+  const mutation = mode === "set" ? set : login;
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const text =
+    mode === "set"
+      ? {
+          title: "Set kmsuser password",
+          description: `As an admin of ${cluster.clusterId}: sets kmsuser's password on every active HSM and unlocks kmsuser if too many failed logins locked it out.`,
+          label: "New kmsuser password",
+          action: "Set password",
+          pending: "Setting…",
+          done: `kmsuser's password is set on ${cluster.clusterId}; kmsuser is unlocked`,
+          failed: "The password was not set",
+        }
+      : {
+          title: "Log in as kmsuser",
+          description: `As the CloudHSM CLI would, on every HSM of ${cluster.clusterId}. While kmsuser is logged in, KMS cannot connect a key store to this cluster (USER_LOGGED_IN). A wrong password counts towards the lockout after five failures.`,
+          label: "kmsuser password",
+          action: "Log in",
+          pending: "Logging in…",
+          done: `kmsuser is logged in to ${cluster.clusterId}`,
+          failed: "kmsuser was not logged in",
+        };
+
+  const submit = () => {
+    const v = validate(ZSetKmsuserPasswordRequest, { kmsuserPassword: password });
+    if (v.errors) return setErrors(v.errors);
+    setErrors({});
+    const options = {
+      onSuccess: () => {
+        toast({ tone: "success", title: text.done });
+        onClose();
+      },
+      onError: (e: Error) => setErrors(isApiError(e) && e.fields ? e.fields : {}),
+    };
+    if (mode === "set") set.mutate({ clusterId: cluster.clusterId, kmsuserPassword: v.data.kmsuserPassword }, options);
+    else login.mutate({ clusterId: cluster.clusterId, kmsuserPassword: v.data.kmsuserPassword }, options);
+  };
+
+  const Icon = mode === "set" ? KeyRound : LogIn;
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      busy={mutation.isPending}
+      title={text.title}
+      description={text.description}
+      footer={
+        <>
+          <Button variant="link" onClick={onClose} disabled={mutation.isPending}>
+            Cancel
+          </Button>
+          <Button variant="primary" onClick={submit} disabled={mutation.isPending}>
+            <Icon aria-hidden />
+            {mutation.isPending ? text.pending : text.action}
+          </Button>
+        </>
+      }
+    >
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {mode === "set" && cluster.keyStore ? (
+          <Alert tone="info" title={`Then update key store ${cluster.keyStore.customKeyStoreName}`}>
+            The key store still has the old password: disconnect it, edit its kmsuser password to this one, and connect it.
+          </Alert>
+        ) : null}
+        <Field label={text.label} constraint={mode === "set" ? "7–32 letters and digits." : undefined} error={errors.kmsuserPassword}>
+          <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
+        </Field>
+        <ApiErrorAlert
+          error={mutation.error && !(isApiError(mutation.error) && mutation.error.fields) ? mutation.error : null}
+          title={text.failed}
+        />
+        <button type="submit" hidden />
+      </form>
+    </Dialog>
+  );
+}
