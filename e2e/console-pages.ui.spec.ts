@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures.ts";
 import { snap, unique } from "./support/console.ts";
+import { E2E_ADMIN } from "./support/e2e-env.ts";
 
 // Error states, the local-cluster form, and keyboard use of the key page.
 
@@ -75,13 +76,14 @@ test("the key stores page's store types are the one tabs primitive: arrow keys s
 });
 
 test("a refused action and the backend badge explain themselves to the keyboard", async ({ adminPage: page }) => {
-  // External key stores exist now; the audit page's download is still a refused action.
-  await page.goto("/audit");
-  const create = page.getByRole("button", { name: "Download events" }).first();
-  await create.focus();
-  await expect(create).toHaveAttribute("aria-disabled", "true");
-  await expect(page.getByRole("tooltip")).toContainText("coming soon");
-  await expect(create).toHaveAccessibleDescription(/coming soon/);
+  // An administrator's own user cannot be deleted: the button says why, to the keyboard too.
+  await page.goto("/users");
+  await page.getByRole("link", { name: E2E_ADMIN.userName, exact: true }).click();
+  const remove = page.getByRole("button", { name: "Delete user" });
+  await remove.focus();
+  await expect(remove).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByRole("tooltip")).toContainText("You cannot delete your own user");
+  await expect(remove).toHaveAccessibleDescription(/You cannot delete your own user/);
   const badge = page.getByTestId("backend-badge");
   await badge.focus();
   await page.keyboard.press("Enter");
