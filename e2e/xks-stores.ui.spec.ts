@@ -5,6 +5,7 @@ import { spawnProxy, type PreparedProxy, type ProxyProcess } from "../test/xks-p
 import { expect, test } from "./fixtures.ts";
 import { snap, unique } from "./support/console.ts";
 import { E2E_DATA_DIR } from "./support/e2e-env.ts";
+import { lockLocalProxy, unlockLocalProxy } from "./support/xks-store.ts";
 
 // An external key store from the browser, against a real XKS proxy (lib/xks-proxy, its own process on
 // a free port, its files in the console's data folder so the console trusts its CA): create through the
@@ -19,11 +20,15 @@ let storeId = "";
 const storeName = unique("e2e-xks");
 
 test.beforeAll(async () => {
-  // Set-up in a process of its own (it opens the proxy's PKCS#11 token), in the console's data folder.
+  // The console's local proxy folder is one spec's at a time (xks-keys uses it too).
+  await lockLocalProxy();
+  // Set-up in a process of its own (it opens the proxy's PKCS#11 token), in the console's data folder. The
+  // key id is new on each attempt: a retry finds the previous attempt's key in the token.
+  const keyId = unique("e2e-xks-key");
   const raw = prepareProxyElsewhere({
     dataDir: E2E_DATA_DIR,
-    keys: [{ keyId: "e2e-xks-key" }],
-    stores: [{ prefix: "/e2e", keyIds: ["e2e-xks-key"], credentials: 2 }],
+    keys: [{ keyId }],
+    stores: [{ prefix: "/e2e", keyIds: [keyId], credentials: 2 }],
   });
   const [credential, otherCredential] = raw.credentials.get("/e2e")!;
   prepared = { ...raw, credential: credential!, otherCredential: otherCredential! };
@@ -44,6 +49,7 @@ async function startProxy(port?: string): Promise<ProxyProcess> {
 
 test.afterAll(async () => {
   await proxy?.stop();
+  unlockLocalProxy();
 });
 
 /** The same page at 390 px, then back to 1440 px. */

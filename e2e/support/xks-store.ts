@@ -36,7 +36,8 @@ export type XksFixture = { proxy: LocalProxy; kms: KMSClient; storeId: string; s
 // CA the e2e server trusts), so specs that start one take this lock, across Playwright's worker processes.
 const LOCK = path.join(E2E_DATA_DIR, "xks-proxy.e2e-lock");
 
-async function lockLocalProxy(timeoutMs = 300_000): Promise<void> {
+/** Holds the console's local proxy folder (data/e2e/xks-proxy) for one spec: other workers wait. */
+export async function lockLocalProxy(timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -60,7 +61,7 @@ async function lockLocalProxy(timeoutMs = 300_000): Promise<void> {
   }
 }
 
-function unlockLocalProxy(): void {
+export function unlockLocalProxy(): void {
   fs.rmSync(LOCK, { recursive: true, force: true });
 }
 

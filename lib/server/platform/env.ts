@@ -34,6 +34,10 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // Local service: custom key stores per account and Region. KMS's limit is 10 and cannot be raised; raise
+  // it here only for a test rig that creates more stores than it can delete (a store whose keys are still
+  // pending deletion cannot be deleted for 7 days). The console's table follows it in local mode.
+  KEYHOLD_CUSTOM_KEY_STORE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
   // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a

@@ -2,6 +2,7 @@ import "server-only";
 import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
 import { isIssuedBy } from "@/lib/server/platform/x509/is-issued-by.ts";
 import { db } from "@/lib/server/platform/db.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { checkConfiguration, clusterCertificate, loadActiveCluster } from "./check-cluster-for-key-store.ts";
 import { clustersRelated } from "./clusters-related.ts";
 import { clusterInUse, incorrectTrustAnchor, keyStoreLimitExceeded, keyStoreNameInUse } from "./key-store-errors.ts";
@@ -10,7 +11,8 @@ import { openKeyStorePassword, sealKeyStorePassword } from "./key-store-password
 import { newKeyStoreId } from "./new-key-store-id.ts";
 
 /** Custom key stores per account and Region, all types and states (spec §6.5; not adjustable). */
-export const MAX_CUSTOM_KEY_STORES = 10;
+/** Custom key stores per account and Region: KMS allows 10 (KEYHOLD_CUSTOM_KEY_STORE_LIMIT, env.ts). */
+export const maxCustomKeyStores = (): number => env().KEYHOLD_CUSTOM_KEY_STORE_LIMIT;
 
 export type CreateLocalKeyStoreOptions = {
   name: string;
@@ -32,7 +34,7 @@ export async function createLocalKeyStore(options: CreateLocalKeyStoreOptions): 
       if (isIdenticalRetry(sameName, options)) return { customKeyStoreId: sameName.id };
       throw keyStoreNameInUse(options.name);
     }
-    if ((await db().customKeyStore.count()) >= MAX_CUSTOM_KEY_STORES) throw keyStoreLimitExceeded(MAX_CUSTOM_KEY_STORES);
+    if ((await db().customKeyStore.count()) >= maxCustomKeyStores()) throw keyStoreLimitExceeded(maxCustomKeyStores());
 
     const cluster = await loadActiveCluster(options.cloudHsmClusterId);
     for (const store of await db().customKeyStore.findMany({ where: { type: "AWS_CLOUDHSM" } })) {

@@ -2,7 +2,7 @@ import "server-only";
 
 // The custom key store domain: what the key store operations, the keys/crypto operations and the
 // console call. See CONNECTIONS.md for how connections work.
-export { createLocalKeyStore, MAX_CUSTOM_KEY_STORES, type CreateLocalKeyStoreOptions } from "./create-key-store.ts";
+export { createLocalKeyStore, maxCustomKeyStores, type CreateLocalKeyStoreOptions } from "./create-key-store.ts";
 export { describeKeyStores, type DescribeKeyStoresOptions, type DescribeKeyStoresResult } from "./describe-key-stores.ts";
 export { updateLocalKeyStore, type UpdateLocalKeyStoreOptions } from "./update-key-store.ts";
 export { connectLocalKeyStore } from "./connect-key-store.ts";

@@ -6,7 +6,7 @@ import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { getHealthStatus, type XksHealth } from "@/lib/server/kms-service/xks/xks-api.ts";
 import { connectionErrorCodeOfXks, keyStoreExceptionOfXks } from "@/lib/server/kms-service/xks/xks-errors.ts";
 import { isXksFailure } from "@/lib/server/kms-service/xks/xks-failure.ts";
-import { MAX_CUSTOM_KEY_STORES } from "./create-key-store.ts";
+import { maxCustomKeyStores } from "./create-key-store.ts";
 import { findKeyStore } from "./find-key-store.ts";
 import { keyStoreInvalidState, keyStoreLimitExceeded, keyStoreNameInUse } from "./key-store-errors.ts";
 import { withKeyStoreLock } from "./key-store-lock.ts";
@@ -80,7 +80,7 @@ export async function createXksKeyStore(o: CreateXksKeyStoreOptions): Promise<{ 
   await recoverConnections();
   return withKeyStoreLock(async () => {
     if (await db().customKeyStore.findUnique({ where: { name: o.name } })) throw keyStoreNameInUse(o.name);
-    if ((await db().customKeyStore.count()) >= MAX_CUSTOM_KEY_STORES) throw keyStoreLimitExceeded(MAX_CUSTOM_KEY_STORES);
+    if ((await db().customKeyStore.count()) >= maxCustomKeyStores()) throw keyStoreLimitExceeded(maxCustomKeyStores());
     await checkUnique(o.settings);
     await checkProxy(o.settings, "CreateCustomKeyStore", o.requestId);
     const id = newKeyStoreId();
