@@ -4,8 +4,7 @@ import { KeyRound, LogIn } from "lucide-react";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
+import { FormDialog } from "@/components/shell/form-dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
@@ -62,48 +61,29 @@ export function KmsuserPasswordDialog({ cluster, mode, onClose }: { cluster: Clu
     else login.mutate({ clusterId: cluster.clusterId, kmsuserPassword: v.data.kmsuserPassword }, options);
   };
 
-  const Icon = mode === "set" ? KeyRound : LogIn;
   return (
-    <Dialog
-      open
+    <FormDialog
       onClose={onClose}
-      busy={mutation.isPending}
+      onSubmit={submit}
+      pending={mutation.isPending}
       title={text.title}
       description={text.description}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={submit} disabled={mutation.isPending}>
-            <Icon aria-hidden />
-            {mutation.isPending ? text.pending : text.action}
-          </Button>
-        </>
-      }
+      icon={mode === "set" ? KeyRound : LogIn}
+      submitLabel={text.action}
+      pendingLabel={text.pending}
     >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        {mode === "set" && cluster.keyStore ? (
-          <Alert tone="info" title={`Then update key store ${cluster.keyStore.customKeyStoreName}`}>
-            The key store still has the old password: disconnect it, edit its kmsuser password to this one, and connect it.
-          </Alert>
-        ) : null}
-        <Field label={text.label} constraint={mode === "set" ? "7–32 letters and digits." : undefined} error={errors.kmsuserPassword}>
-          <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
-        </Field>
-        <ApiErrorAlert
-          error={mutation.error && !(isApiError(mutation.error) && mutation.error.fields) ? mutation.error : null}
-          title={text.failed}
-        />
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      {mode === "set" && cluster.keyStore ? (
+        <Alert tone="info" title={`Then update key store ${cluster.keyStore.customKeyStoreName}`}>
+          The key store still has the old password: disconnect it, edit its kmsuser password to this one, and connect it.
+        </Alert>
+      ) : null}
+      <Field label={text.label} constraint={mode === "set" ? "7–32 letters and digits." : undefined} error={errors.kmsuserPassword}>
+        <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
+      </Field>
+      <ApiErrorAlert
+        error={mutation.error && !(isApiError(mutation.error) && mutation.error.fields) ? mutation.error : null}
+        title={text.failed}
+      />
+    </FormDialog>
   );
 }

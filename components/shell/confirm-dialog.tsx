@@ -2,8 +2,7 @@
 
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button.tsx";
-import { Dialog } from "@/components/ui/dialog.tsx";
+import { FormDialog } from "@/components/shell/form-dialog.tsx";
 
 export type ConfirmDialogProps = {
   open?: boolean;
@@ -21,48 +20,6 @@ export type ConfirmDialogProps = {
 };
 
 /** A dialog that confirms a destructive action: Cancel, and the red action button (both disabled while it runs). */
-export function ConfirmDialog({
-  open = true,
-  onClose,
-  title,
-  description,
-  icon: Icon,
-  confirmLabel,
-  pendingLabel,
-  pending,
-  onConfirm,
-  children,
-}: ConfirmDialogProps) {
-  return (
-    <Dialog
-      open={open}
-      onClose={onClose}
-      busy={pending}
-      title={title}
-      description={description}
-      footer={
-        <>
-          <Button variant="link" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={onConfirm} disabled={pending}>
-            <Icon aria-hidden />
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </>
-      }
-    >
-      <form
-        noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onConfirm();
-        }}
-      >
-        {children}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
-  );
+export function ConfirmDialog({ confirmLabel, onConfirm, ...rest }: ConfirmDialogProps) {
+  return <FormDialog {...rest} submitLabel={confirmLabel} onSubmit={onConfirm} variant="destructive" />;
 }

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
-import { FormDialog } from "./form-dialog.tsx";
+import { FormDialog } from "@/components/shell/form-dialog.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { isApiError } from "@/lib/api-client.ts";
 import { validate } from "@/lib/console/zod-fields.ts";

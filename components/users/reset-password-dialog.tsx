@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
-import { FormDialog } from "./form-dialog.tsx";
+import { FormDialog } from "@/components/shell/form-dialog.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { validate } from "@/lib/console/zod-fields.ts";
 import { useUpdateUser } from "@/lib/queries/users.ts";

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Dialog } from "@/components/ui/dialog.tsx";
 
 export type FormDialogProps = {
+  open?: boolean;
   title: ReactNode;
   description: ReactNode;
   onClose: () => void;
@@ -14,11 +15,15 @@ export type FormDialogProps = {
   icon: LucideIcon;
   submitLabel: string;
   pendingLabel: string;
+  /** The action button's look: "destructive" for an action that removes or disables (ConfirmDialog). */
+  variant?: "primary" | "destructive";
+  /** The form's fields; Enter in a field submits. */
   children: ReactNode;
 };
 
-/** A dialog holding one small form: Cancel and the primary action; Enter in a field submits. */
+/** A dialog holding one small form: Cancel and the action (both disabled while it runs); Enter in a field submits. */
 export function FormDialog({
+  open = true,
   title,
   description,
   onClose,
@@ -27,11 +32,12 @@ export function FormDialog({
   icon: Icon,
   submitLabel,
   pendingLabel,
+  variant = "primary",
   children,
 }: FormDialogProps) {
   return (
     <Dialog
-      open
+      open={open}
       onClose={onClose}
       busy={pending}
       title={title}
@@ -41,7 +47,7 @@ export function FormDialog({
           <Button variant="link" onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button variant="primary" onClick={onSubmit} disabled={pending}>
+          <Button variant={variant} onClick={onSubmit} disabled={pending}>
             <Icon aria-hidden />
             {pending ? pendingLabel : submitLabel}
           </Button>
