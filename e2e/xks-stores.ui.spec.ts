@@ -3,6 +3,7 @@ import { XksClient, type XksCredential } from "../test/xks-client.ts";
 import { prepareProxyElsewhere } from "../test/xks-proxy-prepared-elsewhere.ts";
 import { spawnProxy, type PreparedProxy, type ProxyProcess } from "../test/xks-proxy-process.ts";
 import { expect, test } from "./fixtures.ts";
+import { clickToNavigate } from "./support/click-to-navigate.ts";
 import { snap, unique } from "./support/console.ts";
 import { E2E_DATA_DIR } from "./support/e2e-env.ts";
 import { lockLocalProxy, unlockLocalProxy } from "./support/xks-store.ts";
@@ -64,8 +65,7 @@ const state = (page: Page) => page.getByTestId("connection-state").first();
 
 test("create an external key store through the wizard, testing the connection first", async ({ adminPage: page }) => {
   await page.goto("/key-stores?type=external");
-  await page.getByRole("link", { name: "Create external key store" }).first().click();
-  await expect(page).toHaveURL(/\/key-stores\/new\?type=external$/);
+  await clickToNavigate(page, page.getByRole("link", { name: "Create external key store" }).first(), /\/key-stores\/new\?type=external$/);
   await expect(page.getByRole("radio", { name: /External key store/ })).toBeChecked();
   await snapBoth(page, "xks-wizard-1-type");
   await page.getByRole("button", { name: "Next" }).click();

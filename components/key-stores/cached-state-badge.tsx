@@ -42,9 +42,11 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
           className="text-xs whitespace-nowrap text-muted-foreground"
           title={`${since}. Checked ${formatDateTime(store.checkedAt)}.`}
           data-testid="state-age"
+          // The server's render and the browser's first one read the clock a moment apart: a differing age
+          // must not make React discard the server's HTML (a click on the row's link would be lost).
+          suppressHydrationWarning
         >
-          {unreachable ? "last known, " : ""}
-          {compact ? formatAge(store.checkedAt, now) : `checked ${formatAge(store.checkedAt, now)}`}
+          {`${unreachable ? "last known, " : ""}${compact ? "" : "checked "}${formatAge(store.checkedAt, now)}`}
         </span>
       ) : null}
     </span>
