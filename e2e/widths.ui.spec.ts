@@ -101,8 +101,26 @@ for (const width of WIDTHS) {
       await expectNoSidewaysScroll(page);
       await snap(page, `width-${width}-${p.name}`);
       if (p.name === "key-stores" || p.name === "keys") await expectNameAndActionsVisible(page);
+      // An open toast (it stays: it has a request id) must not widen the page either.
+      await openErrorToast(page);
+      await expectNoSidewaysScroll(page);
+      if (p.name === "key-stores") await snap(page, `width-${width}-toast`);
+      await page.unrouteAll();
     }
   });
+}
+
+/** The global error toast, from a failed sign-out (the one action on every page). */
+async function openErrorToast(page: Page) {
+  await page.route("**/api/auth/logout", (route) =>
+    route.fulfill({
+      status: 500,
+      json: { error: { code: "InternalFailure", message: "Something went wrong on our side." }, requestId: "e2e-request-id" },
+    }),
+  );
+  await page.getByTestId("user-menu-trigger").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("region", { name: "Notifications" }).getByRole("alert")).toContainText("Request ID: e2e-request-id");
 }
 
 test("the sign-in page fits 390 px", async ({ page }) => {

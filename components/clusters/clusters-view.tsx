@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Plus, Server, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -12,7 +13,6 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { useAddHsm, useClusters } from "@/lib/queries/clusters.ts";
 import { useMe } from "@/lib/queries/me.ts";
@@ -138,7 +138,12 @@ export function ClustersView() {
                   ) : (
                     "Not used by a key store"
                   )}
-                  {c.createTimestamp ? ` · Created ${formatDateTime(c.createTimestamp)}` : ""}
+                  {c.createTimestamp ? (
+                    <>
+                      {" · Created "}
+                      <LocalTime iso={c.createTimestamp} />
+                    </>
+                  ) : null}
                   {c.hsmType ? ` · ${c.hsmType}` : ""}
                 </p>
                 {!c.eligibility.eligible && !c.keyStore ? (

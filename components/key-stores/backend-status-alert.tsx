@@ -1,7 +1,8 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
-import { formatAge, formatDateTime } from "@/lib/console/format.ts";
+import { formatAge } from "@/lib/console/format.ts";
 import { useNow } from "@/lib/console/use-now.ts";
 import type { BackendStatus } from "@/lib/schemas/key-stores.ts";
 
@@ -11,9 +12,9 @@ export function BackendStatusAlert({ backend }: { backend: BackendStatus | undef
   if (!backend || backend.reachable) return null;
   return (
     <Alert tone="warning" title="The backend cannot be reached" data-testid="backend-status-alert">
-      The last status check failed{backend.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} at{" "}
-      {formatDateTime(backend.lastErrorAt ?? undefined)}. The states shown are the last known ones, from{" "}
-      {formatAge(backend.lastSuccessAt, now)}; they update by themselves when the backend answers again.
+      The last status check failed{backend.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} at <LocalTime iso={backend.lastErrorAt} />.
+      The states shown are the last known ones, from {formatAge(backend.lastSuccessAt, now)}; they update by themselves when the backend
+      answers again.
     </Alert>
   );
 }

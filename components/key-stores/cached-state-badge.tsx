@@ -1,6 +1,7 @@
 "use client";
 
 import { CloudOff } from "lucide-react";
+import { useDisplayZone } from "@/components/shell/local-time.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { formatAge, formatDateTime } from "@/lib/console/format.ts";
 import { useNow } from "@/lib/console/use-now.ts";
@@ -16,9 +17,10 @@ type Props = { store: KeyStoreSummary; backend?: BackendStatus; compact?: boolea
  */
 export function CachedStateBadge({ store, backend, compact }: Props) {
   const now = useNow();
+  const zone = useDisplayZone();
   const unreachable = backend ? !backend.reachable : false;
   const label = CONNECTION_STATE_BADGES[store.connectionState]?.label ?? store.connectionState;
-  const since = store.stateSince ? `${label} since ${formatDateTime(store.stateSince)}` : label;
+  const since = store.stateSince ? `${label} since ${formatDateTime(store.stateSince, zone)}` : label;
   return (
     <span
       // In the table (compact) the age goes under the badges, so the column is as wide as a badge, not the sum.
@@ -31,7 +33,7 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
         <Badge
           tone="warning"
           data-testid="backend-unreachable"
-          title={`The backend could not be reached${backend?.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} since ${formatDateTime(backend?.lastErrorAt ?? undefined)}. Last known: ${since}.`}
+          title={`The backend could not be reached${backend?.lastErrorCode ? ` (${backend.lastErrorCode})` : ""} since ${formatDateTime(backend?.lastErrorAt, zone)}. Last known: ${since}.`}
         >
           <CloudOff aria-hidden />
           Backend unreachable
@@ -40,7 +42,7 @@ export function CachedStateBadge({ store, backend, compact }: Props) {
       {store.checkedAt ? (
         <span
           className="text-xs whitespace-nowrap text-muted-foreground"
-          title={`${since}. Checked ${formatDateTime(store.checkedAt)}.`}
+          title={`${since}. Checked ${formatDateTime(store.checkedAt, zone)}.`}
           data-testid="state-age"
           // The server's render and the browser's first one read the clock a moment apart: a differing age
           // must not make React discard the server's HTML (a click on the row's link would be lost).

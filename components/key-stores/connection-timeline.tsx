@@ -1,6 +1,6 @@
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import type { StatusChange } from "@/lib/schemas/key-stores.ts";
 import { cn } from "@/lib/utils.ts";
 
@@ -43,7 +43,9 @@ export function ConnectionTimeline({ history }: { history: StatusChange[] }) {
             )}
             aria-hidden
           />
-          <span className="w-44 shrink-0 text-xs whitespace-nowrap text-muted-foreground">{formatDateTime(c.at)}</span>
+          <span className="w-44 shrink-0 text-xs whitespace-nowrap text-muted-foreground">
+            <LocalTime iso={c.at} />
+          </span>
           <span className="min-w-0 text-sm">
             <span className="font-bold">{SUBJECT[c.subjectType]}</span>{" "}
             <span className="font-mono text-xs [overflow-wrap:anywhere]">{c.subjectId}</span> {describe(c)}

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -17,7 +18,6 @@ import { Card } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import type { EditField } from "@/lib/console/connection-errors.ts";
 import { canCreateKeyIn, canEditField } from "@/lib/console/key-store-actions.ts";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { unresolvedFailure } from "@/lib/console/connection-failure.ts";
 import { useKeyStore } from "@/lib/queries/key-stores.ts";
 import type { ConnectionErrorCode } from "@/lib/schemas/key-stores.ts";
@@ -149,7 +149,9 @@ export function KeyStoreDetail({ id, justCreated }: { id: string; justCreated?: 
           <KeyValue label="Connection state">
             <ConnectionStateBadge state={s.connectionState} errorCode={s.connectionErrorCode} />
           </KeyValue>
-          <KeyValue label="Creation date">{formatDateTime(s.creationDate)}</KeyValue>
+          <KeyValue label="Creation date">
+            <LocalTime iso={s.creationDate} />
+          </KeyValue>
           <KeyValue label="KMS keys in this store">{s.keyCount}</KeyValue>
           {xks ? null : <CloudHsmConfiguration store={s} />}
         </KeyValueGrid>

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { LockKeyhole, Plus, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
@@ -8,7 +9,6 @@ import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
-import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeyStores, useRefreshKeyStores } from "@/lib/queries/key-stores.ts";
 import { CONNECTION_STATES, type BackendStatus, type KeyStoreSummary, type KeyStoreType } from "@/lib/schemas/key-stores.ts";
@@ -20,11 +20,6 @@ import { KeyStoreActions } from "./key-store-actions.tsx";
 import { XksHealthBadge } from "./xks-health-badge.tsx";
 
 /** "Nov 24, 2026, 04:18" → ["Nov 24, 2026,", "04:18"]: the parts a narrow column may put on two lines. */
-const splitDateTime = (text: string) => {
-  const i = text.lastIndexOf(", ");
-  return i < 0 ? [text] : [text.slice(0, i + 1), text.slice(i + 2)];
-};
-
 const cloudHsmColumns: Column<KeyStoreSummary>[] = [
   {
     key: "cluster",
@@ -98,17 +93,7 @@ const columnsFor = (backend: BackendStatus | undefined, type: KeyStoreType): Col
     key: "created",
     header: "Creation date",
     sortValue: (s) => s.creationDate,
-    cell: (s) => (
-      // Date and time may go on two lines, but neither breaks inside.
-      <span title={formatDateTime(s.creationDate)}>
-        {splitDateTime(formatDateShort(s.creationDate)).map((part, i) => (
-          <span key={i} className="whitespace-nowrap">
-            {i ? " " : ""}
-            {part}
-          </span>
-        ))}
-      </span>
-    ),
+    cell: (s) => <LocalTime iso={s.creationDate} format="short" wrapTime />,
   },
   { key: "actions", header: "Actions", cell: (s) => <KeyStoreActions store={s} variant="menu" />, className: "w-0", sticky: "end" },
 ];

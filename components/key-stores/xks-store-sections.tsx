@@ -1,11 +1,11 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { connectionErrorHelp } from "@/lib/console/connection-errors.ts";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { XKS_RECOMMENDED_RTT_MS, XKS_TIMEOUT_MS, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { XksFleet } from "./xks-fleet.tsx";
 import { XksLatency } from "./xks-latency.tsx";
@@ -65,7 +65,7 @@ export function XksProxyHealthSection({ store: s }: { store: KeyStoreSummary }) 
         <div className="flex flex-col gap-4">
           {last.ok ? (
             <Alert tone="success" title="The proxy answered the last check" data-testid="xks-health-state" data-ok="true">
-              Checked {formatDateTime(last.at)} — <XksLatency ms={last.latencyMs} />
+              Checked <LocalTime iso={last.at} /> — <XksLatency ms={last.latencyMs} />
             </Alert>
           ) : (
             <Alert
@@ -77,7 +77,7 @@ export function XksProxyHealthSection({ store: s }: { store: KeyStoreSummary }) 
               <p>{last.errorCode ? connectionErrorHelp(last.errorCode, "EXTERNAL_KEY_STORE").cause : null}</p>
               {last.message ? <p className="mt-1 font-mono text-xs [overflow-wrap:anywhere]">{last.message}</p> : null}
               <p className="mt-1 text-xs">
-                Checked {formatDateTime(last.at)}. Crypto operations with keys in this store fail with KMSInvalidStateException until the
+                Checked <LocalTime iso={last.at} />. Crypto operations with keys in this store fail with KMSInvalidStateException until the
                 proxy answers again.
               </p>
             </Alert>
@@ -86,7 +86,11 @@ export function XksProxyHealthSection({ store: s }: { store: KeyStoreSummary }) 
             <div className="flex flex-col gap-1">
               <h3 className="text-sm font-bold">
                 Fleet{" "}
-                {h.reportAt ? <span className="font-normal text-muted-foreground">(reported {formatDateTime(h.reportAt)})</span> : null}
+                {h.reportAt ? (
+                  <span className="font-normal text-muted-foreground">
+                    (reported <LocalTime iso={h.reportAt} />)
+                  </span>
+                ) : null}
               </h3>
               <XksFleet report={h.report} />
             </div>
@@ -96,7 +100,9 @@ export function XksProxyHealthSection({ store: s }: { store: KeyStoreSummary }) 
             <ol className="flex flex-col gap-1 text-sm" data-testid="xks-latency-history">
               {h.probes.slice(0, 8).map((p) => (
                 <li key={p.at} className="flex flex-wrap items-center gap-2">
-                  <span className="w-44 text-xs text-muted-foreground tabular-nums">{formatDateTime(p.at)}</span>
+                  <span className="w-44 text-xs text-muted-foreground tabular-nums">
+                    <LocalTime iso={p.at} />
+                  </span>
                   {p.ok ? <XksLatency ms={p.latencyMs} /> : <Badge tone="danger">{p.errorCode}</Badge>}
                 </li>
               ))}

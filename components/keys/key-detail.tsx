@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -12,7 +13,7 @@ import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { Tabs } from "@/components/ui/tabs.tsx";
-import { formatDateTime, originLabel } from "@/lib/console/format.ts";
+import { originLabel } from "@/lib/console/format.ts";
 import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
 import { useKey } from "@/lib/queries/keys.ts";
 import { ZConnectionState, type ConnectionState } from "@/lib/schemas/key-stores.ts";
@@ -63,7 +64,14 @@ export function KeyDetail({ id }: { id: string }) {
         </Alert>
       ) : null}
       {k.keyState === "PendingDeletion" ? (
-        <Alert tone="warning" title={`Scheduled for deletion on ${formatDateTime(k.deletionDate)}`}>
+        <Alert
+          tone="warning"
+          title={
+            <>
+              Scheduled for deletion on <LocalTime iso={k.deletionDate} />
+            </>
+          }
+        >
           The key cannot be used. Cancel the deletion to keep it; it then becomes Disabled.
         </Alert>
       ) : null}
@@ -73,7 +81,9 @@ export function KeyDetail({ id }: { id: string }) {
           <KeyValue label="Status">
             <KeyStateBadge state={k.keyState} />
           </KeyValue>
-          <KeyValue label="Creation date">{formatDateTime(k.creationDate)}</KeyValue>
+          <KeyValue label="Creation date">
+            <LocalTime iso={k.creationDate} />
+          </KeyValue>
           <KeyValue label="ARN" className="sm:col-span-2">
             <span className="inline-flex items-start gap-1 font-mono text-xs break-all">
               {k.arn}
@@ -99,7 +109,11 @@ export function KeyDetail({ id }: { id: string }) {
             </span>
           </KeyValue>
           <KeyValue label="Regionality">{k.multiRegion ? "Multi-Region" : "Single Region"}</KeyValue>
-          {k.deletionDate ? <KeyValue label="Deletion date">{formatDateTime(k.deletionDate)}</KeyValue> : null}
+          {k.deletionDate ? (
+            <KeyValue label="Deletion date">
+              <LocalTime iso={k.deletionDate} />
+            </KeyValue>
+          ) : null}
         </KeyValueGrid>
       </SectionCard>
 
@@ -166,7 +180,9 @@ export function KeyDetail({ id }: { id: string }) {
                             store.connectionState
                           )}
                         </KeyValue>
-                        <KeyValue label="Creation date">{formatDateTime(store.creationDate)}</KeyValue>
+                        <KeyValue label="Creation date">
+                          <LocalTime iso={store.creationDate} />
+                        </KeyValue>
                         {store.cloudHsmClusterId ? (
                           <KeyValue label="CloudHSM cluster ID">
                             <Link href="/clusters" className="font-mono text-xs text-link hover:underline">

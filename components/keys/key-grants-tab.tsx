@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
@@ -9,7 +10,6 @@ import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { useKeyGrants, useRevokeGrant } from "@/lib/queries/key-grants.ts";
 import type { KeyGrant } from "@/lib/schemas/key-grants.ts";
 
@@ -79,7 +79,9 @@ export function KeyGrantsTab({ keyId }: { keyId: string }) {
                 <td className="py-2 pr-3 text-xs">{g.operations.join(", ")}</td>
                 <td className="py-2 pr-3 text-xs break-all">{constraintText(g.constraints)}</td>
                 <td className="py-2 pr-3 font-mono text-xs break-all">{g.retiringPrincipal ?? g.retiringServicePrincipal ?? "—"}</td>
-                <td className="py-2 pr-3 text-xs whitespace-nowrap">{formatDateTime(g.creationDate)}</td>
+                <td className="py-2 pr-3 text-xs whitespace-nowrap">
+                  <LocalTime iso={g.creationDate} />
+                </td>
                 <td className="py-1 text-right">
                   <Button variant="link" size="sm" onClick={() => setRevoking(g)} aria-label={`Revoke grant ${g.name ?? g.grantId}`}>
                     <Trash2 aria-hidden />

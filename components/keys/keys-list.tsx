@@ -1,9 +1,9 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import Link from "next/link";
 import { useState } from "react";
 import { PageButtons } from "@/components/shell/page-buttons.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { cn } from "@/lib/utils.ts";
 import { useKeys } from "@/lib/queries/keys.ts";
 import { DEFAULT_KEY_PAGE_SIZE, ZKeyListQuery } from "@/lib/schemas/key-list.ts";
@@ -63,8 +63,12 @@ export function KeysList({ customKeyStoreId, firstPage }: { customKeyStoreId: st
                 <td className="px-5 py-3">
                   <KeyStateBadge state={k.keyState} />
                 </td>
-                <td className="px-5 py-3 whitespace-nowrap">{formatDateTime(k.creationDate)}</td>
-                <td className="px-5 py-3 whitespace-nowrap">{k.deletionDate ? formatDateTime(k.deletionDate) : "—"}</td>
+                <td className="px-5 py-3 whitespace-nowrap">
+                  <LocalTime iso={k.creationDate} />
+                </td>
+                <td className="px-5 py-3 whitespace-nowrap">
+                  <LocalTime iso={k.deletionDate} />
+                </td>
               </tr>
             ))}
           </tbody>

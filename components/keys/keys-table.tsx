@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Plus } from "lucide-react";
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
@@ -7,7 +8,7 @@ import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
-import { formatDateShort, formatDateTime, originLabel } from "@/lib/console/format.ts";
+import { originLabel } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { useKeys } from "@/lib/queries/keys.ts";
 import { ZKeyListQuery } from "@/lib/schemas/key-list.ts";
@@ -74,11 +75,7 @@ const columns: Column<KeySummary>[] = [
     key: "created",
     header: "Creation date",
     sortValue: (k) => k.creationDate,
-    cell: (k) => (
-      <span className="whitespace-nowrap" title={formatDateTime(k.creationDate)}>
-        {formatDateShort(k.creationDate)}
-      </span>
-    ),
+    cell: (k) => <LocalTime iso={k.creationDate} format="short" />,
   },
   { key: "actions", header: "Actions", cell: (k) => <KeyRowActions keyInfo={k} />, className: "w-0", sticky: "end" },
 ];

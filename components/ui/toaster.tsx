@@ -47,7 +47,7 @@ export function toast({ title, description, requestId, code, tone = "info", dura
       <div
         role={tone === "error" ? "alert" : "status"}
         className={cn(
-          "pointer-events-auto relative flex w-[min(26rem,calc(100vw-2rem))] items-start gap-3 rounded-lg border-l-4 bg-card p-3.5 pr-10 text-sm shadow-popover",
+          "pointer-events-auto relative flex w-full items-start gap-3 rounded-lg border-l-4 bg-card p-3.5 pr-10 text-sm shadow-popover",
           tone === "error" ? "border-destructive" : tone === "success" ? "border-success" : "border-info",
         )}
       >
@@ -80,6 +80,9 @@ export function Toaster() {
       position="bottom-right"
       visibleToasts={3}
       containerAriaLabel="Notifications"
+      // Each toast fills the list: 26rem wide, and below 600 px the viewport between the mobile offsets
+      // (app/globals.css: sonner's own rule there made the list wider than the page).
+      style={{ "--width": "26rem" } as React.CSSProperties}
       // Every toast is our own markup (toast() above), so sonner adds no style of its own.
       toastOptions={{ unstyled: true }}
     />

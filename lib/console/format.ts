@@ -1,34 +1,43 @@
 // Display formats shared by the console's pages.
 
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
+// Dates are shown in the browser's time zone; the server's render (and the browser's first, which must
+// match it) shows them in UTC, which reads the same on every machine (components/shell/local-time.tsx).
+export type DisplayZone = "local" | "UTC";
 
-const dateShort = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
+const formats = {
+  long: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
+  short: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false },
+  full: { dateStyle: "full", timeStyle: "long" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+export type DateFormat = keyof typeof formats;
 
-/** A compact date and time for table cells (the full one, with time zone, in the title). */
-export function formatDateShort(iso: string | undefined): string {
-  if (!iso) return "—";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "—" : dateShort.format(d);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(format: DateFormat, zone: DisplayZone): Intl.DateTimeFormat {
+  const key = `${format}:${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { ...formats[format], ...(zone === "UTC" ? { timeZone: "UTC" } : {}) });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
-export function formatDateTime(iso: string | undefined): string {
+/** A date as `format` in `zone`; the short form says "UTC" when it is not the reader's own zone. */
+export function formatDate(iso: string | null | undefined, format: DateFormat, zone: DisplayZone = "local"): string {
   if (!iso) return "—";
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "—" : dateTime.format(d);
+  if (Number.isNaN(d.getTime())) return "—";
+  const text = formatter(format, zone).format(d);
+  return format === "short" && zone === "UTC" ? `${text} UTC` : text;
+}
+
+/** A compact date and time for table cells (the full one, with time zone, beside it for assistive technology). */
+export function formatDateShort(iso: string | undefined, zone: DisplayZone = "local"): string {
+  return formatDate(iso, "short", zone);
+}
+
+export function formatDateTime(iso: string | null | undefined, zone: DisplayZone = "local"): string {
+  return formatDate(iso, "long", zone);
 }
 
 const ORIGIN_LABELS: Record<string, string> = {
