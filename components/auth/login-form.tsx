@@ -2,16 +2,15 @@
 
 import { Eye, EyeOff, LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Label } from "@/components/ui/label.tsx";
 import { isApiError } from "@/lib/api-client.ts";
+import { useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useSignIn } from "@/lib/queries/auth.ts";
 import { ZLoginRequest } from "@/lib/schemas/auth.ts";
-
-type FieldErrors = { userName?: string; password?: string };
 
 function describeError(error: unknown): { title: string; message: string; requestId?: string } {
   if (!isApiError(error)) return { title: "Sign-in failed", message: "An unexpected error occurred. Try again." };
@@ -24,34 +23,31 @@ function describeError(error: unknown): { title: string; message: string; reques
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const signIn = useSignIn();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // Uncontrolled inputs (the browser's password manager fills them): the values are read on submit.
+  const form = useSchemaForm({});
+  const fieldErrors = form.errors;
   const [showPassword, setShowPassword] = useState(false);
   const userRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  // Focus goes to the first field to fix.
+  useEffect(() => {
+    (fieldErrors.userName ? userRef : fieldErrors.password ? passwordRef : null)?.current?.focus();
+  }, [fieldErrors]);
   const id = useId();
   const errorId = `${id}-error`;
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const parsed = ZLoginRequest.safeParse({ userName: data.get("userName"), password: data.get("password") });
-    if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0] as keyof FieldErrors;
-        errors[field] ??= issue.message;
-      }
-      setFieldErrors(errors);
-      (errors.userName ? userRef : passwordRef).current?.focus();
-      return;
-    }
-    setFieldErrors({});
-    signIn.mutate(parsed.data, {
+    const login = form.check(ZLoginRequest, { userName: data.get("userName"), password: data.get("password") });
+    if (!login) return;
+    signIn.mutate(login, {
       onSuccess: () => {
         router.replace(next);
         router.refresh();
       },
-      onError: () => {
+      onError: (e) => {
+        form.showServerErrors(e);
         const input = passwordRef.current;
         if (input) {
           input.value = "";

@@ -1,12 +1,12 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Plus, Server, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { HsmInventory } from "@/components/key-stores/hsm-inventory.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Card, CardContent, CardHeader } from "@/components/ui/card.tsx";

@@ -9,8 +9,7 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateLocalCluster } from "@/lib/queries/clusters.ts";
 import { ZCreateLocalClusterRequest, type CreateLocalClusterResponse } from "@/lib/schemas/clusters.ts";
 
@@ -30,27 +29,24 @@ function download(name: string, text: string) {
 export function CreateLocalClusterDialog({ open, onClose, region }: { open: boolean; onClose: () => void; region: string }) {
   const zones = ["a", "b", "c", "d"].map((s) => `${region}${s}`);
   const create = useCreateLocalCluster();
-  const [chosen, setChosen] = useState<string[]>(zones.slice(0, 2));
-  const [createHsms, setCreateHsms] = useState(true);
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm({ availabilityZones: zones.slice(0, 2), createHsms: true, kmsuserPassword: "" });
+  const { values, errors } = form;
   const [created, setCreated] = useState<CreateLocalClusterResponse | null>(null);
 
   const submit = () => {
-    const v = validate(ZCreateLocalClusterRequest, { availabilityZones: chosen, createHsms, kmsuserPassword: password });
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    create.mutate(v.data, {
+    const data = form.check(ZCreateLocalClusterRequest, values);
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: (r) => {
         setCreated(r);
         toast({ tone: "success", title: `Created local cluster ${r.clusterId}` });
       },
-      onError: (e) => setErrors(isApiError(e) && e.fields ? e.fields : {}),
+      onError: form.showServerErrors,
     });
   };
   const close = () => {
     setCreated(null);
-    setPassword("");
+    form.set("kmsuserPassword", "");
     create.reset();
     onClose();
   };
@@ -118,8 +114,11 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
                   <input
                     type="checkbox"
                     className="size-4 accent-[var(--color-link)]"
-                    checked={chosen.includes(az)}
-                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, az].sort() : c.filter((z) => z !== az)))}
+                    checked={values.availabilityZones.includes(az)}
+                    onChange={(e) => {
+                      const c = values.availabilityZones;
+                      form.set("availabilityZones", e.target.checked ? [...c, az].sort() : c.filter((z) => z !== az));
+                    }}
                   />
                   <span className="font-mono">{az}</span>
                 </label>
@@ -130,8 +129,8 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
             <input
               type="checkbox"
               className="size-4 accent-[var(--color-link)]"
-              checked={createHsms}
-              onChange={(e) => setCreateHsms(e.target.checked)}
+              checked={values.createHsms}
+              onChange={(e) => form.set("createHsms", e.target.checked)}
             />
             Create one HSM in each chosen zone now
           </label>
@@ -140,12 +139,13 @@ export function CreateLocalClusterDialog({ open, onClose, region }: { open: bool
             constraint="7–32 letters and digits. You will enter it again in the key-store wizard."
             error={errors.kmsuserPassword}
           >
-            <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
+            <PasswordInput
+              value={values.kmsuserPassword}
+              onChange={(e) => form.set("kmsuserPassword", e.target.value)}
+              showLabel="Show kmsuser password"
+            />
           </Field>
-          <ApiErrorAlert
-            error={create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null}
-            title="The cluster was not created"
-          />
+          <ApiErrorAlert error={formLevelError(create.error)} title="The cluster was not created" />
           <button type="submit" hidden />
         </form>
       )}

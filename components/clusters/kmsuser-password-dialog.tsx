@@ -1,15 +1,13 @@
 "use client";
 
 import { KeyRound, LogIn } from "lucide-react";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { FormDialog } from "@/components/shell/form-dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useKmsuserSession, useSetKmsuserPassword } from "@/lib/queries/clusters.ts";
 import { ZSetKmsuserPasswordRequest, type ClusterSummary } from "@/lib/schemas/clusters.ts";
 
@@ -23,8 +21,8 @@ export function KmsuserPasswordDialog({ cluster, mode, onClose }: { cluster: Clu
   const set = useSetKmsuserPassword();
   const login = useKmsuserSession();
   const mutation = mode === "set" ? set : login;
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm({ kmsuserPassword: "" });
+  const { values, errors } = form;
   const text =
     mode === "set"
       ? {
@@ -47,18 +45,17 @@ export function KmsuserPasswordDialog({ cluster, mode, onClose }: { cluster: Clu
         };
 
   const submit = () => {
-    const v = validate(ZSetKmsuserPasswordRequest, { kmsuserPassword: password });
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
+    const data = form.check(ZSetKmsuserPasswordRequest, values);
+    if (!data) return;
     const options = {
       onSuccess: () => {
         toast({ tone: "success", title: text.done });
         onClose();
       },
-      onError: (e: Error) => setErrors(isApiError(e) && e.fields ? e.fields : {}),
+      onError: form.showServerErrors,
     };
-    if (mode === "set") set.mutate({ clusterId: cluster.clusterId, kmsuserPassword: v.data.kmsuserPassword }, options);
-    else login.mutate({ clusterId: cluster.clusterId, kmsuserPassword: v.data.kmsuserPassword }, options);
+    if (mode === "set") set.mutate({ clusterId: cluster.clusterId, kmsuserPassword: data.kmsuserPassword }, options);
+    else login.mutate({ clusterId: cluster.clusterId, kmsuserPassword: data.kmsuserPassword }, options);
   };
 
   return (
@@ -78,12 +75,13 @@ export function KmsuserPasswordDialog({ cluster, mode, onClose }: { cluster: Clu
         </Alert>
       ) : null}
       <Field label={text.label} constraint={mode === "set" ? "7–32 letters and digits." : undefined} error={errors.kmsuserPassword}>
-        <PasswordInput value={password} onChange={(e) => setPassword(e.target.value)} showLabel="Show kmsuser password" />
+        <PasswordInput
+          value={values.kmsuserPassword}
+          onChange={(e) => form.set("kmsuserPassword", e.target.value)}
+          showLabel="Show kmsuser password"
+        />
       </Field>
-      <ApiErrorAlert
-        error={mutation.error && !(isApiError(mutation.error) && mutation.error.fields) ? mutation.error : null}
-        title={text.failed}
-      />
+      <ApiErrorAlert error={formLevelError(mutation.error)} title={text.failed} />
     </FormDialog>
   );
 }

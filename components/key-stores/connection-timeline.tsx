@@ -1,6 +1,6 @@
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { History } from "lucide-react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import type { StatusChange } from "@/lib/schemas/key-stores.ts";
 import { cn } from "@/lib/utils.ts";
 

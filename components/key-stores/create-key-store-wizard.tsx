@@ -9,8 +9,7 @@ import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { type FieldErrors, formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZCreateKeyStoreRequest } from "@/lib/schemas/key-stores.ts";
 import { ClusterPicker } from "./cluster-picker.tsx";
@@ -36,8 +35,8 @@ const STEP_SCHEMAS = [
 /** The trust anchor's error for a chosen file, or undefined: an empty file is named as empty. */
 function trustAnchorError(name: string, text: string): string | undefined {
   if (!text.trim()) return `${name} is empty. Choose customerCA.crt, the file created when the cluster was initialized.`;
-  return validate(ZCreateKeyStoreRequest.pick({ trustAnchorCertificate: true }), { trustAnchorCertificate: text }).errors
-    ?.trustAnchorCertificate;
+  const r = ZCreateKeyStoreRequest.shape.trustAnchorCertificate.safeParse(text);
+  return r.success ? undefined : r.error.issues[0]?.message;
 }
 
 const STEP_OF_FIELD: Record<string, number> = {
@@ -51,38 +50,23 @@ const STEP_OF_FIELD: Record<string, number> = {
 export function CreateKeyStoreWizard() {
   const router = useRouter();
   const create = useCreateKeyStore();
-  const [step, setStep] = useState(0);
-  const [form, setForm] = useState({ customKeyStoreName: "", cloudHsmClusterId: "", trustAnchorCertificate: "", keyStorePassword: "" });
+  const form = useSchemaForm(
+    { customKeyStoreName: "", cloudHsmClusterId: "", trustAnchorCertificate: "", keyStorePassword: "" },
+    { stepOf: (f) => STEP_OF_FIELD[f] },
+  );
+  const { values, step, setStep, set } = form;
   const [fileName, setFileName] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // An empty file says so, rather than "Choose the … file" (a file was chosen).
-  const withEmptyFile = (errors: Record<string, string>) =>
-    fileName && errors.trustAnchorCertificate
-      ? { ...errors, trustAnchorCertificate: trustAnchorError(fileName, form.trustAnchorCertificate)! }
-      : errors;
-  const set = (k: keyof typeof form, v: string) => {
-    setForm((f) => ({ ...f, [k]: v }));
-    setErrors((e) => ({ ...e, [k]: undefined as unknown as string }));
-  };
 
   const next = () => {
     const schema = STEP_SCHEMAS[step];
-    if (schema) {
-      const v = validate(schema, form);
-      if (v.errors) return setErrors(withEmptyFile(v.errors));
-    }
-    setErrors({});
+    if (schema && !form.check(schema, values)) return;
     if (step < STEPS.length - 1) setStep(step + 1);
   };
 
   const submit = () => {
-    const v = validate(ZCreateKeyStoreRequest, form);
-    if (v.errors) {
-      setErrors(withEmptyFile(v.errors));
-      setStep(Math.min(...Object.keys(v.errors).map((f) => STEP_OF_FIELD[f] ?? 3)));
-      return;
-    }
-    create.mutate(v.data, {
+    const data = form.check(ZCreateKeyStoreRequest, values);
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: ({ keyStore }) => {
         toast({
           tone: "success",
@@ -91,19 +75,18 @@ export function CreateKeyStoreWizard() {
         });
         router.push(`/key-stores/${keyStore.customKeyStoreId}?created=1`);
       },
-      onError: (e) => {
-        if (isApiError(e) && e.fields) {
-          setErrors(e.fields);
-          const steps = Object.keys(e.fields)
-            .map((f) => STEP_OF_FIELD[f])
-            .filter((s): s is number => s !== undefined);
-          if (steps.length) setStep(Math.min(...steps));
-        }
-      },
+      onError: form.showServerErrors,
     });
   };
+  // An empty file says so, rather than "Choose the … file" (a file was chosen).
+  const errors: FieldErrors = {
+    ...form.errors,
+    trustAnchorCertificate:
+      form.errors.trustAnchorCertificate &&
+      ((fileName && trustAnchorError(fileName, values.trustAnchorCertificate)) || form.errors.trustAnchorCertificate),
+  };
 
-  const apiError = create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null;
+  const apiError = formLevelError(create.error);
   return (
     <WizardLayout
       steps={STEPS}
@@ -135,7 +118,7 @@ export function CreateKeyStoreWizard() {
             error={errors.customKeyStoreName}
           >
             <Input
-              value={form.customKeyStoreName}
+              value={values.customKeyStoreName}
               onChange={(e) => set("customKeyStoreName", e.target.value)}
               autoFocus
               placeholder="example-key-store"
@@ -148,7 +131,7 @@ export function CreateKeyStoreWizard() {
             error={errors.cloudHsmClusterId}
           >
             <ClusterPicker
-              value={form.cloudHsmClusterId}
+              value={values.cloudHsmClusterId}
               onChange={(id) => set("cloudHsmClusterId", id)}
               error={errors.cloudHsmClusterId}
             />
@@ -166,12 +149,13 @@ export function CreateKeyStoreWizard() {
           >
             <TrustAnchorUpload
               fileName={fileName}
-              pem={form.trustAnchorCertificate}
+              pem={values.trustAnchorCertificate}
               invalid={!!errors.trustAnchorCertificate}
               onLoaded={({ name, text }) => {
                 setFileName(name);
                 set("trustAnchorCertificate", text);
-                setErrors((e) => ({ ...e, trustAnchorCertificate: trustAnchorError(name, text) as string }));
+                const error = trustAnchorError(name, text);
+                if (error) form.showErrors({ ...form.errors, trustAnchorCertificate: error });
               }}
             />
           </Field>
@@ -182,7 +166,7 @@ export function CreateKeyStoreWizard() {
             error={errors.keyStorePassword}
           >
             <PasswordInput
-              value={form.keyStorePassword}
+              value={values.keyStorePassword}
               onChange={(e) => set("keyStorePassword", e.target.value)}
               showLabel="Show kmsuser password"
             />
@@ -194,14 +178,14 @@ export function CreateKeyStoreWizard() {
         <>
           <KeyValueGrid className="lg:grid-cols-2">
             <KeyValue label="Key store type">AWS CloudHSM key store</KeyValue>
-            <KeyValue label="Key store name">{form.customKeyStoreName}</KeyValue>
+            <KeyValue label="Key store name">{values.customKeyStoreName}</KeyValue>
             <KeyValue label="CloudHSM cluster ID">
-              <span className="font-mono text-xs">{form.cloudHsmClusterId}</span>
+              <span className="font-mono text-xs">{values.cloudHsmClusterId}</span>
             </KeyValue>
             <KeyValue label="Trust anchor certificate">{fileName ?? "—"}</KeyValue>
             <KeyValue label="kmsuser password">
-              <span className="font-mono">{"•".repeat(form.keyStorePassword.length)}</span>{" "}
-              <span className="text-muted-foreground">({form.keyStorePassword.length} characters, sent once and stored encrypted)</span>
+              <span className="font-mono">{"•".repeat(values.keyStorePassword.length)}</span>{" "}
+              <span className="text-muted-foreground">({values.keyStorePassword.length} characters, sent once and stored encrypted)</span>
             </KeyValue>
           </KeyValueGrid>
           {Object.values(errors).some(Boolean) ? (
@@ -217,8 +201,8 @@ export function CreateKeyStoreWizard() {
           <KeyStoreCommands
             input={{
               type: "AWS_CLOUDHSM",
-              name: form.customKeyStoreName,
-              cloudHsmClusterId: form.cloudHsmClusterId,
+              name: values.customKeyStoreName,
+              cloudHsmClusterId: values.cloudHsmClusterId,
               trustAnchorFileName: fileName,
             }}
           />

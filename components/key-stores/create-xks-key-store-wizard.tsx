@@ -1,15 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { WizardLayout, type WizardStep } from "@/components/shell/wizard-layout.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateXksKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZCreateXksKeyStoreRequest, ZTestXksConnectionRequest, ZXksProxyFields } from "@/lib/schemas/key-stores.ts";
 import { KeyStoreCommands } from "./key-store-commands.tsx";
@@ -38,32 +36,19 @@ const stepOf = (field: string) => Number(Object.entries(STEP_FIELDS).find(([, fs
 export function CreateXksKeyStoreWizard() {
   const router = useRouter();
   const create = useCreateXksKeyStore();
-  const [step, setStep] = useState(0);
-  const [form, setForm] = useState<XksForm>(EMPTY_XKS_FORM);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const form = useSchemaForm<XksForm>(EMPTY_XKS_FORM, { stepOf });
+  const { values, errors, step, setStep } = form;
   const set = <K extends keyof XksForm>(k: K, v: XksForm[K]) => {
-    setForm((f) => ({ ...f, [k]: v }));
-    setErrors((e) => ({ ...e, [k === "pathPrefix" ? "xksProxyUriPath" : k]: undefined }));
+    form.set(k, v);
+    // The path prefix is typed; the request's field (and its error) is the full path.
+    if (k === "pathPrefix") form.clearErrors("xksProxyUriPath");
   };
-  const request = xksRequestOf(form);
-
-  const checkStep = (i: number): boolean => {
-    const fields = STEP_FIELDS[i];
-    if (!fields) return true;
-    const v = validate(ZCreateXksKeyStoreRequest, request);
-    const stepErrors = Object.fromEntries(Object.entries(v.errors ?? {}).filter(([f]) => (fields as string[]).includes(f)));
-    setErrors(stepErrors);
-    return Object.keys(stepErrors).length === 0;
-  };
+  const request = xksRequestOf(values);
 
   const submit = () => {
-    const v = validate(ZCreateXksKeyStoreRequest, request);
-    if (v.errors) {
-      setErrors(v.errors);
-      setStep(Math.min(...Object.keys(v.errors).map(stepOf)));
-      return;
-    }
-    create.mutate(v.data, {
+    const data = form.check(ZCreateXksKeyStoreRequest, request);
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: ({ keyStore }) => {
         toast({
           tone: "success",
@@ -72,20 +57,11 @@ export function CreateXksKeyStoreWizard() {
         });
         router.push(`/key-stores/${keyStore.customKeyStoreId}?created=1`);
       },
-      onError: (e) => {
-        if (isApiError(e) && e.fields) setErrors(e.fields);
-      },
+      onError: form.showServerErrors,
     });
   };
 
-  const testRequest = () => {
-    const v = validate(ZTestXksConnectionRequest, request);
-    if (v.errors) {
-      setErrors(v.errors);
-      return undefined;
-    }
-    return v.data;
-  };
+  const testRequest = () => form.check(ZTestXksConnectionRequest, request);
   const fieldErrors = Object.entries(errors).filter(([, m]) => m);
   return (
     <WizardLayout
@@ -101,7 +77,7 @@ export function CreateXksKeyStoreWizard() {
       }
       cancelHref="/key-stores?type=external"
       onPrevious={() => setStep(step - 1)}
-      onNext={() => checkStep(step) && setStep(step + 1)}
+      onNext={() => (!STEP_FIELDS[step] || form.checkFields(ZCreateXksKeyStoreRequest, request, STEP_FIELDS[step])) && setStep(step + 1)}
       onSubmit={submit}
       submitLabel="Create external key store"
       pendingLabel="Creating…"
@@ -117,21 +93,21 @@ export function CreateXksKeyStoreWizard() {
             error={errors.customKeyStoreName}
           >
             <Input
-              value={form.customKeyStoreName}
+              value={values.customKeyStoreName}
               onChange={(e) => set("customKeyStoreName", e.target.value)}
               autoFocus
               placeholder="example-external-key-store"
             />
           </Field>
-          <XksConnectivityFields form={form} set={set} errors={errors} />
-          {form.xksProxyConnectivity === "VPC_ENDPOINT_SERVICE" ? (
+          <XksConnectivityFields form={values} set={set} errors={errors} />
+          {values.xksProxyConnectivity === "VPC_ENDPOINT_SERVICE" ? (
             <VpcEndpointServicesPanel onPick={(s) => set("xksProxyVpcEndpointServiceName", s.name)} />
           ) : null}
         </>
       ) : null}
       {step === 2 ? (
         <>
-          <XksPathCredentialFields form={form} set={set} errors={errors} />
+          <XksPathCredentialFields form={values} set={set} errors={errors} />
           <XksTestConnection request={testRequest} />
         </>
       ) : null}
@@ -139,18 +115,18 @@ export function CreateXksKeyStoreWizard() {
         <>
           <KeyValueGrid className="lg:grid-cols-2">
             <KeyValue label="Key store type">External key store</KeyValue>
-            <KeyValue label="Key store name">{form.customKeyStoreName}</KeyValue>
+            <KeyValue label="Key store name">{values.customKeyStoreName}</KeyValue>
             <XksProxyValues
-              connectivity={form.xksProxyConnectivity}
-              uriEndpoint={form.xksProxyUriEndpoint}
+              connectivity={values.xksProxyConnectivity}
+              uriEndpoint={values.xksProxyUriEndpoint}
               uriPath={request.xksProxyUriPath}
-              accessKeyId={form.xksProxyAccessKeyId}
+              accessKeyId={values.xksProxyAccessKeyId}
               vpcEndpointServiceName={request.xksProxyVpcEndpointServiceName}
             />
             <KeyValue label="Proxy credential: Secret access key">
-              <span className="font-mono">{"•".repeat(Math.min(form.xksProxySecretAccessKey.length, 16))}</span>{" "}
+              <span className="font-mono">{"•".repeat(Math.min(values.xksProxySecretAccessKey.length, 16))}</span>{" "}
               <span className="text-muted-foreground">
-                ({form.xksProxySecretAccessKey.length} characters, sent once and stored encrypted)
+                ({values.xksProxySecretAccessKey.length} characters, sent once and stored encrypted)
               </span>
             </KeyValue>
           </KeyValueGrid>
@@ -167,12 +143,12 @@ export function CreateXksKeyStoreWizard() {
           <KeyStoreCommands
             input={{
               type: "EXTERNAL_KEY_STORE",
-              name: form.customKeyStoreName,
-              connectivity: form.xksProxyConnectivity,
-              uriEndpoint: form.xksProxyUriEndpoint,
+              name: values.customKeyStoreName,
+              connectivity: values.xksProxyConnectivity,
+              uriEndpoint: values.xksProxyUriEndpoint,
               uriPath: request.xksProxyUriPath,
               vpcEndpointServiceName: request.xksProxyVpcEndpointServiceName,
-              accessKeyId: form.xksProxyAccessKeyId,
+              accessKeyId: values.xksProxyAccessKeyId,
             }}
           />
         </>

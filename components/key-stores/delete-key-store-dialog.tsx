@@ -2,13 +2,14 @@
 
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { z } from "zod";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { isApiError } from "@/lib/api-client.ts";
+import { useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useDeleteKeyStore, useKeyStore } from "@/lib/queries/key-stores.ts";
 import type { KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { AffectedKeys } from "./affected-keys.tsx";
@@ -18,12 +19,15 @@ export function DeleteKeyStoreDialog({ store, open, onClose }: { store: KeyStore
   const router = useRouter();
   const detail = useKeyStore(store.customKeyStoreId);
   const del = useDeleteKeyStore();
-  const [typed, setTyped] = useState("");
-  const [touched, setTouched] = useState(false);
-  const matches = typed.trim() === store.customKeyStoreName;
+  const form = useSchemaForm({ name: "" });
   const submit = () => {
-    setTouched(true);
-    if (!matches) return;
+    const confirmation = z.object({
+      name: z
+        .string()
+        .trim()
+        .refine((n) => n === store.customKeyStoreName, "Type the key store's name exactly to confirm."),
+    });
+    if (!form.check(confirmation, form.values)) return;
     del.mutate(store.customKeyStoreId, {
       onSuccess: () => {
         toast({ tone: "success", title: `Deleted key store ${store.customKeyStoreName}` });
@@ -48,11 +52,8 @@ export function DeleteKeyStoreDialog({ store, open, onClose }: { store: KeyStore
         <h3 className="mb-2 font-bold">Keys in this store</h3>
         <AffectedKeys keys={detail.data?.keys} emptyText="No KMS keys are left in this key store." />
       </div>
-      <Field
-        label={`To confirm, type the key store name (${store.customKeyStoreName})`}
-        error={touched && !matches ? "Type the key store's name exactly to confirm." : undefined}
-      >
-        <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+      <Field label={`To confirm, type the key store name (${store.customKeyStoreName})`} error={form.errors.name}>
+        <Input value={form.values.name} onChange={(e) => form.set("name", e.target.value)} autoComplete="off" />
       </Field>
       {del.error ? (
         <Alert tone="error" title={isApiError(del.error) ? del.error.code : "The request failed"}>

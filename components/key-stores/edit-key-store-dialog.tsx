@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Dialog } from "@/components/ui/dialog.tsx";
@@ -9,7 +8,7 @@ import { Input } from "@/components/ui/input.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useUpdateKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZUpdateKeyStoreRequest, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 
@@ -27,10 +26,9 @@ export function EditKeyStoreDialog({
   focus?: "keyStorePassword" | "cloudHsmClusterId";
 }) {
   const update = useUpdateKeyStore(store.customKeyStoreId);
-  const [name, setName] = useState(store.customKeyStoreName);
-  const [clusterId, setClusterId] = useState(store.cloudHsmClusterId ?? "");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm({ name: store.customKeyStoreName, clusterId: store.cloudHsmClusterId ?? "", password: "" });
+  const { values, errors } = form;
+  const { name, clusterId, password } = values;
 
   const submit = () => {
     const body = {
@@ -38,20 +36,19 @@ export function EditKeyStoreDialog({
       cloudHsmClusterId: clusterId.trim() !== (store.cloudHsmClusterId ?? "") ? clusterId : undefined,
       keyStorePassword: password ? password : undefined,
     };
-    const v = validate(ZUpdateKeyStoreRequest, body);
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    update.mutate(v.data, {
+    const data = form.check(ZUpdateKeyStoreRequest, body);
+    if (!data) return;
+    update.mutate(data, {
       onSuccess: () => {
         toast({ tone: "success", title: `Saved changes to ${name.trim()}` });
-        setPassword("");
+        form.set("password", "");
         onClose();
       },
-      onError: (e) => setErrors(isApiError(e) && e.fields ? e.fields : {}),
+      onError: form.showServerErrors,
     });
   };
 
-  const apiError = update.error && !(isApiError(update.error) && update.error.fields) ? update.error : null;
+  const apiError = formLevelError(update.error);
   return (
     <Dialog
       open={open}
@@ -79,7 +76,7 @@ export function EditKeyStoreDialog({
         noValidate
       >
         <Field label="Key store name" error={errors.newCustomKeyStoreName}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} autoFocus={!focus} />
+          <Input value={name} onChange={(e) => form.set("name", e.target.value)} autoFocus={!focus} />
         </Field>
         <Field
           label="CloudHSM cluster ID"
@@ -88,7 +85,7 @@ export function EditKeyStoreDialog({
         >
           <Input
             value={clusterId}
-            onChange={(e) => setClusterId(e.target.value)}
+            onChange={(e) => form.set("clusterId", e.target.value)}
             className="font-mono"
             autoFocus={focus === "cloudHsmClusterId"}
           />
@@ -101,7 +98,7 @@ export function EditKeyStoreDialog({
         >
           <PasswordInput
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => form.set("password", e.target.value)}
             showLabel="Show kmsuser password"
             autoFocus={focus === "keyStorePassword"}
           />

@@ -8,10 +8,9 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
 import type { EditField } from "@/lib/console/connection-errors.ts";
 import { xksConnectivityLocked } from "@/lib/console/key-store-actions.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useUpdateKeyStore } from "@/lib/queries/key-stores.ts";
 import { ZUpdateKeyStoreRequest, type KeyStoreSummary } from "@/lib/schemas/key-stores.ts";
 import { prefixOfPath, uriPathOf, type XksConnectivity, type XksForm } from "./xks-form.ts";
@@ -49,8 +48,8 @@ export function EditXksKeyStoreDialog({
 }) {
   const update = useUpdateKeyStore(store.customKeyStoreId);
   const initial = formOf(store);
-  const [form, setForm] = useState<XksForm>(initial);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const schemaForm = useSchemaForm<XksForm>(initial);
+  const { values: form, errors } = schemaForm;
   const [confirming, setConfirming] = useState(false);
   const locked = xksConnectivityLocked(store);
   const warning = useRef<HTMLDivElement>(null);
@@ -59,8 +58,9 @@ export function EditXksKeyStoreDialog({
     if (confirming) warning.current?.scrollIntoView({ block: "nearest" });
   }, [confirming]);
   const set = <K extends keyof XksForm>(k: K, v: XksForm[K]) => {
-    setForm((f) => ({ ...f, [k]: v }));
-    setErrors((e) => ({ ...e, [k === "pathPrefix" ? "xksProxyUriPath" : k]: undefined }));
+    schemaForm.set(k, v);
+    // The path prefix is typed; the request's field (and its error) is the full path.
+    if (k === "pathPrefix") schemaForm.clearErrors("xksProxyUriPath");
     setConfirming(false);
   };
   const changed = <K extends keyof XksForm>(k: K) => (form[k].trim() !== initial[k].trim() ? form[k] : undefined);
@@ -77,18 +77,17 @@ export function EditXksKeyStoreDialog({
       xksProxyAccessKeyId: form.xksProxyAccessKeyId || undefined,
       xksProxySecretAccessKey: form.xksProxySecretAccessKey || undefined,
     };
-    const v = validate(ZUpdateKeyStoreRequest, body);
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
+    const data = schemaForm.check(ZUpdateKeyStoreRequest, body);
+    if (!data) return;
     if (!confirming) return setConfirming(true);
-    update.mutate(v.data, {
+    update.mutate(data, {
       onSuccess: () => {
         toast({ tone: "success", title: `Saved changes to ${form.customKeyStoreName.trim()}` });
         onClose();
       },
       onError: (e) => {
         setConfirming(false);
-        setErrors(isApiError(e) && e.fields ? e.fields : {});
+        schemaForm.showServerErrors(e);
       },
     });
   };

@@ -1,6 +1,5 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Plus } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -9,6 +8,7 @@ import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { DetailLoadError, DetailLoading } from "@/components/shell/detail-page-states.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { KeysList } from "@/components/keys/keys-list.tsx";

@@ -1,13 +1,11 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateVpcEndpointService, useDeleteVpcEndpointService, useVpcEndpointServices } from "@/lib/queries/key-stores.ts";
 import { ZCreateVpcEndpointServiceRequest, type VpcEndpointService } from "@/lib/schemas/key-stores.ts";
 
@@ -21,19 +19,18 @@ export function VpcEndpointServicesPanel({ onPick }: { onPick: (s: VpcEndpointSe
   const { data, error } = useVpcEndpointServices();
   const add = useCreateVpcEndpointService();
   const remove = useDeleteVpcEndpointService();
-  const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm(EMPTY);
+  const { values, errors } = form;
   if (data && !data.supported) return null;
   const submit = () => {
-    const v = validate(ZCreateVpcEndpointServiceRequest, form);
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    add.mutate(v.data, {
+    const data = form.check(ZCreateVpcEndpointServiceRequest, values);
+    if (!data) return;
+    add.mutate(data, {
       onSuccess: (created) => {
-        setForm(EMPTY);
+        form.setValues(EMPTY);
         onPick(created);
       },
-      onError: (e) => setErrors(isApiError(e) && e.fields ? e.fields : {}),
+      onError: form.showServerErrors,
     });
   };
   return (
@@ -81,24 +78,24 @@ export function VpcEndpointServicesPanel({ onPick }: { onPick: (s: VpcEndpointSe
       <div className="grid gap-3 md:grid-cols-3">
         <Field label="Service name" error={errors.name}>
           <Input
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            value={values.name}
+            onChange={(e) => form.set("name", e.target.value)}
             className="font-mono"
             placeholder="com.amazonaws.vpce.us-east-1.vpce-svc-0abc"
           />
         </Field>
         <Field label="Proxy address" error={errors.proxyUrl}>
           <Input
-            value={form.proxyUrl}
-            onChange={(e) => setForm({ ...form, proxyUrl: e.target.value })}
+            value={values.proxyUrl}
+            onChange={(e) => form.set("proxyUrl", e.target.value)}
             className="font-mono"
             placeholder="https://127.0.0.1:4443"
           />
         </Field>
         <Field label="Private DNS name" error={errors.privateDnsName}>
           <Input
-            value={form.privateDnsName}
-            onChange={(e) => setForm({ ...form, privateDnsName: e.target.value })}
+            value={values.privateDnsName}
+            onChange={(e) => form.set("privateDnsName", e.target.value)}
             className="font-mono"
             placeholder="localhost"
           />
@@ -110,7 +107,7 @@ export function VpcEndpointServicesPanel({ onPick }: { onPick: (s: VpcEndpointSe
           Add VPC endpoint service
         </Button>
       </div>
-      {add.error && !(isApiError(add.error) && add.error.fields) ? <ApiErrorAlert error={add.error} title="Not added" /> : null}
+      {formLevelError(add.error) ? <ApiErrorAlert error={add.error} title="Not added" /> : null}
     </section>
   );
 }

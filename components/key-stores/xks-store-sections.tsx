@@ -1,7 +1,7 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Badge } from "@/components/ui/badge.tsx";

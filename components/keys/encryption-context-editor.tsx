@@ -3,6 +3,7 @@
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
 import { Input } from "@/components/ui/input.tsx";
+import type { FieldErrors } from "@/lib/console/use-schema-form.ts";
 
 export type ContextPair = { key: string; value: string };
 
@@ -15,7 +16,7 @@ export function EncryptionContextEditor({
 }: {
   pairs: ContextPair[];
   onChange: (pairs: ContextPair[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   idPrefix: string;
 }) {
   return (

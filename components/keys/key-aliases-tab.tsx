@@ -8,9 +8,8 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
 import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateAlias, useDeleteAlias } from "@/lib/queries/keys.ts";
 import { ZCreateAliasRequest } from "@/lib/schemas/key-labels.ts";
 import type { KeyState } from "@/lib/schemas/keys.ts";
@@ -21,22 +20,20 @@ export function KeyAliasesTab({ keyId, keyState, aliases }: { keyId: string; key
   const create = useCreateAlias(keyId);
   const rule = canEditKeyLabels(keyState);
   const [adding, setAdding] = useState(false);
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string>();
+  const form = useSchemaForm({ aliasName: "" });
   const [deleting, setDeleting] = useState<string>();
 
   const save = () => {
-    const v = validate(ZCreateAliasRequest, { aliasName: name });
-    if (v.errors) return setError(v.errors.aliasName);
-    setError(undefined);
+    const data = form.check(ZCreateAliasRequest, form.values);
+    if (!data) return;
     create.mutate(
-      { aliasName: v.data.aliasName },
+      { aliasName: data.aliasName },
       {
         onSuccess: () => {
-          toast({ tone: "success", title: "Alias created", description: `alias/${v.data.aliasName}` });
+          toast({ tone: "success", title: "Alias created", description: `alias/${data.aliasName}` });
           setAdding(false);
         },
-        onError: (e) => isApiError(e) && e.fields?.aliasName && setError(e.fields.aliasName),
+        onError: form.showServerErrors,
       },
     );
   };
@@ -53,8 +50,8 @@ export function KeyAliasesTab({ keyId, keyState, aliases }: { keyId: string; key
           size="sm"
           disabled={adding}
           onClick={() => {
-            setName("");
-            setError(undefined);
+            form.setValues({ aliasName: "" });
+            form.showErrors({});
             create.reset();
             setAdding(true);
           }}
@@ -93,11 +90,16 @@ export function KeyAliasesTab({ keyId, keyState, aliases }: { keyId: string; key
             label="Alias name"
             description="alias/ is added in front of the name."
             constraint="Up to 250 characters: letters, digits, slashes (/), underscores (_) and dashes (-). alias/aws/ is reserved for AWS managed keys."
-            error={error}
+            error={form.errors.aliasName}
           >
-            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="my-application/orders" autoFocus />
+            <Input
+              value={form.values.aliasName}
+              onChange={(e) => form.set("aliasName", e.target.value)}
+              placeholder="my-application/orders"
+              autoFocus
+            />
           </Field>
-          <ApiErrorAlert error={create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null} />
+          <ApiErrorAlert error={formLevelError(create.error)} />
           <div className="flex justify-end gap-2">
             <Button variant="link" size="sm" onClick={() => setAdding(false)} disabled={create.isPending}>
               Cancel

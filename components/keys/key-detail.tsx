@@ -1,6 +1,5 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -8,6 +7,7 @@ import { ConnectionStateBadge } from "@/components/key-stores/connection-state-b
 import { CopyButton } from "@/components/shell/copy-button.tsx";
 import { DetailLoadError, DetailLoading } from "@/components/shell/detail-page-states.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Alert } from "@/components/ui/alert.tsx";

@@ -1,12 +1,12 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { toast } from "@/components/ui/toaster.tsx";

@@ -6,8 +6,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { usePutKeyPolicy } from "@/lib/queries/keys.ts";
 import { ZPutKeyPolicyRequest } from "@/lib/schemas/keys.ts";
 
@@ -23,8 +22,7 @@ function pretty(policy: string): string {
 export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string | null }) {
   const put = usePutKeyPolicy(keyId);
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string>();
+  const form = useSchemaForm({ policy: "" });
   if (policy === null)
     return <p className="text-muted-foreground">You are not allowed to read this key&apos;s policy (kms:GetKeyPolicy).</p>;
   if (!editing) {
@@ -35,8 +33,8 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
             variant="normal"
             size="sm"
             onClick={() => {
-              setText(pretty(policy));
-              setError(undefined);
+              form.setValues({ policy: pretty(policy) });
+              form.showErrors({});
               put.reset();
               setEditing(true);
             }}
@@ -51,15 +49,14 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
     );
   }
   const save = () => {
-    const v = validate(ZPutKeyPolicyRequest, { policy: text });
-    if (v.errors) return setError(v.errors.policy);
-    setError(undefined);
-    put.mutate(v.data.policy, {
+    const data = form.check(ZPutKeyPolicyRequest, form.values);
+    if (!data) return;
+    put.mutate(data.policy, {
       onSuccess: () => {
         toast({ tone: "success", title: "Key policy saved" });
         setEditing(false);
       },
-      onError: (e) => isApiError(e) && e.fields?.policy && setError(e.fields.policy),
+      onError: form.showServerErrors,
     });
   };
   return (
@@ -74,17 +71,17 @@ export function KeyPolicyTab({ keyId, policy }: { keyId: string; policy: string 
       <Field
         label="Key policy (JSON)"
         constraint="At most 32 KB. KMS refuses a policy that would stop you from changing it again."
-        error={error}
+        error={form.errors.policy}
       >
         <Textarea
           rows={18}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          value={form.values.policy}
+          onChange={(e) => form.set("policy", e.target.value)}
           className="font-mono text-xs leading-5"
           spellCheck={false}
         />
       </Field>
-      <ApiErrorAlert error={put.error && !(isApiError(put.error) && put.error.fields) ? put.error : null} />
+      <ApiErrorAlert error={formLevelError(put.error)} />
       <div className="flex justify-end gap-2">
         <Button variant="link" onClick={() => setEditing(false)} disabled={put.isPending}>
           Cancel

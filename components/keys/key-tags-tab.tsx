@@ -7,18 +7,12 @@ import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
 import { canEditKeyLabels } from "@/lib/console/key-label-actions.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useTagKey, useUntagKey } from "@/lib/queries/keys.ts";
 import { ZTagKeyRequest } from "@/lib/schemas/key-labels.ts";
 import type { KeyState, Tag } from "@/lib/schemas/keys.ts";
 import { GuardedButton } from "@/components/shell/guarded-button.tsx";
-
-type Errors = Record<string, string>;
-const apiFields = (e: unknown): Errors => (isApiError(e) && e.fields ? e.fields : {});
-/** An error without field errors is shown above the form, not beside a field. */
-const generalError = (e: unknown) => (e && !(isApiError(e) && e.fields) ? e : null);
 
 /** Tags: add (TagResource), edit a value (TagResource on the same key), remove (UntagResource). */
 export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState: KeyState; tags: Tag[] }) {
@@ -27,20 +21,21 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
   const rule = canEditKeyLabels(keyState);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string>();
-  const [draft, setDraft] = useState<Tag>({ tagKey: "", tagValue: "" });
-  const [errors, setErrors] = useState<Errors>({});
+  // The tag being added or edited; its errors are the request's paths (tags.0.tagKey).
+  const form = useSchemaForm<Tag>({ tagKey: "", tagValue: "" });
+  const { values: draft, errors } = form;
   const busy = tag.isPending || untag.isPending;
 
   const open = (mode: "add" | string) => {
     tag.reset();
     untag.reset();
-    setErrors({});
+    form.showErrors({});
     if (mode === "add") {
-      setDraft({ tagKey: "", tagValue: "" });
+      form.setValues({ tagKey: "", tagValue: "" });
       setEditing(undefined);
       setAdding(true);
     } else {
-      setDraft(tags.find((t) => t.tagKey === mode) ?? { tagKey: mode, tagValue: "" });
+      form.setValues(tags.find((t) => t.tagKey === mode) ?? { tagKey: mode, tagValue: "" });
       setAdding(false);
       setEditing(mode);
     }
@@ -48,21 +43,20 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
   const close = () => {
     setAdding(false);
     setEditing(undefined);
-    setErrors({});
+    form.showErrors({});
   };
   const save = () => {
-    const v = validate(ZTagKeyRequest, { tags: [draft] });
-    if (v.errors) return setErrors(v.errors);
-    if (adding && tags.some((t) => t.tagKey === v.data.tags[0]!.tagKey)) {
-      return setErrors({ "tags.0.tagKey": "This key already has a tag with this key. Edit its value instead." });
+    const data = form.check(ZTagKeyRequest, { tags: [draft] });
+    if (!data) return;
+    if (adding && tags.some((t) => t.tagKey === data.tags[0]!.tagKey)) {
+      return form.showErrors({ "tags.0.tagKey": "This key already has a tag with this key. Edit its value instead." });
     }
-    setErrors({});
-    tag.mutate(v.data, {
+    tag.mutate(data, {
       onSuccess: () => {
-        toast({ tone: "success", title: adding ? "Tag added" : "Tag value saved", description: v.data.tags[0]!.tagKey });
+        toast({ tone: "success", title: adding ? "Tag added" : "Tag value saved", description: data.tags[0]!.tagKey });
         close();
       },
-      onError: (e) => setErrors(apiFields(e)),
+      onError: form.showServerErrors,
     });
   };
   const remove = (tagKey: string) => {
@@ -71,9 +65,7 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
   };
   const keyError = errors["tags.0.tagKey"] ?? errors.tags;
   const valueError = errors["tags.0.tagValue"];
-  const valueInput = (
-    <Input value={draft.tagValue} onChange={(e) => setDraft({ ...draft, tagValue: e.target.value })} placeholder="Optional" />
-  );
+  const valueInput = <Input value={draft.tagValue} onChange={(e) => form.set("tagValue", e.target.value)} placeholder="Optional" />;
   const formButtons = (
     <div className="flex gap-2">
       <Button variant="link" size="sm" onClick={close} disabled={tag.isPending}>
@@ -100,7 +92,7 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
           Add tag
         </GuardedButton>
       </div>
-      <ApiErrorAlert error={generalError(tag.error) ?? untag.error} />
+      <ApiErrorAlert error={formLevelError(tag.error) ?? untag.error} />
       {tags.length ? (
         <table className="w-full text-left text-sm">
           <thead>
@@ -171,7 +163,7 @@ export function KeyTagsTab({ keyId, keyState, tags }: { keyId: string; keyState:
         <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3 rounded-lg border border-border p-4" aria-label="Add tag">
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label="Tag key" constraint="1–128 characters; aws: is reserved." error={keyError}>
-              <Input value={draft.tagKey} onChange={(e) => setDraft({ ...draft, tagKey: e.target.value })} autoFocus />
+              <Input value={draft.tagKey} onChange={(e) => form.set("tagKey", e.target.value)} autoFocus />
             </Field>
             <Field label="Tag value" constraint="Up to 256 characters." error={valueError}>
               {valueInput}

@@ -1,8 +1,8 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import Link from "next/link";
 import { useState } from "react";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { PageButtons } from "@/components/shell/page-buttons.tsx";
 import { cn } from "@/lib/utils.ts";
 import { useKeys } from "@/lib/queries/keys.ts";

@@ -1,11 +1,11 @@
 "use client";
 
-import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Plus } from "lucide-react";
 import Link from "next/link";
 import { DataTable, type Column } from "@/components/shell/data-table.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { buttonVariants } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { originLabel } from "@/lib/console/format.ts";

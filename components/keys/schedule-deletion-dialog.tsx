@@ -2,24 +2,29 @@
 
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
+import { z } from "zod";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
 import { Alert } from "@/components/ui/alert.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
 import { formatDateTime } from "@/lib/console/format.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useChangeKeyState } from "@/lib/queries/keys.ts";
 import { ZScheduleKeyDeletionRequest, type KeySummary } from "@/lib/schemas/keys.ts";
+
+/** The request, and the acknowledgement the dialog asks for first (not sent). */
+const ZScheduleDeletionForm = ZScheduleKeyDeletionRequest.extend({
+  ack: z.literal(true, { error: "Confirm that you understand the key and its data become unusable." }),
+});
 
 /** Schedule deletion: a waiting period of 7–30 days, and an explicit acknowledgement. */
 export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySummary; onClose: () => void }) {
   const change = useChangeKeyState(keyInfo.keyId, { toast: false });
-  const [days, setDays] = useState("30");
-  const [ack, setAck] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm({ pendingWindowInDays: "30", ack: false });
+  const { values, errors } = form;
+  const { pendingWindowInDays: days, ack } = values;
   // The deletion date is shown relative to when the dialog opened (render must not read the clock).
   const [openedAt] = useState(() => Date.now());
   const parsedDays = Number(days);
@@ -28,19 +33,16 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
       ? new Date(openedAt + parsedDays * 86_400_000).toISOString()
       : undefined;
   const submit = () => {
-    const v = validate(ZScheduleKeyDeletionRequest, { pendingWindowInDays: days === "" ? undefined : days });
-    const e: Record<string, string> = { ...(v.errors ?? {}) };
-    if (!ack) e.ack = "Confirm that you understand the key and its data become unusable.";
-    setErrors(e);
-    if (v.errors || !ack) return;
+    const data = form.check(ZScheduleDeletionForm, { pendingWindowInDays: days === "" ? undefined : days, ack });
+    if (!data) return;
     change.mutate(
-      { action: "schedule-deletion", pendingWindowInDays: v.data.pendingWindowInDays },
+      { action: "schedule-deletion", pendingWindowInDays: data.pendingWindowInDays },
       {
         onSuccess: () => {
           toast({ tone: "success", title: "Key deletion scheduled", description: `You can cancel it until ${formatDateTime(when)}.` });
           onClose();
         },
-        onError: (err) => isApiError(err) && err.fields && setErrors(err.fields),
+        onError: form.showServerErrors,
       },
     );
   };
@@ -60,7 +62,15 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
         constraint={when ? `Between 7 and 30 days. The key would be deleted on ${formatDateTime(when)}.` : "Between 7 and 30 days."}
         error={errors.pendingWindowInDays}
       >
-        <Input type="number" inputMode="numeric" min={7} max={30} value={days} onChange={(e) => setDays(e.target.value)} className="w-32" />
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={7}
+          max={30}
+          value={days}
+          onChange={(e) => form.set("pendingWindowInDays", e.target.value)}
+          className="w-32"
+        />
       </Field>
       {keyInfo.origin === "AWS_CLOUDHSM" ? (
         <Alert tone="info">
@@ -79,7 +89,7 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
           <input
             type="checkbox"
             checked={ack}
-            onChange={(e) => setAck(e.target.checked)}
+            onChange={(e) => form.set("ack", e.target.checked)}
             className="mt-0.5 size-4 accent-[var(--color-link)]"
             aria-invalid={errors.ack ? true : undefined}
           />
@@ -91,7 +101,7 @@ export function ScheduleDeletionDialog({ keyInfo, onClose }: { keyInfo: KeySumma
           </p>
         ) : null}
       </div>
-      <ApiErrorAlert error={change.error && !(isApiError(change.error) && change.error.fields) ? change.error : null} />
+      <ApiErrorAlert error={formLevelError(change.error)} />
     </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { CircleCheck, Lock, LockOpen, type LucideIcon } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ErrorText } from "@/components/shell/api-error-alert.tsx";
 import { CopyButton } from "@/components/shell/copy-button.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { CardContent } from "@/components/ui/card.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Textarea } from "@/components/ui/textarea.tsx";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { type FieldErrors, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useDecryptText, useEncryptText } from "@/lib/queries/keys.ts";
 import { ZDecryptTextRequest, ZEncryptTextRequest } from "@/lib/schemas/keys.ts";
 import { EncryptionContextEditor, type ContextPair } from "./encryption-context-editor.tsx";
@@ -32,32 +32,30 @@ function CryptoError({ error }: { error: unknown }) {
 export function TryItPanel({ keyId }: { keyId: string }) {
   const encrypt = useEncryptText(keyId);
   const decrypt = useDecryptText(keyId);
-  const [plaintext, setPlaintext] = useState("Hello from Keyhold");
-  const [encContext, setEncContext] = useState<ContextPair[]>([{ key: "purpose", value: "try-it" }]);
-  const [ciphertext, setCiphertext] = useState("");
-  const [decContext, setDecContext] = useState<ContextPair[]>([]);
-  const [encErrors, setEncErrors] = useState<Record<string, string>>({});
-  const [decErrors, setDecErrors] = useState<Record<string, string>>({});
+  // Two forms, each with the request's own field names.
+  const enc = useSchemaForm<{ plaintext: string; encryptionContext: ContextPair[] }>({
+    plaintext: "Hello from Keyhold",
+    encryptionContext: [{ key: "purpose", value: "try-it" }],
+  });
+  const dec = useSchemaForm<{ ciphertextBlob: string; encryptionContext: ContextPair[] }>({ ciphertextBlob: "", encryptionContext: [] });
+  const { plaintext, encryptionContext: encContext } = enc.values;
+  const { ciphertextBlob: ciphertext, encryptionContext: decContext } = dec.values;
+  const encErrors = enc.errors;
+  const decErrors = dec.errors;
   const encrypted = encrypt.data;
   const decrypted = decrypt.data;
 
   const doEncrypt = () => {
-    const v = validate(ZEncryptTextRequest, { plaintext, encryptionContext: encContext });
-    if (v.errors) return setEncErrors(v.errors);
-    setEncErrors({});
+    const data = enc.check(ZEncryptTextRequest, enc.values);
+    if (!data) return;
     decrypt.reset();
-    encrypt.mutate(v.data, {
-      onSuccess: (r) => {
-        setCiphertext(r.ciphertextBlob);
-        setDecContext(encContext.map((p) => ({ ...p })));
-      },
+    encrypt.mutate(data, {
+      onSuccess: (r) => dec.setValues({ ciphertextBlob: r.ciphertextBlob, encryptionContext: encContext.map((p) => ({ ...p })) }),
     });
   };
   const doDecrypt = () => {
-    const v = validate(ZDecryptTextRequest, { ciphertextBlob: ciphertext, encryptionContext: decContext });
-    if (v.errors) return setDecErrors(v.errors);
-    setDecErrors({});
-    decrypt.mutate(v.data);
+    const data = dec.check(ZDecryptTextRequest, dec.values);
+    if (data) decrypt.mutate(data);
   };
 
   return (
@@ -74,13 +72,13 @@ export function TryItPanel({ keyId }: { keyId: string }) {
           onSubmit={doEncrypt}
           input={
             <Field label="Plaintext" constraint="Up to 4096 bytes." error={encErrors.plaintext}>
-              <Textarea rows={3} value={plaintext} onChange={(e) => setPlaintext(e.target.value)} />
+              <Textarea rows={3} value={plaintext} onChange={(e) => enc.set("plaintext", e.target.value)} />
             </Field>
           }
           contextLabel="Encryption context"
           contextDescription="Non-secret key/value pairs bound to the ciphertext: decrypting needs exactly the same ones."
           pairs={encContext}
-          onPairsChange={setEncContext}
+          onPairsChange={(pairs) => enc.set("encryptionContext", pairs)}
           errors={encErrors}
           idPrefix="Encryption"
           submit={{ label: "Encrypt", pendingLabel: "Encrypting…", variant: "primary" }}
@@ -105,13 +103,18 @@ export function TryItPanel({ keyId }: { keyId: string }) {
               description="Filled in after Encrypt; paste your own to test it."
               error={decErrors.ciphertextBlob}
             >
-              <Textarea rows={3} value={ciphertext} onChange={(e) => setCiphertext(e.target.value)} className="font-mono text-xs" />
+              <Textarea
+                rows={3}
+                value={ciphertext}
+                onChange={(e) => dec.set("ciphertextBlob", e.target.value)}
+                className="font-mono text-xs"
+              />
             </Field>
           }
           contextLabel="Encryption context for decryption"
           contextDescription="Change or remove a pair to see the error a mismatch gives."
           pairs={decContext}
-          onPairsChange={setDecContext}
+          onPairsChange={(pairs) => dec.set("encryptionContext", pairs)}
           errors={decErrors}
           idPrefix="Decryption"
           submit={{ label: "Decrypt", pendingLabel: "Decrypting…", variant: "normal" }}
@@ -146,7 +149,7 @@ type CryptoFormProps = {
   contextDescription: string;
   pairs: ContextPair[];
   onPairsChange: (pairs: ContextPair[]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
   idPrefix: string;
   submit: { label: string; pendingLabel: string; variant: "primary" | "normal" };
   mutation: { isPending: boolean; error: unknown };

@@ -1,3 +1,4 @@
+import type { FieldErrors } from "@/lib/console/use-schema-form.ts";
 import type { Tag } from "@/lib/schemas/keys.ts";
 
 /** What the key-creation wizard collects, step by step. */
@@ -21,5 +22,5 @@ export type CreateKeyForm = {
 export type CreateKeyStepProps = {
   form: CreateKeyForm;
   update: <K extends keyof CreateKeyForm>(key: K, value: CreateKeyForm[K]) => void;
-  errors: Record<string, string>;
+  errors: FieldErrors;
 };

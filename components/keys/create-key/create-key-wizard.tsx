@@ -5,8 +5,7 @@ import { useState } from "react";
 import { WizardLayout, type WizardStep } from "@/components/shell/wizard-layout.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { buildKeyPolicy } from "@/lib/key-policy.ts";
 import { useCreateKey, usePrincipals } from "@/lib/queries/keys.ts";
 import { useMe } from "@/lib/queries/me.ts";
@@ -61,6 +60,14 @@ const STEP_OF_FIELD: Record<string, StepKey> = {
   policy: "review",
 };
 
+/** The index of the step that holds a field, or undefined for those the review explains (and unknown ones). */
+function stepIndexOf(field: string, steps: StepKey[]): number | undefined {
+  const key = STEP_OF_FIELD[field.split(".")[0]!];
+  if (!key || key === "review" || key === "store" || key === "xks") return undefined;
+  const i = steps.indexOf(key);
+  return i < 0 ? undefined : i;
+}
+
 const STEPS_OF_ORIGIN: Record<Origin, StepKey[]> = {
   AWS_KMS: ["configure", "labels", "admins", "users", "review"],
   AWS_CLOUDHSM: ["configure", "store", "labels", "admins", "users", "review"],
@@ -73,73 +80,67 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
   const { data: me } = useMe();
   const principals = usePrincipals();
   const create = useCreateKey();
-  const [form, setForm] = useState<CreateKeyForm>({
-    origin: initialOrigin ?? "AWS_KMS",
-    customKeyStoreId: initialStore ?? "",
-    xksKeyId: "",
-    xksConfirmed: false,
-    alias: "",
-    description: "",
-    tags: [],
-    keyAdministrators: me ? [me.principalArn] : [],
-    allowAdminsToDelete: true,
-    keyUsers: me ? [me.principalArn] : [],
-    otherAccounts: [],
-    policy: "",
-  });
-  const [policyEdited, setPolicyEdited] = useState(false);
   const [advanced, setAdvanced] = useState(!!initialOrigin && initialOrigin !== "AWS_KMS");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const steps = STEPS_OF_ORIGIN[form.origin];
-  const [index, setIndex] = useState(0);
+  const [policyEdited, setPolicyEdited] = useState(false);
+  const form = useSchemaForm<CreateKeyForm>(
+    {
+      origin: initialOrigin ?? "AWS_KMS",
+      customKeyStoreId: initialStore ?? "",
+      xksKeyId: "",
+      xksConfirmed: false,
+      alias: "",
+      description: "",
+      tags: [],
+      keyAdministrators: me ? [me.principalArn] : [],
+      allowAdminsToDelete: true,
+      keyUsers: me ? [me.principalArn] : [],
+      otherAccounts: [],
+      policy: "",
+    },
+    // Store and external key errors stay on the review, which explains them (cause, fix, exception name).
+    { stepOf: (field): number | undefined => stepIndexOf(field, steps) },
+  );
+  const { values, errors } = form;
+  const steps: StepKey[] = STEPS_OF_ORIGIN[values.origin];
+  const index = form.step;
   const step = steps[Math.min(index, steps.length - 1)]!;
-  const update: CreateKeyStepProps["update"] = (k, v) =>
+  const update: CreateKeyStepProps["update"] = (k, v) => {
+    form.set(k, v);
     // A store of the other kind does not carry over when the origin changes.
-    setForm((f) => ({ ...f, [k]: v, ...(k === "origin" && v !== f.origin ? { customKeyStoreId: "" } : {}) }));
+    if (k === "origin" && v !== values.origin) form.set("customKeyStoreId", "");
+  };
   const generated = () =>
     buildKeyPolicy({
       accountId: me?.accountId ?? principals.data?.accountId ?? "111122223333",
-      keyAdministrators: form.keyAdministrators,
-      allowAdminsToDelete: form.allowAdminsToDelete,
-      keyUsers: form.keyUsers,
-      otherAccounts: form.otherAccounts,
+      keyAdministrators: values.keyAdministrators,
+      allowAdminsToDelete: values.allowAdminsToDelete,
+      keyUsers: values.keyUsers,
+      otherAccounts: values.otherAccounts,
     });
 
-  const stepProps: CreateKeyStepProps = { form, update, errors };
+  const stepProps: CreateKeyStepProps = { form: values, update, errors };
 
   const goTo = (i: number) => {
     const target = steps[i];
     if (target === "review" && !policyEdited) update("policy", generated());
-    setIndex(i);
+    form.setStep(i);
   };
   const next = () => {
-    const v = validate(STEP_SCHEMAS[step], form);
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    goTo(index + 1);
+    if (form.check(STEP_SCHEMAS[step], values)) goTo(index + 1);
   };
   const finish = () => {
-    const v = validate(ZCreateKeyRequest, {
-      ...form,
-      customKeyStoreId: form.origin !== "AWS_KMS" ? form.customKeyStoreId : undefined,
-      xksKeyId: form.origin === "EXTERNAL_KEY_STORE" ? form.xksKeyId.trim() : undefined,
+    const data = form.check(ZCreateKeyRequest, {
+      ...values,
+      customKeyStoreId: values.origin !== "AWS_KMS" ? values.customKeyStoreId : undefined,
+      xksKeyId: values.origin === "EXTERNAL_KEY_STORE" ? values.xksKeyId.trim() : undefined,
     });
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    create.mutate(v.data, {
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: ({ keyId }) => {
-        toast({ tone: "success", title: `Created key alias/${v.data.alias}` });
+        toast({ tone: "success", title: `Created key alias/${data.alias}` });
         router.push(`/keys/${keyId}`);
       },
-      onError: (e) => {
-        if (!isApiError(e) || !e.fields) return;
-        setErrors(e.fields);
-        const s = Object.keys(e.fields)
-          .map((f) => (f.startsWith("tags") ? "labels" : STEP_OF_FIELD[f]))
-          // Store and external key errors stay on the review, which explains them (cause, fix, exception name).
-          .find((x): x is StepKey => !!x && x !== "review" && x !== "store" && x !== "xks");
-        if (s) setIndex(steps.indexOf(s));
-      },
+      onError: form.showServerErrors,
     });
   };
 
@@ -149,7 +150,7 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
       current={index}
       onStepClick={(i) => i < index && goTo(i)}
       cancelHref="/keys"
-      onPrevious={() => setIndex(index - 1)}
+      onPrevious={() => form.setStep(index - 1)}
       onNext={next}
       onSubmit={finish}
       submitLabel="Finish"
@@ -159,7 +160,7 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
       {step === "configure" ? <ConfigureStep {...stepProps} advanced={advanced} setAdvanced={setAdvanced} /> : null}
       {step === "store" ? (
         <Field asGroup label="AWS CloudHSM key store" error={errors.customKeyStoreId}>
-          <StorePicker value={form.customKeyStoreId} onChange={(id) => update("customKeyStoreId", id)} error={errors.customKeyStoreId} />
+          <StorePicker value={values.customKeyStoreId} onChange={(id) => update("customKeyStoreId", id)} error={errors.customKeyStoreId} />
         </Field>
       ) : null}
       {step === "xks" ? <XksStoreStep {...stepProps} /> : null}
@@ -168,7 +169,7 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
       {step === "users" ? <UsersStep {...stepProps} principals={principals.data?.principals} /> : null}
       {step === "review" ? (
         <ReviewStep
-          form={form}
+          form={values}
           errors={errors}
           policyEdited={policyEdited}
           onPolicyChange={(policy) => {
@@ -178,7 +179,7 @@ export function CreateKeyWizard({ initialOrigin, initialStore }: { initialOrigin
           onResetPolicy={() => {
             setPolicyEdited(false);
             update("policy", generated());
-            setErrors({});
+            form.showErrors({});
           }}
           error={create.error}
         />

@@ -3,10 +3,11 @@
 import { Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button.tsx";
 import { Input } from "@/components/ui/input.tsx";
+import type { FieldErrors } from "@/lib/console/use-schema-form.ts";
 import type { Tag } from "@/lib/schemas/keys.ts";
 
 /** Tag key/value rows, with the field errors of each row beside it. */
-export function TagsEditor({ tags, onChange, errors }: { tags: Tag[]; onChange: (tags: Tag[]) => void; errors: Record<string, string> }) {
+export function TagsEditor({ tags, onChange, errors }: { tags: Tag[]; onChange: (tags: Tag[]) => void; errors: FieldErrors }) {
   return (
     <div className="flex flex-col gap-2">
       {tags.map((t, i) => (

@@ -1,15 +1,13 @@
 "use client";
 
 import { Plus } from "lucide-react";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useCreateLocalExternalKey } from "@/lib/queries/external-keys.ts";
 import { ZCreateLocalExternalKeyRequest } from "@/lib/schemas/external-keys.ts";
 
@@ -22,20 +20,22 @@ const USAGES = [
 /** A new AES-256 key in the local proxy, served on the chosen URI path prefixes (its stores' paths). */
 export function CreateExternalKeyForm({ prefixes }: { prefixes: string[] }) {
   const create = useCreateLocalExternalKey();
-  const [keyId, setKeyId] = useState("");
-  const [usage, setUsage] = useState<(typeof USAGES)[number][0]>("ENCRYPT_DECRYPT");
-  const [chosen, setChosen] = useState<string[]>(prefixes);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm<{ keyId: string; usage: (typeof USAGES)[number][0]; prefixes: string[] }>({
+    keyId: "",
+    usage: "ENCRYPT_DECRYPT",
+    prefixes,
+  });
+  const { values, errors } = form;
+  const chosen = values.prefixes;
   const submit = () => {
-    const v = validate(ZCreateLocalExternalKeyRequest, { keyId, usage, prefixes: chosen });
-    if (v.errors) return setErrors(v.errors);
-    setErrors({});
-    create.mutate(v.data, {
+    const data = form.check(ZCreateLocalExternalKeyRequest, values);
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: (k) => {
         toast({ tone: "success", title: `Created external key ${k.keyId}` });
-        setKeyId("");
+        form.set("keyId", "");
       },
-      onError: (e) => isApiError(e) && e.fields && setErrors(e.fields),
+      onError: form.showServerErrors,
     });
   };
   return (
@@ -51,15 +51,15 @@ export function CreateExternalKeyForm({ prefixes }: { prefixes: string[] }) {
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="External key ID" constraint="1–128 characters: letters, digits, - _ and ." error={errors.keyId}>
           <Input
-            value={keyId}
-            onChange={(e) => setKeyId(e.target.value)}
+            value={values.keyId}
+            onChange={(e) => form.set("keyId", e.target.value)}
             maxLength={128}
             className="font-mono"
             data-testid="new-external-key-id"
           />
         </Field>
         <Field label="Key usage" description="Key spec: AES_256 (the only spec KMS accepts).">
-          <Select value={usage} onChange={(e) => setUsage(e.target.value as typeof usage)}>
+          <Select value={values.usage} onChange={(e) => form.set("usage", e.target.value as typeof values.usage)}>
             {USAGES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -81,7 +81,7 @@ export function CreateExternalKeyForm({ prefixes }: { prefixes: string[] }) {
               <input
                 type="checkbox"
                 checked={chosen.includes(p)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, p] : chosen.filter((x) => x !== p))}
+                onChange={(e) => form.set("prefixes", e.target.checked ? [...chosen, p] : chosen.filter((x) => x !== p))}
                 className="size-4 accent-[var(--color-link)]"
               />
               <span className="font-mono text-xs [overflow-wrap:anywhere]">{`${p || "(no prefix)"}/kms/xks/v1`}</span>
@@ -89,10 +89,7 @@ export function CreateExternalKeyForm({ prefixes }: { prefixes: string[] }) {
           ))}
         </div>
       </Field>
-      <ApiErrorAlert
-        error={create.error && !(isApiError(create.error) && create.error.fields) ? create.error : null}
-        title="The key was not created"
-      />
+      <ApiErrorAlert error={formLevelError(create.error)} title="The key was not created" />
       <div>
         <Button type="submit" variant="primary" disabled={create.isPending}>
           <Plus aria-hidden />
