@@ -75,7 +75,7 @@ const columns: Column<KeySummary>[] = [
     key: "created",
     header: "Creation date",
     sortValue: (k) => k.creationDate,
-    cell: (k) => <LocalTime iso={k.creationDate} format="short" />,
+    cell: (k) => <LocalTime iso={k.creationDate} format="short" wrapTime />,
   },
   { key: "actions", header: "Actions", cell: (k) => <KeyRowActions keyInfo={k} />, className: "w-0", sticky: "end" },
 ];

@@ -13,30 +13,35 @@ export type FieldProps = {
   error?: string;
   /** Extra text after the control (constraints). */
   constraint?: ReactNode;
-  children: ReactElement<Record<string, unknown>>;
+  /**
+   * The control, which gets the id and the aria attributes; or, when the control sits inside other
+   * markup (an input with a prefix), a function that puts them on it.
+   */
+  children: ReactElement<Record<string, unknown>> | ((control: ControlProps) => ReactNode);
   className?: string;
   /** Use when the control is not a single input (a group): the label becomes a legend-like heading. */
   asGroup?: boolean;
-  /** The id of the input inside a composite child (e.g. an input with a prefix), for the label. */
-  inputId?: string;
 };
 
+/** What a `Field` puts on its control. */
+export type ControlProps = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
 /** A labelled form control with its description, constraint and field error, wired for assistive tech. */
-export function Field({ label, description, error, constraint, children, className, asGroup, inputId }: FieldProps) {
+export function Field({ label, description, error, constraint, children, className, asGroup }: FieldProps) {
   const id = useId();
   const controlId = `${id}-control`;
   const descriptionId = description ? `${id}-description` : undefined;
   const constraintId = constraint ? `${id}-constraint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, constraintId, errorId].filter(Boolean).join(" ") || undefined;
-  const control = isValidElement(children)
-    ? cloneElement(children, {
-        id: (children.props.id as string | undefined) ?? controlId,
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": describedBy,
-      })
-    : children;
-  const labelFor = inputId ?? ((isValidElement(children) && (children.props.id as string | undefined)) || controlId);
+  const aria = { "aria-invalid": error ? (true as const) : undefined, "aria-describedby": describedBy };
+  const control =
+    typeof children === "function"
+      ? children({ id: controlId, ...aria })
+      : isValidElement(children)
+        ? cloneElement(children, { id: (children.props.id as string | undefined) ?? controlId, ...aria })
+        : children;
+  const labelFor = (typeof children !== "function" && isValidElement(children) && (children.props.id as string | undefined)) || controlId;
   return (
     <div
       className={cn("flex flex-col gap-1", className)}

@@ -13,20 +13,15 @@ export function LabelsStep({ form, update, errors }: CreateKeyStepProps) {
         description="A friendly name for the key; you can use it instead of the key ID."
         constraint="Letters, digits, / _ - ; up to 250 characters; not beginning with aws/."
         error={errors.alias}
-        inputId="key-alias"
       >
-        <div className="flex items-center">
-          <span className="flex h-8 items-center rounded-l-md border border-r-0 border-input bg-muted px-2 font-mono text-xs text-muted-foreground">
-            alias/
-          </span>
-          <Input
-            value={form.alias}
-            onChange={(e) => update("alias", e.target.value)}
-            className="rounded-l-none font-mono"
-            id="key-alias"
-            aria-invalid={errors.alias ? true : undefined}
-          />
-        </div>
+        {(control) => (
+          <div className="flex items-center">
+            <span className="flex h-8 items-center rounded-l-md border border-r-0 border-input bg-muted px-2 font-mono text-xs text-muted-foreground">
+              alias/
+            </span>
+            <Input {...control} value={form.alias} onChange={(e) => update("alias", e.target.value)} className="rounded-l-none font-mono" />
+          </div>
+        )}
       </Field>
       <Field label="Description – optional" error={errors.description}>
         <Textarea rows={2} value={form.description} onChange={(e) => update("description", e.target.value)} />
