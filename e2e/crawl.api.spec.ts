@@ -54,7 +54,7 @@ function roleMayCall(role: RoleName, permission: string | null): boolean {
   if (!permission || permission.endsWith(":read")) return true;
   if (role === "admin") return true;
   if (role === "viewer") return false;
-  return !["clusters:kmsuser", "users:manage"].includes(permission);
+  return !["clusters:kmsuser", "users:manage", "settings:manage"].includes(permission);
 }
 
 async function signIn(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, role: RoleName) {
