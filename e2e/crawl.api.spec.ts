@@ -78,7 +78,7 @@ const send = (api: APIRequestContext, method: string, url: string, options: Para
 
 test("the crawl found the console's routes and their methods", () => {
   const patterns = routes.map((r) => r.pattern);
-  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session"])
+  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session", "/api/settings"])
     expect(patterns).toContain(p);
   expect(routes.every((r) => r.methods.length > 0)).toBe(true);
 });
