@@ -73,7 +73,7 @@ test("an alias already in use takes the key wizard back to its labels, with the 
   await expect(page.getByTestId("wizard-step-title")).toHaveText("Add labels");
   const field = control(page, "Alias");
   await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(field).toHaveAccessibleDescription(/already exists/);
+  await expect(field).toHaveAccessibleDescription(/is already used by another key/);
   await snapBoth(page, "form-errors-alias-in-use");
 });
 
@@ -110,6 +110,8 @@ test("the external store wizard goes to the step of the first field the server n
   // The endpoint (step 2) comes before the path (step 3): the wizard shows step 2.
   await expect(page.getByTestId("wizard-step-title")).toHaveText("Name and proxy connectivity");
   await expect(control(page, "Proxy URI endpoint")).toHaveAccessibleDescription(/This endpoint is in use\./);
+  // The exception name, for searching, is shown there too.
+  await expect(page.getByRole("alert").filter({ hasText: "XksProxyUriEndpointInUseException" })).toBeVisible();
   await snapBoth(page, "form-errors-xks-step");
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page.getByTestId("wizard-step-title")).toHaveText("Proxy path and credential");

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
-import { createKeyStore, createLocalCluster, snap, unique, waitForState } from "./support/console.ts";
+import { createKeyStore, createLocalCluster, openErrorToast, snap, unique, waitForState } from "./support/console.ts";
 
 // Every console page at a phone's, a small laptop's and a desktop's width: the page never scrolls
 // sideways (a wide table scrolls inside its card), the header spans the width, and the key stores and
@@ -108,19 +108,6 @@ for (const width of WIDTHS) {
       await page.unrouteAll();
     }
   });
-}
-
-/** The global error toast, from a failed sign-out (the one action on every page). */
-async function openErrorToast(page: Page) {
-  await page.route("**/api/auth/logout", (route) =>
-    route.fulfill({
-      status: 500,
-      json: { error: { code: "InternalFailure", message: "Something went wrong on our side." }, requestId: "e2e-request-id" },
-    }),
-  );
-  await page.getByTestId("user-menu-trigger").click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page.getByRole("region", { name: "Notifications" }).getByRole("alert")).toContainText("Request ID: e2e-request-id");
 }
 
 test("the sign-in page fits 390 px", async ({ page }) => {

@@ -63,6 +63,8 @@ export function CreateXksKeyStoreWizard() {
 
   const testRequest = () => form.check(ZTestXksConnectionRequest, request);
   const fieldErrors = Object.entries(errors).filter(([, m]) => m);
+  // The exception name and friendly text even when a field is named too: nothing was created.
+  const createFailed = <ApiErrorAlert error={create.error} title="The external key store was not created" />;
   return (
     <WizardLayout
       steps={STEPS}
@@ -137,8 +139,7 @@ export function CreateXksKeyStoreWizard() {
               ))}
             </ul>
           ) : null}
-          {/* The exception name and friendly text even when a field is named too: nothing was created. */}
-          <ApiErrorAlert error={create.error} title="The external key store was not created" />
+          {createFailed}
           <XksTestConnection request={testRequest} />
           <KeyStoreCommands
             input={{
@@ -153,6 +154,8 @@ export function CreateXksKeyStoreWizard() {
           />
         </>
       ) : null}
+      {/* On the step the wizard went back to, under the field's own error: the exception name too. */}
+      {step !== 3 ? createFailed : null}
     </WizardLayout>
   );
 }

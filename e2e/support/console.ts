@@ -77,3 +77,21 @@ export function fastForwardKeyDeletion(keyId: string): void {
     db.close();
   }
 }
+
+/**
+ * Opens the global error toast (it stays: it carries a request id) by a sign-out that fails, the one
+ * action on every page; returns the toast.
+ */
+export async function openErrorToast(page: Page) {
+  await page.route("**/api/auth/logout", (route) =>
+    route.fulfill({
+      status: 500,
+      json: { error: { code: "InternalFailure", message: "Something went wrong on our side." }, requestId: "e2e-request-id" },
+    }),
+  );
+  await page.getByTestId("user-menu-trigger").click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  const toast = page.getByRole("region", { name: "Notifications" }).getByRole("alert");
+  await expect(toast).toContainText("Request ID: e2e-request-id");
+  return toast;
+}

@@ -11,8 +11,6 @@ export type FieldErrors = Record<string, string | undefined>;
 export type SchemaFormOptions = {
   /** A wizard's step index for an error path; undefined keeps the current step (e.g. the review explains it). */
   stepOf?: (field: string) => number | undefined;
-  /** The step to start on. */
-  initialStep?: number;
 };
 
 /**
@@ -23,7 +21,7 @@ export type SchemaFormOptions = {
 export function useSchemaForm<V extends object>(initial: V | (() => V), options: SchemaFormOptions = {}) {
   const [values, setValues] = useState<V>(initial);
   const [errors, setErrorsState] = useState<FieldErrors>({});
-  const [step, setStep] = useState(options.initialStep ?? 0);
+  const [step, setStep] = useState(0);
 
   /** Shows these errors (replacing the others) and moves a wizard to the first step holding one. */
   const showErrors = (next: FieldErrors) => {
