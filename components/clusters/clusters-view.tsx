@@ -2,7 +2,7 @@
 
 import { Plus, Server, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { HsmInventory } from "@/components/key-stores/hsm-inventory.tsx";
@@ -74,6 +74,14 @@ export function ClustersView() {
   const local = data?.localMode ?? me?.backend === "local";
   const admin = me?.role === "admin";
   const canWrite = me?.role === "admin" || me?.role === "operator";
+  // A link to a section of this page (#kmsuser-<cluster>, from a store's fix steps) arrives before the
+  // clusters have loaded, when there is nothing to scroll to yet: go there once they have.
+  const scrolledToHash = useRef(false);
+  useEffect(() => {
+    if (!data || scrolledToHash.current) return;
+    scrolledToHash.current = true;
+    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+  }, [data]);
 
   const header = (
     <div className="flex flex-wrap items-center justify-between gap-3">
