@@ -309,6 +309,7 @@ export async function consolePagesBench(): Promise<void> {
     }
     console.log(`\nCreateKey through /api/aws vs the HSM's own C_GenerateKey (AES-256 token key), p50 of ${CREATE_RUNS}`);
     console.log(`  C_GenerateKey (lib/server/hsm, in-process)    ${genKeyMs.toFixed(2).padStart(7)} ms`);
+    // A CloudHSM key store's key is generated on every active HSM of its cluster (the bench's demo cluster: 2).
     for (const [label, ms] of createRows) {
       const extra = ms - genKeyMs;
       console.log(
