@@ -243,6 +243,28 @@ async function generateKeyMs(runs: number): Promise<number> {
   }
 }
 
+/** Records in window.__firstSeen the time each selector first matches an element with a layout box. */
+const FIRST_SEEN_SCRIPT = `function (sels) {
+  var seen = {};
+  window.__firstSeen = seen;
+  var observer = new MutationObserver(check);
+  function check() {
+    for (var i = 0; i < sels.length; i++) {
+      if (seen[sels[i]] !== undefined) continue;
+      var el = document.querySelector(sels[i]);
+      if (el && el.getBoundingClientRect().height > 0) seen[sels[i]] = performance.now();
+    }
+    if (sels.every(function (sel) { return seen[sel] !== undefined; })) observer.disconnect();
+  }
+  observer.observe(document, { childList: true, subtree: true });
+  // An element can gain its box without a DOM mutation (a style sheet arrives): checked every frame too.
+  function frame() {
+    check();
+    if (sels.some(function (sel) { return seen[sel] === undefined; }) && performance.now() < 30000) requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+}`;
+
 /** Each console page and what on it is its first useful paint. */
 function consolePages(keyId: string, storeId: string): Array<{ name: string; path: string; ready: string }> {
   return [
@@ -368,26 +390,8 @@ export async function consolePagesBench(): Promise<void> {
     // In the page from its first byte: the time each selector first matches an element with a layout box,
     // read after the load (so the figure does not include the bench's own round trips to the browser).
     const selectors = [...new Set(consolePages("", "").map((t) => t.ready))];
-    await context.addInitScript((sels: string[]) => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen = seen;
-      const check = () => {
-        for (const sel of sels) {
-          if (seen[sel] !== undefined) continue;
-          const el = document.querySelector(sel);
-          if (el && el.getBoundingClientRect().height > 0) seen[sel] = performance.now();
-        }
-        if (sels.every((sel) => seen[sel] !== undefined)) observer.disconnect();
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document, { childList: true, subtree: true });
-      // An element can gain its box without a DOM mutation (a style sheet arrives): checked every frame too.
-      const frame = () => {
-        check();
-        if (sels.some((sel) => seen[sel] === undefined) && performance.now() < 30_000) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-    }, selectors);
+    // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+    await context.addInitScript({ content: `(${FIRST_SEEN_SCRIPT})(${JSON.stringify(selectors)});` });
     const page = await context.newPage();
     console.log(`\nconsole pages in chromium (production build), first useful paint: median of ${PAINT_RUNS} loads after 1 warm-up`);
     console.log("  page               useful paint  responseEnd  DOMContentLoaded   shown when                target");
