@@ -147,12 +147,12 @@ function holdThread(t: CryptoThread, value: number): void {
 
 function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
   if (t && !t.dead) return t;
-  const module = hsmState().module;
-  if (!module) throw hsmError("KMSInternalException", "The HSM is not available.", { internalMessage: "PKCS#11 module not loaded" });
+  const loaded = hsmState().module;
+  if (!loaded) throw hsmError("KMSInternalException", "The HSM is not available.", { internalMessage: "PKCS#11 module not loaded" });
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(CRYPTO_THREAD_SOURCE, {
     eval: true,
-    workerData: { pkcs11jsPath: pkcs11jsPath(), libPath: module.libPath, flags: flags.buffer },
+    workerData: { pkcs11jsPath: pkcs11jsPath(), libPath: loaded.libPath, flags: flags.buffer },
     name: `keyhold-pkcs11-${index}`,
   });
   const thread: CryptoThread = { index, worker, flags, queue: [], inFlight: [], dead: false };
