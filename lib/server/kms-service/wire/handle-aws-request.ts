@@ -43,6 +43,11 @@ export type HandleAwsRequestDeps = {
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 const SIGNING_NAMES = Object.values(SIGNING_NAME);
+/** One instance for every throttled request: a flood's refusals skip building an error and its stack. */
+const THROTTLED = new KmsError(
+  "ThrottlingException",
+  "Too many unauthenticated requests from this address. Slow down and sign your requests.",
+);
 
 export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsRequestDeps): Promise<AwsHttpResponse> {
   const requestId = uuid();
@@ -79,7 +84,7 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     }
     throttledSource = deps.isSourceThrottled?.(ctx.sourceIp) === true;
     if (throttledSource && !carriesSignature(headers)) {
-      throw new KmsError("ThrottlingException", "Too many unauthenticated requests from this address. Slow down and sign your requests.");
+      throw THROTTLED;
     }
     if (req.body.length > MAX_REQUEST_BYTES) {
       throw new KmsError("RequestEntityTooLargeException", `Request body is larger than ${MAX_REQUEST_BYTES} bytes.`);
