@@ -66,7 +66,10 @@ export function runOnCryptoThread(index: number, job: GcmJob): Promise<Buffer> {
   const thread = (pool.threads[index] = liveThread(pool.threads[index], index));
   return new Promise<Buffer>((resolve, reject) => {
     thread.queue.push({ job, pending: { resolve, reject } });
-    if (!pool.flushScheduled) {
+    // An idle thread gets the job at once; a busy one gets what queued meanwhile as one batch when it
+    // answers (settle), or at the end of this turn of the event loop, whichever is first.
+    if (thread.inFlight.length === 0) send(thread);
+    else if (!pool.flushScheduled) {
       pool.flushScheduled = true;
       setImmediate(flush, pool);
     }
@@ -178,19 +181,19 @@ function pkcs11jsPath(): string {
 
 function flush(pool: CryptoThreadPool): void {
   pool.flushScheduled = false;
-  for (const t of pool.threads) {
-    if (!t || t.queue.length === 0) continue;
-    if (t.dead) {
-      failAll(t, "crypto thread ended");
-      continue;
-    }
-    const batch = t.queue;
-    t.queue = [];
-    const { meta, bytes } = packJobs(batch.map((b) => b.job));
-    if (t.inFlight.length === 0) t.worker.ref();
-    t.inFlight.push(batch.map((b) => b.pending));
-    t.worker.postMessage({ meta, bytes }, [meta.buffer, bytes.buffer]);
-  }
+  for (const t of pool.threads) if (t) send(t);
+}
+
+/** Sends the thread's queued jobs as one batch. */
+function send(t: CryptoThread): void {
+  if (t.queue.length === 0) return;
+  if (t.dead) return failAll(t, "crypto thread ended");
+  const batch = t.queue;
+  t.queue = [];
+  const { meta, bytes } = packJobs(batch.map((b) => b.job));
+  if (t.inFlight.length === 0) t.worker.ref();
+  t.inFlight.push(batch.map((b) => b.pending));
+  t.worker.postMessage({ meta, bytes }, [meta.buffer, bytes.buffer]);
 }
 
 /** One buffer for a batch: per job its fields in order, the lengths in meta (see crypto-thread-source.ts). */
@@ -231,7 +234,10 @@ type Answer = {
 
 function settle(t: CryptoThread, answer: Answer): void {
   const batch = t.inFlight.shift();
-  if (t.inFlight.length === 0 && t.queue.length === 0) t.worker.unref();
+  if (t.inFlight.length === 0) {
+    if (t.queue.length === 0) t.worker.unref();
+    else send(t);
+  }
   if (!batch) return;
   const errors = new Map(answer.errors.map((e) => [e.index, e]));
   let at = 0;
