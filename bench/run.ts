@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark in turn; `npm run bench -- status` only those whose name
 // contains one of the words given. Add new ones to the list.
+import { consolePagesBench } from "./console-pages.bench.ts";
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
 import { kmsEndpointBench } from "./kms-endpoint.bench.ts";
 import { statusCacheBench } from "./status-cache.bench.ts";
@@ -22,6 +23,10 @@ const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   ],
   ["xks proxy: Encrypt / Decrypt requests per second through the XKS proxy over HTTPS", () => xksProxyBench({ hsmRows })],
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],
+  [
+    "console: 100 key stores and 10,000 keys — GET /api/keys, every page's first useful paint in chromium, CreateKey vs C_GenerateKey",
+    () => consolePagesBench(),
+  ],
 ];
 
 const only = process.argv.slice(2).map((w) => w.toLowerCase());

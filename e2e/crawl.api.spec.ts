@@ -54,7 +54,7 @@ function roleMayCall(role: RoleName, permission: string | null): boolean {
   if (!permission || permission.endsWith(":read")) return true;
   if (role === "admin") return true;
   if (role === "viewer") return false;
-  return !["clusters:kmsuser", "users:manage"].includes(permission);
+  return !["clusters:kmsuser", "users:manage", "settings:manage"].includes(permission);
 }
 
 async function signIn(playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } }, baseURL: string, role: RoleName) {
@@ -78,7 +78,7 @@ const send = (api: APIRequestContext, method: string, url: string, options: Para
 
 test("the crawl found the console's routes and their methods", () => {
   const patterns = routes.map((r) => r.pattern);
-  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session"])
+  for (const p of ["/api/me", "/api/keys/[id]/encrypt", "/api/clusters/[id]", "/api/clusters/[id]/kmsuser-session", "/api/settings"])
     expect(patterns).toContain(p);
   expect(routes.every((r) => r.methods.length > 0)).toBe(true);
 });

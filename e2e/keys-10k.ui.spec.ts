@@ -50,8 +50,8 @@ function seed(): void {
   const now = sqlDate(new Date());
   withDb((db) => {
     const key = db.prepare(
-      `INSERT INTO KmsKey (id, arn, description, origin, state, keyMaterialLabel, policy, createdByArn, createdAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO KmsKey (id, arn, description, origin, state, keyMaterialLabel, policy, createdByArn, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const alias = db.prepare(`INSERT INTO Alias (name, keyId, createdAt, updatedAt) VALUES (?, ?, ?, ?)`);
     // Keys the store-count poller has seen (in no custom key store), as it would have recorded them.
@@ -76,6 +76,7 @@ function seed(): void {
           "{}",
           "arn:aws:iam::000000000000:user/e2e",
           created,
+          created, // last changed before the cache row was written: the poller does not describe it again
         );
         if (s.alias) alias.run(s.alias, s.id, now, now);
         seen.run(s.id, now);

@@ -63,10 +63,10 @@ export function AuditEventDetail({ event, onClose }: { event: AuditEvent; onClos
           </dd>
         </dl>
         <Json label="requestParameters" value={event.requestParameters} />
-        <Json label="responseElements" value={null} />
+        <Json label="responseElements" value={event.responseElements} />
         <p className="text-xs text-muted-foreground">
-          Secrets and plaintext are redacted before an event is recorded. Response elements are not recorded, as CloudTrail does for
-          KMS&apos;s cryptographic operations; the resources an answer named are listed above.
+          Secrets and plaintext are redacted before an event is recorded. As in CloudTrail, response elements are recorded for calls that
+          change something and are empty for reads and cryptographic operations.
         </p>
       </div>
     </Dialog>

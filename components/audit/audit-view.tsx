@@ -1,8 +1,9 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, Download, ScrollText } from "lucide-react";
+import { CalendarClock, ChevronLeft, ChevronRight, Download, ScrollText } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
+import { GuardedButton } from "@/components/shell/guarded-button.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button, buttonVariants } from "@/components/ui/button.tsx";
@@ -11,8 +12,11 @@ import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { auditQueryString, useAuditEvents } from "@/lib/queries/audit.ts";
+import { useMe } from "@/lib/queries/me.ts";
+import { useSettings } from "@/lib/queries/settings.ts";
 import { AUDIT_FILTER_KEYS, ZAuditFilters, type AuditEvent, type AuditFilters } from "@/lib/schemas/audit.ts";
 import { AuditEventDetail } from "./audit-event-detail.tsx";
+import { AuditRetentionDialog } from "./audit-retention-dialog.tsx";
 import { AuditFiltersForm } from "./audit-filters-form.tsx";
 import { AuditResourceLink } from "./audit-resource-link.tsx";
 
@@ -54,6 +58,9 @@ export function AuditView() {
   const filters = ZAuditFilters.parse(Object.fromEntries([...AUDIT_FILTER_KEYS, "page", "size"].map((k) => [k, url.get(k)])));
   const { data, error, refetch, isFetching } = useAuditEvents(filters);
   const [open, setOpen] = useState<AuditEvent | null>(null);
+  const [editingRetention, setEditingRetention] = useState(false);
+  const { data: me } = useMe();
+  const { data: settings } = useSettings();
   const apply = (f: Partial<AuditFilters>) => url.set({ ...f, page: undefined });
   // The export takes every filter but the paging: it holds all matching events.
   const exportFilters: Partial<AuditFilters> = { ...filters, page: undefined, size: undefined };
@@ -67,10 +74,8 @@ export function AuditView() {
           <h2 className="text-lg leading-6 font-bold">
             Events {data ? <span className="font-normal text-muted-foreground">({data.total})</span> : null}
           </h2>
-          <p className="mt-0.5 text-sm text-muted-foreground">
-            {data
-              ? `Kept for ${data.retentionDays} days (KEYHOLD_AUDIT_RETENTION_DAYS); older events are deleted in the background.`
-              : "\u00a0"}
+          <p className="mt-0.5 text-sm text-muted-foreground" data-testid="audit-retention">
+            {data ? `Kept for ${data.retentionDays} days; older events are deleted in the background.` : "\u00a0"}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -82,6 +87,14 @@ export function AuditView() {
             />
             Show the status poller&apos;s reads
           </label>
+          <GuardedButton
+            rule={me?.role === "admin" ? { allowed: true } : { allowed: false, reason: "Only administrators can change the retention." }}
+            disabled={!settings}
+            onClick={() => setEditingRetention(true)}
+          >
+            <CalendarClock aria-hidden />
+            Retention
+          </GuardedButton>
           <a
             className={buttonVariants({ variant: "normal" })}
             href={`/api/audit/export?${auditQueryString(exportFilters as AuditFilters)}`}
@@ -144,6 +157,13 @@ export function AuditView() {
         </nav>
       ) : null}
       {open ? <AuditEventDetail event={open} onClose={() => setOpen(null)} /> : null}
+      {editingRetention && settings ? (
+        <AuditRetentionDialog
+          days={settings.auditRetentionDays}
+          defaultDays={settings.auditRetentionDefaultDays}
+          onClose={() => setEditingRetention(false)}
+        />
+      ) : null}
     </Card>
   );
 }

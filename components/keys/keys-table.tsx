@@ -125,7 +125,13 @@ export function KeysTable() {
     <DataTable
       testId="keys-table"
       title="Customer managed keys"
-      description={<KeyCacheFreshness refreshedAt={data ? data.refreshedAt : undefined} errorCode={data?.refreshErrorCode} />}
+      description={
+        <KeyCacheFreshness
+          refreshedAt={data ? data.refreshedAt : undefined}
+          errorCode={data?.refreshErrorCode}
+          statesAsOf={data?.statesAsOf}
+        />
+      }
       total={data?.total}
       server={{ filtered: Boolean(query.q || origin || store || state) }}
       actions={create}

@@ -110,7 +110,7 @@ export function AccessKeysPanel({ user, owner }: { user: UserSummary; owner: Acc
         <EmptyState
           icon={KeyRound}
           title="No access keys"
-          description="Without an active access key this user can sign in, but the console cannot call KMS for them and the AWS CLI has nothing to sign with."
+          description="Access keys are for the AWS CLI and SDKs. The console needs none: it signs with a credential of the signed-in session."
         />
       ) : (
         <ul>

@@ -40,6 +40,8 @@ export const ZAuditEvent = z.object({
   userAgent: z.string().nullable(),
   requestId: z.string(),
   requestParameters: z.unknown(),
+  /** What a state-changing call answered (redacted); null for reads and cryptographic calls. */
+  responseElements: z.unknown(),
   resources: z.array(z.string()),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),

@@ -55,6 +55,12 @@ export const ZKeyListResponse = z.object({
   refreshedAt: z.iso.datetime().nullable(),
   /** The last refresh failed with this error (the list is as of refreshedAt). */
   refreshErrorCode: z.string().nullable(),
+  /**
+   * AWS mode: the oldest DescribeKey the cached states come from (a state changed outside the console
+   * shows when the rotating window reaches its key). Null in local mode, where every change is followed
+   * on the next pass.
+   */
+  statesAsOf: z.iso.datetime().nullable(),
 });
 export type KeyListResponse = z.infer<typeof ZKeyListResponse>;
 

@@ -13,6 +13,7 @@ import {
   logOutKmsuserAsAdministrator,
 } from "./cloudhsm/kmsuser-admin.ts";
 import { describeKmsuserStates, type KmsuserState } from "./cloudhsm/kmsuser-state.ts";
+import { keyChangeTimes } from "./keys/key-change-times.ts";
 import { sweepOrphanedKeyMaterial, type RemovedOrphan } from "./keys/orphaned-key-material.ts";
 import { KmsError } from "./wire/kms-error.ts";
 import { getKeyMetadata, type XksKeyMetadata } from "./xks/xks-api.ts";
@@ -38,6 +39,8 @@ import { handleAwsRequest, type AwsHttpRequest, type AwsHttpResponse, type Handl
 //   - an external key's metadata as a store's proxy reports it (GetKeyMetadata with the store's saved
 //     credential), for the key wizard's preview and the key page's External key tab: KMS has no API for it;
 //   - testing and probing an XKS proxy's health for the console, and the local VPC endpoint services;
+//   - when each key last changed, so the console's key cache describes again only the keys changed
+//     outside the console (KMS has no API for it; in AWS mode the cache re-describes a rotating window);
 //   - kmsuser as an administrator handles it with the CloudHSM CLI, not an API: its state (logged in, by
 //     whom; locked out), setting its password (which also unlocks it), logging it in and out.
 
@@ -184,4 +187,10 @@ export function createLocalVpcEndpointService(input: NewVpcEndpointService) {
 export function deleteLocalVpcEndpointService(name: string): Promise<void> {
   requireLocalBackend("Local VPC endpoint services");
   return deleteVpcEndpointService(name);
+}
+
+/** When each local key last changed (any write to it, by the console or over the wire), by key id. */
+export function readLocalKeyChangeTimes(): Promise<Map<string, Date>> {
+  requireLocalBackend("Reading when keys changed");
+  return keyChangeTimes();
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditFilters, AuditListResponse } from "@/lib/schemas/audit.ts";
 import { db } from "@/lib/server/platform/db.ts";
-import { env } from "@/lib/server/platform/env.ts";
+import { auditRetentionDays } from "@/lib/server/platform/audit/audit-retention-setting.ts";
 import { STATUS_SERVICE_USER } from "@/lib/server/console/status/status-clients.ts";
 import { auditWhere } from "./audit-event-query.ts";
 import { toAuditEvent } from "./to-audit-event.ts";
@@ -22,7 +22,7 @@ export async function listAuditEvents(filters: AuditFilters): Promise<AuditListR
     total,
     page,
     size,
-    retentionDays: env().KEYHOLD_AUDIT_RETENTION_DAYS,
+    retentionDays: await auditRetentionDays(),
     systemUserName: STATUS_SERVICE_USER,
   };
 }

@@ -15,6 +15,7 @@ export type AuditEventRow = {
   sourceIp: string | null;
   userAgent: string | null;
   requestParameters: string | null;
+  responseElements: string | null;
   errorCode: string | null;
   errorMessage: string | null;
   resources: string | null;
@@ -51,6 +52,7 @@ export function toAuditEvent(row: AuditEventRow): AuditEvent {
     userAgent: row.userAgent,
     requestId: row.requestId,
     requestParameters: parseJson(row.requestParameters),
+    responseElements: parseJson(row.responseElements),
     resources: Array.isArray(resources) ? resources.filter((r): r is string => typeof r === "string") : [],
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,

@@ -12,6 +12,7 @@ const row = (over: Partial<AuditEventRow>): AuditEventRow => ({
   sourceIp: "10.0.0.1",
   userAgent: "aws-cli/2",
   requestParameters: '{"keyId":"1234abcd-12ab-34cd-56ef-1234567890ab","plaintext":"<redacted>"}',
+  responseElements: null,
   errorCode: null,
   errorMessage: null,
   resources: '["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab","cks-1234567890abcdef0"]',

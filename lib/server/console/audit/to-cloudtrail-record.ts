@@ -3,8 +3,8 @@ import { env } from "@/lib/server/platform/env.ts";
 import { parseJson, userNameOf, type AuditEventRow } from "./to-audit-event.ts";
 
 // One audit row as a CloudTrail record (the shape of a KMS event in a trail), for the export.
-// responseElements is null, as CloudTrail logs it for KMS's data-plane calls: the local log keeps the
-// resources an answer named (in `resources`), not the answer itself.
+// responseElements as recorded: the redacted answer of a state-changing call, null for reads and
+// cryptographic calls (kms-service/audit/redact-response-elements.ts).
 
 const READ_ONLY = /^(?:Describe|List|Get|Encrypt|Decrypt|ReEncrypt|Generate|Sign|Verify)/;
 
@@ -44,7 +44,7 @@ export function toCloudTrailRecord(row: AuditEventRow, userIds: ReadonlyMap<stri
     userAgent: row.userAgent,
     ...(row.errorCode ? { errorCode: row.errorCode, errorMessage: row.errorMessage } : {}),
     requestParameters: parseJson(row.requestParameters),
-    responseElements: null,
+    responseElements: parseJson(row.responseElements),
     requestID: row.requestId,
     eventID: row.id,
     readOnly: READ_ONLY.test(row.eventName),

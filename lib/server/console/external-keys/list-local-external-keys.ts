@@ -2,9 +2,11 @@ import "server-only";
 import type { LocalExternalKey, LocalExternalKeysResponse } from "@/lib/schemas/external-keys.ts";
 import { kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { describeAllKeyStores } from "@/lib/server/console/key-stores/describe-all-key-stores.ts";
-import { listAllAliases } from "@/lib/server/console/key-cache/list-all-aliases.ts";
-import { describeKeys } from "@/lib/server/console/keys/describe-keys.ts";
-import { listAllKeyIds } from "@/lib/server/console/keys/list-all-key-ids.ts";
+import { readKeyCacheFreshness } from "@/lib/server/console/key-cache/key-cache-freshness.ts";
+import { summaryFromRow } from "@/lib/server/console/key-cache/key-cache-row.ts";
+import { refreshKeyCache } from "@/lib/server/console/key-cache/refresh-key-cache.ts";
+import { shownKeyState, unavailableStoreIds } from "@/lib/server/console/key-cache/store-dependent-state.ts";
+import { db } from "@/lib/server/platform/db.ts";
 import { callProxyAdmin, readProxySettings, requireProxySettingsFile, START_PROXY_COMMAND } from "./local-xks-proxy.ts";
 
 type AdminKey = Omit<LocalExternalKey, "kmsKeys">;
@@ -14,7 +16,8 @@ const uriPathOf = (prefix: string) => `${prefix}/kms/xks/v1`;
 
 /**
  * The local proxy's keys (its management API) and, for each, the KMS keys that use it: keys in an
- * external key store whose XksProxyUriPath is one of the prefixes serving it and whose XksKeyId is its id.
+ * external key store whose XksProxyUriPath is one of the prefixes serving it and whose XksKeyId is its id,
+ * read from the console's key cache (its xksKeyId column).
  */
 export async function listLocalExternalKeys({ caller }: { caller: Caller }): Promise<LocalExternalKeysResponse> {
   const settingsFile = requireProxySettingsFile();
@@ -24,27 +27,35 @@ export async function listLocalExternalKeys({ caller }: { caller: Caller }): Pro
   if (!listed) return { ...base, running: false, keys: [] };
 
   const kms = await kmsForCaller(caller);
-  const [stores, ids, aliases] = await Promise.all([describeAllKeyStores(kms), listAllKeyIds(kms), listAllAliases(kms)]);
+  if (!(await readKeyCacheFreshness()).refreshedAt) await refreshKeyCache({ kms }); // before the poller's first pass
+  const stores = await describeAllKeyStores(kms);
   const xksStores = new Map(stores.filter((s) => s.CustomKeyStoreType === "EXTERNAL_KEY_STORE").map((s) => [s.CustomKeyStoreId!, s]));
-  const metadata = (await describeKeys(kms, ids, { skipDenied: true })).filter(
-    (m) => m.XksKeyConfiguration?.Id && m.CustomKeyStoreId && xksStores.has(m.CustomKeyStoreId),
-  );
+  // From the console's key cache (which the poller and the console's own writes keep fresh), not one
+  // DescribeKey per KMS key on every page load.
+  const [rows, unavailable] = await Promise.all([
+    db().keySummaryCache.findMany({
+      where: { xksKeyId: { in: listed.keys.map((k) => k.keyId) }, customKeyStoreId: { in: [...xksStores.keys()] } },
+      orderBy: { keyId: "asc" },
+    }),
+    unavailableStoreIds(),
+  ]);
+  const unavailableSet = new Set(unavailable);
   const keys = listed.keys.map((k): LocalExternalKey => {
     const paths = new Set(k.prefixes.map(uriPathOf));
     return {
       ...k,
-      kmsKeys: metadata
-        .filter(
-          (m) =>
-            m.XksKeyConfiguration!.Id === k.keyId && paths.has(xksStores.get(m.CustomKeyStoreId!)?.XksProxyConfiguration?.UriPath ?? ""),
-        )
-        .map((m) => ({
-          keyId: m.KeyId!,
-          alias: aliases.find((a) => a.TargetKeyId === m.KeyId)?.AliasName,
-          keyState: m.KeyState ?? "Unavailable",
-          customKeyStoreId: m.CustomKeyStoreId!,
-          customKeyStoreName: xksStores.get(m.CustomKeyStoreId!)?.CustomKeyStoreName,
-        })),
+      kmsKeys: rows
+        .filter((r) => r.xksKeyId === k.keyId && paths.has(xksStores.get(r.customKeyStoreId!)?.XksProxyConfiguration?.UriPath ?? ""))
+        .map((r) => {
+          const summary = summaryFromRow(r);
+          return {
+            keyId: r.keyId,
+            alias: summary.aliases[0],
+            keyState: shownKeyState(r.keyState, r.customKeyStoreId, unavailableSet),
+            customKeyStoreId: r.customKeyStoreId!,
+            customKeyStoreName: xksStores.get(r.customKeyStoreId!)?.CustomKeyStoreName,
+          };
+        }),
     };
   });
   return { ...base, running: true, keys: keys.sort((a, b) => a.keyId.localeCompare(b.keyId)) };

@@ -14,10 +14,6 @@ export type KeyCacheRow = Omit<KeySummaryCache, "refreshedAt">;
 /** The row for a key from DescribeKey, the alias names that point at it and its store's name. */
 export function toKeyCacheRow(m: KeyMetadata, aliases: AliasListEntry[], storeNames: Map<string, string>): KeyCacheRow {
   const s = toKeySummary(m, aliases, storeNames);
-  return rowFromSummary(s);
-}
-
-export function rowFromSummary(s: KeySummary): KeyCacheRow {
   return {
     keyId: s.keyId,
     arn: s.arn,
@@ -33,6 +29,7 @@ export function rowFromSummary(s: KeySummary): KeyCacheRow {
     customKeyStoreName: s.customKeyStoreName ?? null,
     sortStore: s.customKeyStoreId ? s.customKeyStoreName || s.customKeyStoreId : SORTS_LAST,
     cloudHsmClusterId: s.cloudHsmClusterId ?? null,
+    xksKeyId: m.XksKeyConfiguration?.Id ?? null,
     creationDate: new Date(s.creationDate),
     deletionDate: s.deletionDate ? new Date(s.deletionDate) : null,
     pendingDeletionWindowInDays: s.pendingDeletionWindowInDays ?? null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { type KeyListQuery, type KeyListResponse } from "@/lib/schemas/key-list.ts";
 import { db } from "@/lib/server/platform/db.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { summaryFromRow } from "./key-cache-row.ts";
 import { readKeyCacheFreshness } from "./key-cache-freshness.ts";
 import { shownKeyState, shownStateWhere, unavailableStoreIds } from "./store-dependent-state.ts";
@@ -14,6 +15,13 @@ const SORT_COLUMN = {
   created: "creationDate",
 } as const;
 
+/** AWS mode: when the least recently described key was described (rows not described yet left out). */
+async function oldestDescription(): Promise<Date | null> {
+  if (env().KEYHOLD_BACKEND === "local") return null;
+  const r = await db().keySummaryCache.aggregate({ _min: { refreshedAt: true }, where: { refreshedAt: { gt: new Date(0) } } });
+  return r._min.refreshedAt;
+}
+
 /** One page of the key cache, filtered and sorted in SQL, with the total and how fresh the cache is. */
 export async function listCachedKeys(query: KeyListQuery): Promise<KeyListResponse> {
   const unavailable = await unavailableStoreIds();
@@ -25,10 +33,11 @@ export async function listCachedKeys(query: KeyListQuery): Promise<KeyListRespon
     ...(query.store ? { customKeyStoreId: query.store } : {}),
   };
   const dir = query.dir;
-  const [total, stores, freshness] = await Promise.all([
+  const [total, stores, freshness, statesAsOf] = await Promise.all([
     db().keySummaryCache.count({ where }),
     db().keySummaryCache.groupBy({ by: ["customKeyStoreId", "customKeyStoreName"], where: { customKeyStoreId: { not: null } } }),
     readKeyCacheFreshness(),
+    oldestDescription(),
   ]);
   // Past the last page (a filter narrowed the list): the last page, not an empty one.
   const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
@@ -49,5 +58,6 @@ export async function listCachedKeys(query: KeyListQuery): Promise<KeyListRespon
       .sort((a, b) => a.customKeyStoreName.localeCompare(b.customKeyStoreName)),
     refreshedAt: freshness.refreshedAt?.toISOString() ?? null,
     refreshErrorCode: freshness.lastErrorCode,
+    statesAsOf: statesAsOf?.toISOString() ?? null,
   };
 }

@@ -12,6 +12,8 @@ import { cachedStoreNames } from "./store-names.ts";
  * than after the next poll. Never fails the write it follows: the poller corrects the row later.
  */
 export async function updateCachedKey(kms: KMSClient, keyId: string): Promise<void> {
+  // Before DescribeKey: a write that lands while it runs is newer than the row (refresh-key-cache.ts).
+  const describedAt = new Date();
   try {
     const m = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
     if (!m?.KeyId || m.KeyManager === "AWS") return;
@@ -22,7 +24,7 @@ export async function updateCachedKey(kms: KMSClient, keyId: string): Promise<vo
     ]);
     const row = toKeyCacheRow(m, aliases, storeNames);
     const own = ownStateToKeep(row.keyState, previous?.keyState);
-    const data = { ...row, keyState: own.keyState, refreshedAt: own.known ? new Date() : new Date(0) };
+    const data = { ...row, keyState: own.keyState, refreshedAt: own.known ? describedAt : new Date(0) };
     await db().keySummaryCache.upsert({ where: { keyId: row.keyId }, create: data, update: data });
   } catch (e) {
     if ((e as { name?: string }).name === "NotFoundException") {

@@ -2,9 +2,6 @@
 // missing, material without a KMS key is reported orphaned and can be removed; owned material cannot.
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateKeyCommand } from "@aws-sdk/client-kms";
-import { createAccessKey } from "@/lib/server/platform/identity/create-access-key.ts";
-import { createUser } from "@/lib/server/platform/identity/create-user.ts";
-import type { SessionContext } from "@/lib/server/console/auth/session-context.ts";
 import { cloudHsmForCaller, kmsForCaller, type Caller } from "@/lib/server/console/aws/user-credentials.ts";
 import { deleteClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
 import { generateClusterKey } from "@/lib/server/hsm/clusters/generate-cluster-key.ts";
@@ -14,20 +11,14 @@ import { createTestKeyStore, type TestKeyStore } from "@/test/local-kms-real-ser
 import { inventoryKeyMaterial } from "./inventory-key-material.ts";
 import { removeOrphanedKeyMaterial } from "./remove-orphaned-key-material.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
+import { callerWith } from "@/test/console-caller.ts";
 
 useMigratedDataDir("key-material-inventory");
 let caller: Caller;
 let store: TestKeyStore;
 
 beforeAll(async () => {
-  const user = await createUser({ name: "inventory-admin", password: "Inventory-admin-pw-1" });
-  await createAccessKey(user.id);
-  const session: SessionContext = {
-    sessionId: "test",
-    expiresAt: new Date(Date.now() + 3600_000),
-    user: { id: user.id, name: user.name, role: "admin", principalArn: user.principalArn },
-  };
-  caller = { session };
+  caller = await callerWith("inventory-admin", "admin");
   store = await createTestKeyStore();
   await refreshStatusCache({ kms: await kmsForCaller(caller), cloudHsm: await cloudHsmForCaller(caller) });
 });

@@ -77,14 +77,14 @@ describe("key counts in the status cache", () => {
     await deleteDueKeys({ now: new Date(Date.now() + 8 * 86_400_000) });
     await refresh();
     expect(await keyCount(storeA.storeId)).toBe(3);
-    expect(await db().keyStoreMembership.count({ where: { keyId: doomed } })).toBe(0);
+    expect(await db().keySummaryCache.count({ where: { keyId: doomed } })).toBe(0);
   });
 
   it("two refreshes at once record each key once", async () => {
     await createKeys(storeB.storeId, 2);
     await Promise.all([refresh(), refresh()]);
     expect(await keyCount(storeB.storeId)).toBe(5);
-    expect(await db().keyStoreMembership.count({ where: { customKeyStoreId: storeB.storeId } })).toBe(5);
+    expect(await db().keySummaryCache.count({ where: { customKeyStoreId: storeB.storeId } })).toBe(5);
   });
 
   it("a key the poller may not describe is left out, and the states are still refreshed", async () => {
@@ -108,7 +108,7 @@ describe("key counts in the status cache", () => {
       const [hidden] = await createKeys(storeA.storeId, 1);
       await refreshStatusCache({ kms, cloudHsm: service.cloudhsm, keyCounts: true });
       expect(await keyCount(storeA.storeId)).toBe(3);
-      expect(await db().keyStoreMembership.count({ where: { keyId: hidden } })).toBe(0);
+      expect(await db().keySummaryCache.count({ where: { keyId: hidden } })).toBe(0);
       expect((await readBackendStatus()).reachable).toBe(true);
       // Allowed again: counted.
       await refresh();

@@ -10,7 +10,7 @@ import { refreshClusterStatuses } from "./refresh-cluster-statuses.ts";
 import { refreshKeyStoreStatuses } from "./refresh-key-store-statuses.ts";
 
 export type RefreshStatusCacheOptions = StatusClients & {
-  /** Also count each store's KMS keys (ListKeys, plus DescribeKey for keys not seen before). */
+  /** Also count each store's KMS keys (after a pass over the key cache, whose rows are counted). */
   keyCounts?: boolean;
   now?: () => Date;
 };
@@ -44,7 +44,7 @@ export async function refreshStatusCache({
       needClusters ? describeClustersWith(cloudHsm) : Promise.resolve([] as Cluster[]),
       // A failed count keeps the last counts; it says nothing about whether the backend is reachable.
       keyCounts
-        ? countKeysPerStore(kms, startedAt).catch((e: unknown) => {
+        ? countKeysPerStore(kms).catch((e: unknown) => {
             console.warn("[keyhold] counting the keys of each key store failed; the last counts stay:", e);
             return undefined;
           })

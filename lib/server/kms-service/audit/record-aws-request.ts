@@ -3,6 +3,7 @@ import type { CompletedRequest } from "@/lib/server/kms-service/wire/operation-t
 import { enqueueAuditEvent } from "@/lib/server/platform/audit/audit-writer.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { redactRequestParameters } from "./redact-request-parameters.ts";
+import { redactResponseElements } from "./redact-response-elements.ts";
 import { tallyRejectedRequest } from "./rejected-requests.ts";
 import { requestResources } from "./request-resources.ts";
 
@@ -10,7 +11,8 @@ import { requestResources } from "./request-resources.ts";
 // for every authenticated request, successful or not; requests that failed authentication are counted
 // per source address and window instead (rejected-requests.ts), so that nobody can grow the log
 // without limit. Plaintext and secrets never reach the row: requestParameters go through
-// redactRequestParameters, outputs are only read for resource ids, and error messages are the ones
+// redactRequestParameters, outputs only through redactResponseElements (state-changing calls) and for
+// resource ids, and error messages are the ones
 // sent to the caller (which never carry secrets).
 
 const EVENT_SOURCE = { kms: "kms.amazonaws.com", cloudhsm: "cloudhsm.amazonaws.com" } as const;
@@ -53,6 +55,7 @@ export function recordAwsRequest(event: CompletedRequest): Promise<void> | undef
       sourceIp: ctx.sourceIp || null,
       userAgent: ctx.userAgent || null,
       requestParameters: redactRequestParameters(event.input),
+      responseElements: redactResponseElements(event.operation, event.output),
       resources: requestResources(event.input, event.output, ctx),
       errorCode: event.errorCode ?? null,
       errorMessage: event.errorMessage?.slice(0, 2048) ?? null,

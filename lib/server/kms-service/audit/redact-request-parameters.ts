@@ -7,7 +7,7 @@ import "server-only";
 
 export const HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
-type Rule = "keep" | "hide" | "size" | { [member: string]: Rule };
+export type Rule = "keep" | "hide" | "size" | { [member: string]: Rule };
 
 const KEEP_MEMBERS = [
   // KMS (botocore kms 2014-11-01 request members)
@@ -131,7 +131,8 @@ export function redactRequestParameters(input: Record<string, unknown> | undefin
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function applyRules(value: Record<string, unknown>, rules: Record<string, Rule>): Record<string, unknown> {
+/** The members of `value` that `rules` names, each as its rule says (also for response elements). */
+export function applyRules(value: Record<string, unknown>, rules: Record<string, Rule>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [member, v] of Object.entries(value)) {
     const rule = Object.hasOwn(rules, member) ? rules[member] : undefined;
@@ -144,15 +145,18 @@ function applyRules(value: Record<string, unknown>, rules: Record<string, Rule>)
   return out;
 }
 
-/** Decoded length of a base64 member without decoding it; null when it is not a string. */
+/** Decoded length of a base64 member without decoding it (a Buffer's own length); null when it is neither. */
 function base64Size(value: unknown): number | null {
+  if (value instanceof Uint8Array) return value.length;
   if (typeof value !== "string") return null;
   const padding = value.endsWith("==") ? 2 : value.endsWith("=") ? 1 : 0;
   return Math.max(0, Math.floor((value.length * 3) / 4) - padding);
 }
 
-/** A JSON value with long strings cut and deep nesting dropped. */
+/** A JSON value with long strings cut and deep nesting dropped; dates as ISO 8601, bytes as their length. */
 function copy(value: unknown, depth: number): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return { sizeInBytes: value.length };
   if (typeof value === "string") {
     return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…(${value.length} characters)` : value;
   }

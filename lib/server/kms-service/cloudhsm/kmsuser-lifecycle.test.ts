@@ -4,46 +4,18 @@
 // is refused while KMS holds kmsuser, and DeleteCluster deletes only an empty cluster.
 import { describe, expect, it } from "vitest";
 import { DeleteClusterCommand, DeleteHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
-import {
-  ConnectCustomKeyStoreCommand,
-  CreateCustomKeyStoreCommand,
-  DescribeCustomKeyStoresCommand,
-  DisconnectCustomKeyStoreCommand,
-} from "@aws-sdk/client-kms";
-import { createCluster } from "@/lib/server/hsm/clusters/create-cluster.ts";
+import { DescribeCustomKeyStoresCommand } from "@aws-sdk/client-kms";
 import { loginKmsuser } from "@/lib/server/hsm/clusters/login-kmsuser.ts";
 import { kmsuserPassword } from "@/lib/server/hsm/clusters/cluster-secrets.ts";
 import { db } from "@/lib/server/platform/db.ts";
-import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
+import { useLocalKms } from "@/test/local-kms-server.ts";
 import { rejection } from "@/test/sdk-failure.ts";
+import { cloudHsmKeyStores } from "@/test/cloudhsm-key-stores.ts";
 import { changeKmsuserPasswordAsAdministrator, logInKmsuserAsAdministrator, logOutKmsuserAsAdministrator } from "./kmsuser-admin.ts";
 import { describeKmsuserStates } from "./kmsuser-state.ts";
 
 const service = useLocalKms("kmsuser-lifecycle");
-const TWO_ZONES = ["us-east-1a", "us-east-1b"];
-
-async function newStore(name: string) {
-  const cluster = await createCluster({ hsmAvailabilityZones: TWO_ZONES });
-  const { CustomKeyStoreId } = await service.kms.send(
-    new CreateCustomKeyStoreCommand({
-      CustomKeyStoreName: name,
-      CloudHsmClusterId: cluster.clusterId,
-      TrustAnchorCertificate: cluster.trustAnchorPem,
-      KeyStorePassword: cluster.kmsuserPassword,
-    }),
-  );
-  return { id: CustomKeyStoreId!, cluster };
-}
-
-async function connectAndWait(id: string) {
-  await service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-  return waitForConnectionState(service.kms, id, "CONNECTED", "FAILED");
-}
-
-async function disconnectAndWait(id: string) {
-  await service.kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-  return waitForConnectionState(service.kms, id, "DISCONNECTED");
-}
+const { newStore, connectAndWait, disconnectAndWait } = cloudHsmKeyStores(service);
 
 const sealedPasswords = async (storeId: string, clusterId: string) => ({
   store: (await db().customKeyStore.findUniqueOrThrow({ where: { id: storeId } })).keyStorePasswordSealed,

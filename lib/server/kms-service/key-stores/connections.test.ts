@@ -4,18 +4,12 @@
 // the SoftHSM tokens, HSMs are really deleted through CloudHSM's DeleteHsm.
 import { beforeAll, describe, expect, it } from "vitest";
 import { CreateHsmCommand, DeleteHsmCommand, DescribeClustersCommand } from "@aws-sdk/client-cloudhsm-v2";
-import {
-  ConnectCustomKeyStoreCommand,
-  CreateCustomKeyStoreCommand,
-  DeleteCustomKeyStoreCommand,
-  DisconnectCustomKeyStoreCommand,
-  UpdateCustomKeyStoreCommand,
-} from "@aws-sdk/client-kms";
+import { ConnectCustomKeyStoreCommand, DeleteCustomKeyStoreCommand, UpdateCustomKeyStoreCommand } from "@aws-sdk/client-kms";
 import { changeKmsuserPassword } from "@/lib/server/hsm/clusters/rotate-kmsuser-pin.ts";
 import { forgetCluster } from "@/lib/server/hsm/clusters/cluster-access.ts";
 import { withClusterLock } from "@/lib/server/hsm/clusters/cluster-lock.ts";
 import { createBackup } from "@/lib/server/hsm/clusters/create-backup.ts";
-import { createCluster, type CreatedCluster } from "@/lib/server/hsm/clusters/create-cluster.ts";
+import { type CreatedCluster } from "@/lib/server/hsm/clusters/create-cluster.ts";
 import { logoutKmsuser } from "@/lib/server/hsm/clusters/logout-kmsuser.ts";
 import { restoreBackup } from "@/lib/server/hsm/clusters/restore-backup.ts";
 import { db } from "@/lib/server/platform/db.ts";
@@ -26,41 +20,16 @@ import { isKeyStoreUsable, requireConnectedKeyStore } from "./require-connected-
 import { forgetSession, hasSession } from "./store-sessions.ts";
 import { useLocalKms, waitForConnectionState } from "@/test/local-kms-server.ts";
 import { rejection } from "@/test/sdk-failure.ts";
+import { cloudHsmKeyStores, TWO_ZONES } from "@/test/cloudhsm-key-stores.ts";
 
 const service = useLocalKms("connections");
-const TWO_ZONES = ["us-east-1a", "us-east-1b"];
-
-const connect = (id: string) => service.kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-const disconnect = (id: string) => service.kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+const { connect, disconnect, newStore, connectAndWait, disconnectAndWait } = cloudHsmKeyStores(service);
 const update = (id: string, params: Record<string, unknown>) =>
   service.kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, ...params }));
-
-async function newStore(name: string, options: { password?: string } = {}): Promise<{ id: string; cluster: CreatedCluster }> {
-  const cluster = await createCluster({ hsmAvailabilityZones: TWO_ZONES });
-  const { CustomKeyStoreId } = await service.kms.send(
-    new CreateCustomKeyStoreCommand({
-      CustomKeyStoreName: name,
-      CloudHsmClusterId: cluster.clusterId,
-      TrustAnchorCertificate: cluster.trustAnchorPem,
-      KeyStorePassword: options.password ?? cluster.kmsuserPassword,
-    }),
-  );
-  return { id: CustomKeyStoreId!, cluster };
-}
 
 async function tokensLoggedIn(clusterId: string): Promise<boolean[]> {
   const hsms = await db().hsm.findMany({ where: { clusterId, state: "ACTIVE" } });
   return hsms.map((h) => isLoggedIn(h.tokenLabel));
-}
-
-async function connectAndWait(id: string) {
-  await connect(id);
-  return waitForConnectionState(service.kms, id, "CONNECTED", "FAILED");
-}
-
-async function disconnectAndWait(id: string) {
-  await disconnect(id);
-  return waitForConnectionState(service.kms, id, "DISCONNECTED");
 }
 
 describe("connect and disconnect", () => {

@@ -35,8 +35,8 @@ function connection(): Connection {
   // the database to itself.
   const db = new Database(file, { timeout: 0 });
   const insert = db.prepare(
-    `INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "responseElements", "errorCode", "errorMessage", "resources", "requestId")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertBatch = db.transaction((rows: Row[]) => {
     for (const r of rows) {
@@ -51,6 +51,7 @@ function connection(): Connection {
         r.sourceIp,
         r.userAgent,
         r.requestParameters,
+        r.responseElements,
         r.errorCode,
         r.errorMessage,
         r.resources,

@@ -118,10 +118,10 @@ async function insertRows(rows: Row[]): Promise<void> {
   if (databaseProvider() === "sqlite") return insertAuditRowsSqlite(rows);
   const values = rows.map(
     (r) =>
-      Prisma.sql`(${r.id}, ${r.time}, ${r.eventSource}, ${r.eventName}, ${r.principalArn}, ${r.accessKeyId}, ${r.sourceIp}, ${r.userAgent}, ${r.requestParameters}, ${r.errorCode}, ${r.errorMessage}, ${r.resources}, ${r.requestId})`,
+      Prisma.sql`(${r.id}, ${r.time}, ${r.eventSource}, ${r.eventName}, ${r.principalArn}, ${r.accessKeyId}, ${r.sourceIp}, ${r.userAgent}, ${r.requestParameters}, ${r.responseElements}, ${r.errorCode}, ${r.errorMessage}, ${r.resources}, ${r.requestId})`,
   );
   await db()
-    .$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
+    .$executeRaw`INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "responseElements", "errorCode", "errorMessage", "resources", "requestId") VALUES ${Prisma.join(values)}`;
 }
 
 /** Writes one batch; what is left waits for the next window (or is written now, if a batch is full). */

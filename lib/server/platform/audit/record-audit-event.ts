@@ -3,7 +3,7 @@ import { db } from "@/lib/server/platform/db.ts";
 import { auditEventId } from "./audit-event-id.ts";
 
 // Writes one CloudTrail-like AuditEvent row. Callers pass only what is safe to keep: never a password,
-// token or secret key. requestParameters / resources are stored as JSON text.
+// token or secret key. requestParameters / responseElements / resources are stored as JSON text.
 export type AuditEventInput = {
   eventSource: string;
   eventName: string;
@@ -13,6 +13,7 @@ export type AuditEventInput = {
   sourceIp?: string | null;
   userAgent?: string | null;
   requestParameters?: Record<string, unknown> | null;
+  responseElements?: Record<string, unknown> | null;
   resources?: string[] | null;
   errorCode?: string | null;
   errorMessage?: string | null;
@@ -39,6 +40,7 @@ export function toAuditEventRow(input: AuditEventInput) {
     sourceIp: input.sourceIp ?? null,
     userAgent: input.userAgent?.slice(0, 512) ?? null,
     requestParameters: input.requestParameters ? JSON.stringify(input.requestParameters) : null,
+    responseElements: input.responseElements ? JSON.stringify(input.responseElements) : null,
     resources: input.resources?.length ? JSON.stringify(input.resources) : null,
     errorCode: input.errorCode ?? null,
     errorMessage: input.errorMessage ?? null,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/platform/db.ts";
 import { WriteInvalidatedCache } from "@/lib/server/platform/write-invalidated-cache.ts";
+import { findConsoleSessionKey, isConsoleSessionKeyId } from "./console-session-credentials.ts";
 import { readAccessKeySecret } from "./read-access-key-secret.ts";
 
 // The access-key lookup behind SigV4 verification of /api/aws. Only Active keys sign. Answers (the
@@ -8,7 +9,8 @@ import { readAccessKeySecret } from "./read-access-key-secret.ts";
 // User row (write-invalidated-cache.ts): a key deactivated, deleted or rotated, or a user's role
 // changed, is seen by the very next request, and a busy endpoint neither reads the database nor unseals
 // the secret per request. lastUsedAt is recorded at most once a minute per key (an update of that
-// column alone invalidates nothing: db-writes.ts).
+// column alone invalidates nothing: db-writes.ts). The console's own session credentials (ASIA…) are
+// looked up by console-session-credentials.ts.
 
 export type SigV4AccessKey = { secretAccessKey: string; principalArn: string; userName: string; role: string };
 
@@ -34,6 +36,7 @@ async function load(accessKeyId: string): Promise<SigV4AccessKey | null> {
 }
 
 export async function findAccessKeyForSigV4(accessKeyId: string): Promise<SigV4AccessKey | null> {
+  if (isConsoleSessionKeyId(accessKeyId)) return findConsoleSessionKey(accessKeyId);
   const hit = cache.peek(accessKeyId);
   const value = hit ? hit.value : await cache.get(accessKeyId, () => load(accessKeyId));
   if (value) touch(accessKeyId, Date.now());

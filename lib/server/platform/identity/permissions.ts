@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "clusters:kmsuser",
   "audit:read",
   "users:manage",
+  /** Change console settings (the audit retention). Admins only. */
+  "settings:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
