@@ -6,7 +6,9 @@
 // p50, p99 and errors at 1, 8 and 32 connections for an AWS_KMS key and a key in a CloudHSM key store
 // (quota lifted with KEYHOLD_CKS_CRYPTO_RPS), unsigned requests rejected per second, signed callers
 // while an unsigned flood runs, and raw PKCS#11 AES-GCM measured in the same run (hsm.bench.ts) with the
-// ratio. Each figure has the issue's target beside it (issue 13).
+// ratio. Each figure has the issue's target beside it (issue 13). Beside the server's CPU µs per request
+// (all threads) it prints its main thread's (the one JavaScript thread, the bottleneck; PKCS#11 runs on
+// the crypto thread, hsm/crypto-threads.ts).
 //
 // KEYHOLD_BENCH_PROFILE=1 runs the server with `node --cpu-prof` and prints its top frames by self time.
 // The server runs with the status poller off (KEYHOLD_STATUS_POLLER=off), so only the bench's requests load it.
