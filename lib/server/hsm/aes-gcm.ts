@@ -1,8 +1,10 @@
 import "server-only";
 import { leastBusyCryptoThread, runOnCryptoThread, type CryptoThreadError } from "./crypto-threads.ts";
-import { hsmError, toAppError } from "./errors.ts";
+import { hsmError, isCkr, toAppError } from "./errors.ts";
 import { keyHandle } from "./key-index.ts";
+import type { Handle } from "pkcs11js";
 import { dropThreadSession, threadSession, tokenState } from "./session-pool.ts";
+import type { TokenState } from "./state.ts";
 
 // AES-256-GCM with a 12-byte IV from the HSM's RNG and a 128-bit tag, run on a crypto thread
 // (crypto-threads.ts) with that thread's session of the token: C_GenerateRandom + C_EncryptInit +
@@ -14,6 +16,18 @@ export const GCM_TAG_BYTES = 16;
 export type GcmSealed = { iv: Buffer; ciphertext: Buffer; tag: Buffer };
 
 const EMPTY = Buffer.alloc(0);
+const CKR_OPERATION_ACTIVE = 0x90;
+const CKR_SESSION_CLOSED = 0xb0;
+const CKR_SESSION_HANDLE_INVALID = 0xb3;
+
+/**
+ * A failed C_*Init leaves no operation and a failed C_Encrypt / C_Decrypt ends it, so the thread's
+ * session stays usable after most failures (and other jobs may be queued on it): it is closed and
+ * reopened only when the failure is the session itself.
+ */
+function dropSessionIfBroken(e: unknown, token: TokenState, thread: number, session: Handle): void {
+  if (isCkr(e, CKR_SESSION_HANDLE_INVALID, CKR_SESSION_CLOSED, CKR_OPERATION_ACTIVE)) dropThreadSession(token, thread, session);
+}
 
 function invalidCiphertext(cause?: unknown) {
   // KMS returns InvalidCiphertextException with an empty message; the safe message stays generic.
@@ -32,7 +46,7 @@ export async function encryptGcm(token: string, keyLabel: string, plaintext: Buf
   try {
     out = await runOnCryptoThread(thread, { op: "encrypt", session, key, aad: aad ?? EMPTY, data: plaintext });
   } catch (e) {
-    dropThreadSession(state, thread, session);
+    dropSessionIfBroken(e, state, thread, session);
     throw toAppError(e, `token "${token}"`);
   }
   const split = out.length - GCM_TAG_BYTES;
@@ -52,7 +66,7 @@ export async function decryptGcm(token: string, keyLabel: string, sealed: GcmSea
   } catch (e) {
     // SoftHSM reports a failed tag check as CKR_GENERAL_ERROR from C_Decrypt (stage 1): there the cause is known.
     if ((e as CryptoThreadError).stage === 1) throw invalidCiphertext(e);
-    dropThreadSession(state, thread, session);
+    dropSessionIfBroken(e, state, thread, session);
     throw toAppError(e, `token "${token}"`);
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptGcm, encryptGcm, type GcmSealed } from "./aes-gcm.ts";
 import { hsmState } from "./state.ts";
 import { generateAesKey } from "./keys.ts";
-import { closeModule, isModuleLoaded } from "./module.ts";
+import { closeModule, isModuleLoaded, pkcs11 } from "./module.ts";
 import { isLoggedIn, login, logout, tokenState } from "./session-pool.ts";
 import { randomPin, removeTempDataDir, useTempDataDir } from "@/test/hsm-support.ts";
 import { initToken } from "./tokens.ts";
@@ -59,6 +59,16 @@ describe("crypto threads", () => {
       else expect(r).toEqual({ status: "fulfilled", value: Buffer.from("good") });
     });
     expect(tokenState(TOKENS[0]!).threadSessions).toEqual(session);
+  });
+
+  it("a thread's session closed behind its back fails that job, and the next job gets a new session", async () => {
+    const token = tokenState(TOKENS[0]!);
+    const broken = token.threadSessions.filter((h) => h !== undefined);
+    for (const session of broken) pkcs11().C_CloseSession(session);
+    await expect(encryptGcm(TOKENS[0]!, KEY, Buffer.from("x"), aad)).rejects.toMatchObject({ code: "KMSInternalException" });
+    const sealed = await encryptGcm(TOKENS[0]!, KEY, Buffer.from("again"), aad);
+    expect(await decryptGcm(TOKENS[0]!, KEY, sealed, aad)).toEqual(Buffer.from("again"));
+    expect(token.threadSessions.some((h) => h !== undefined && !broken.some((b) => b.equals(h)))).toBe(true);
   });
 
   it("a logout while 2,000 jobs are in flight: each one answers right or fails as an AppError, and a new login works", async () => {
