@@ -2,6 +2,8 @@
 // true })`: a file path would not survive Next's bundling of lib/server, and a function's toString()
 // would carry whatever helpers the three compilers in use (tsx, vitest, Next) inject. Keep it small.
 //
+// pkcs11js is required by the thread itself, from the working directory's node_modules (an eval'd
+// worker resolves from there): a path resolved in the main thread would be a module id in Next's bundle.
 // The thread loads the PKCS#11 library the main thread has initialised (dlopen gives the same
 // instance), so it never calls C_Initialize or C_Finalize; it runs batches of AES-GCM jobs on sessions
 // and key handles the main thread owns. A batch comes as one packed buffer (transferred, not copied)
@@ -17,7 +19,7 @@
 export const CRYPTO_THREAD_SOURCE = String.raw`
 "use strict";
 const { parentPort, workerData } = require("node:worker_threads");
-const pkcs11js = require(workerData.pkcs11jsPath);
+const pkcs11js = require("pkcs11js");
 const p = new pkcs11js.PKCS11();
 p.load(workerData.libPath);
 const flags = new Int32Array(workerData.flags);

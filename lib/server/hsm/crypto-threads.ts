@@ -1,6 +1,4 @@
 import "server-only";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Handle } from "pkcs11js";
 import { env } from "@/lib/server/platform/env.ts";
@@ -155,7 +153,7 @@ function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const worker = new Worker(CRYPTO_THREAD_SOURCE, {
     eval: true,
-    workerData: { pkcs11jsPath: pkcs11jsPath(), libPath: loaded.libPath, flags: flags.buffer },
+    workerData: { libPath: loaded.libPath, flags: flags.buffer },
     name: `keyhold-pkcs11-${index}`,
   });
   const thread: CryptoThread = { index, worker, flags, queue: [], inFlight: [], dead: false };
@@ -169,14 +167,6 @@ function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
   worker.on("error", (e) => onDeath(`crypto thread failed: ${e.message}`));
   worker.on("exit", (code) => onDeath(`crypto thread exited (${code})`));
   return thread;
-}
-
-function pkcs11jsPath(): string {
-  try {
-    return createRequire(import.meta.url).resolve("pkcs11js");
-  } catch {
-    return createRequire(path.join(process.cwd(), "package.json")).resolve("pkcs11js");
-  }
 }
 
 function flush(pool: CryptoThreadPool): void {
