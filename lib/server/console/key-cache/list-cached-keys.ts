@@ -43,8 +43,9 @@ export async function listCachedKeys(query: KeyListQuery): Promise<KeyListRespon
   const page = Math.min(query.page, Math.max(1, Math.ceil(total / query.size)));
   const rows = await db().keySummaryCache.findMany({
     where,
-    // The key id breaks ties, so pages neither repeat nor skip a key.
-    orderBy: query.sort === "id" ? [{ keyId: dir }] : [{ [SORT_COLUMN[query.sort]]: dir }, { keyId: "asc" }],
+    // The key id breaks ties, so pages neither repeat nor skip a key; in the same direction, so the
+    // (column, keyId) index gives the page without a sort.
+    orderBy: query.sort === "id" ? [{ keyId: dir }] : [{ [SORT_COLUMN[query.sort]]: dir }, { keyId: dir }],
     skip: (page - 1) * query.size,
     take: query.size,
   });
