@@ -9,9 +9,10 @@ import { hsmState } from "./state.ts";
 // AES-GCM on PKCS#11 runs on a few worker threads (KEYHOLD_HSM_THREADS), so the second core carries
 // it and the main thread keeps to HTTP, SigV4 and JSON. SoftHSM is initialised with CKF_OS_LOCKING_OK,
 // which makes calls from several threads safe (softhsm-facts.md: worker threads 35k/57k ops/s with 1/2
-// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). Jobs are sent in batches,
-// one per thread per turn of the event loop (setImmediate), packed in one transferred buffer, so the
-// main thread pays one message per batch, not per request.
+// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). An idle thread gets a job
+// at once; while it works, jobs queue and go as one batch (packed in one transferred buffer) when it
+// answers or at the end of the event loop's turn, so under load the main thread pays one message per
+// batch, not per request. One thread is the default: on 2 cores, two were slower (bench/RESULTS.md).
 //
 // The main thread stays the owner of sessions, logins and the module: a thread only uses the session
 // and key handles it is given. Closing sessions, logging out and C_Finalize run with the threads
@@ -46,6 +47,7 @@ export type CryptoThreadPool = { threads: CryptoThread[]; paused: number; flushS
 
 const BUSY = 0;
 const PAUSE = 1;
+const PAUSED = 1;
 const STOPPED = 2;
 const FIELDS = 6;
 const PAUSE_WAIT_MS = 5_000;
@@ -95,7 +97,7 @@ export function leastBusyCryptoThread(): number {
 export function pauseCryptoThreads<T>(fn: () => T): T {
   const pool = cryptoPool(false);
   if (!pool || pool.threads.length === 0) return fn();
-  if (pool.paused++ === 0) for (const t of live(pool)) holdThread(t, 1);
+  if (pool.paused++ === 0) for (const t of live(pool)) holdThread(t, PAUSED);
   try {
     return fn();
   } finally {
