@@ -6,7 +6,9 @@
 // p50, p99 and errors at 1, 8 and 32 connections for an AWS_KMS key and a key in a CloudHSM key store
 // (quota lifted with KEYHOLD_CKS_CRYPTO_RPS), unsigned requests rejected per second, signed callers
 // while an unsigned flood runs, and raw PKCS#11 AES-GCM measured in the same run (hsm.bench.ts) with the
-// ratio. Each figure has the issue's target beside it (issue 13).
+// ratio. Each figure has the issue's target beside it (issue 13). Beside the server's CPU µs per request
+// (all threads) it prints its main thread's (the one JavaScript thread, the bottleneck; PKCS#11 runs on
+// the crypto thread, hsm/crypto-threads.ts).
 //
 // KEYHOLD_BENCH_PROFILE=1 runs the server with `node --cpu-prof` and prints its top frames by self time.
 // The server runs with the status poller off (KEYHOLD_STATUS_POLLER=off), so only the bench's requests load it.
@@ -71,6 +73,8 @@ export type WireBenchRow = {
   errors: number;
   /** CPU time of the server process (all its threads) per answered request, in µs: far less sensitive to a busy machine than req/s. */
   serverCpuUsPerRequest: number;
+  /** The same for the server's main thread only (the one JavaScript thread: the bottleneck), in µs. */
+  mainThreadCpuUsPerRequest: number;
   /** The same for the bench's own client (signing, sending, reading), to show it stays small. */
   clientCpuUsPerRequest: number;
 };
@@ -160,6 +164,15 @@ export function processCpuMs(pid: number): number {
   }
 }
 
+/** CPU time (ms) of one thread of a process (the main thread: tid = pid) from its schedstat. NaN where /proc is not there. */
+export function threadCpuMs(pid: number, tid = pid): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ", 1)[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * `connections` loops on one keep-alive agent, each sending `call` back to back for `seconds`. With
  * serverPid, also the server's CPU time per answered request (all answers, expected or not).
@@ -177,6 +190,7 @@ async function drive(
   const latencies: number[] = [];
   let errors = 0;
   const serverCpuStart = serverPid ? processCpuMs(serverPid) : NaN;
+  const mainThreadCpuStart = serverPid ? threadCpuMs(serverPid) : NaN;
   const clientCpuStart = process.cpuUsage();
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -199,6 +213,7 @@ async function drive(
   loadWindows.push([windowStart, monotonicUs()]);
   const answered = latencies.length + errors;
   const serverCpuUsPerRequest = serverPid ? ((processCpuMs(serverPid) - serverCpuStart) * 1000) / answered : NaN;
+  const mainThreadCpuUsPerRequest = serverPid ? ((threadCpuMs(serverPid) - mainThreadCpuStart) * 1000) / answered : NaN;
   const client = process.cpuUsage(clientCpuStart);
   agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
@@ -208,6 +223,7 @@ async function drive(
     p99Ms: percentile(sorted, 99),
     errors,
     serverCpuUsPerRequest,
+    mainThreadCpuUsPerRequest,
     clientCpuUsPerRequest: (client.user + client.system) / answered,
   };
 }
@@ -464,7 +480,7 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
         `(re-signed every ${RESIGN_MS / 1000} s), keep-alive, ${PAYLOAD_BYTES} B, ${seconds} s per row${profile ? `, profiler ${profile} ON (slower)` : ""}`,
     );
     console.log(
-      "operation  key                 conns      req/s    p50 ms    p99 ms  errors  server µs/req  client µs/req   raw PKCS#11/s  ratio   targets (issue 13)",
+      "operation  key                 conns      req/s    p50 ms    p99 ms  errors  server µs/req  main thr µs/req  client µs/req   raw PKCS#11/s  ratio   targets (issue 13)",
     );
     const context = { bench: "wire" };
     const plaintext = crypto.randomBytes(PAYLOAD_BYTES).toString("base64");
@@ -491,7 +507,7 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
                 ? `≥ ${num(TARGETS.rps32, 0)}/s ${mark(r.requestsPerSecond >= TARGETS.rps32)}, p99 < ${TARGETS.p99At32Ms} ms ${mark(r.p99Ms < TARGETS.p99At32Ms)}, ≥ ${TARGETS.ratioOfRaw * 100} % of raw ${mark(ratio >= TARGETS.ratioOfRaw)}`
                 : "";
           console.log(
-            `${operation.padEnd(9)}  ${keyName.padEnd(18)}  ${String(connections).padStart(5)}  ${num(r.requestsPerSecond, 9)}  ${num(r.p50Ms, 8, 2)}  ${num(r.p99Ms, 8, 2)}  ${String(r.errors).padStart(6)}  ${num(r.serverCpuUsPerRequest, 13)}  ${num(r.clientCpuUsPerRequest, 13)}   ${num(rawOps, 13)}  ${(100 * ratio).toFixed(1).padStart(5)} %  ${targets}`,
+            `${operation.padEnd(9)}  ${keyName.padEnd(18)}  ${String(connections).padStart(5)}  ${num(r.requestsPerSecond, 9)}  ${num(r.p50Ms, 8, 2)}  ${num(r.p99Ms, 8, 2)}  ${String(r.errors).padStart(6)}  ${num(r.serverCpuUsPerRequest, 13)}  ${num(r.mainThreadCpuUsPerRequest, 15)}  ${num(r.clientCpuUsPerRequest, 13)}   ${num(rawOps, 13)}  ${(100 * ratio).toFixed(1).padStart(5)} %  ${targets}`,
           );
         }
       }
@@ -510,7 +526,7 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
     await drive(server.port, 32, unsigned, 0.3, flooder);
     const rejected = await drive(server.port, 32, unsigned, seconds, flooder);
     console.log(
-      `\nunsigned Encrypt from ${FLOOD_ADDRESS} (400 MissingAuthenticationToken, then ThrottlingException), 32 conns: ${num(rejected.requestsPerSecond, 0)} rejected/s, p50 ${num(rejected.p50Ms, 0, 2)} ms, p99 ${num(rejected.p99Ms, 0, 2)} ms, server ${num(rejected.serverCpuUsPerRequest, 0)} µs CPU per rejection, unexpected answers ${rejected.errors}   target ≥ ${num(TARGETS.rejectedRps, 0)}/s ${mark(rejected.requestsPerSecond >= TARGETS.rejectedRps)}`,
+      `\nunsigned Encrypt from ${FLOOD_ADDRESS} (400 MissingAuthenticationToken, then ThrottlingException), 32 conns: ${num(rejected.requestsPerSecond, 0)} rejected/s, p50 ${num(rejected.p50Ms, 0, 2)} ms, p99 ${num(rejected.p99Ms, 0, 2)} ms, server ${num(rejected.serverCpuUsPerRequest, 0)} µs CPU per rejection (main thread ${num(rejected.mainThreadCpuUsPerRequest, 0)}), unexpected answers ${rejected.errors}   target ≥ ${num(TARGETS.rejectedRps, 0)}/s ${mark(rejected.requestsPerSecond >= TARGETS.rejectedRps)}`,
     );
 
     // Signed callers while an unsigned flood runs on as many connections.

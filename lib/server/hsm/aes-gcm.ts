@@ -1,29 +1,32 @@
 import "server-only";
-import pkcs11js from "pkcs11js";
-import type { GcmParams, Handle, Mechanism } from "pkcs11js";
-import { hsmError, toAppError } from "./errors.ts";
+import { leastBusyCryptoThread, runOnCryptoThread, type CryptoThreadError } from "./crypto-threads.ts";
+import { hsmError, isCkr, toAppError } from "./errors.ts";
 import { keyHandle } from "./key-index.ts";
-import { pkcs11 } from "./module.ts";
-import { withTokenSession } from "./session-pool.ts";
+import type { Handle } from "pkcs11js";
+import { dropThreadSession, threadSession, tokenState } from "./session-pool.ts";
+import type { TokenState } from "./state.ts";
 
-// AES-256-GCM with a 12-byte IV from the HSM's RNG and a 128-bit tag. Both calls are synchronous
-// (C_EncryptInit has no async form, and a synchronous call is ~4x faster than C_EncryptAsync on one
-// session), so an operation holds its session for a few microseconds and never across an await.
+// AES-256-GCM with a 12-byte IV from the HSM's RNG and a 128-bit tag, run on a crypto thread
+// (crypto-threads.ts) with that thread's session of the token: C_GenerateRandom + C_EncryptInit +
+// C_Encrypt (or C_DecryptInit + C_Decrypt) are synchronous calls there, off the main thread.
 
 export const GCM_IV_BYTES = 12;
 export const GCM_TAG_BYTES = 16;
 
 export type GcmSealed = { iv: Buffer; ciphertext: Buffer; tag: Buffer };
 
-function gcm(iv: Buffer, aad: Buffer | undefined): Mechanism {
-  const parameter: GcmParams = {
-    type: pkcs11js.CK_PARAMS_AES_GCM_v240,
-    iv,
-    ivBits: iv.length * 8,
-    aad: aad ?? Buffer.alloc(0),
-    tagBits: GCM_TAG_BYTES * 8,
-  };
-  return { mechanism: pkcs11js.CKM_AES_GCM, parameter };
+const EMPTY = Buffer.alloc(0);
+const CKR_OPERATION_ACTIVE = 0x90;
+const CKR_SESSION_CLOSED = 0xb0;
+const CKR_SESSION_HANDLE_INVALID = 0xb3;
+
+/**
+ * A failed C_*Init leaves no operation and a failed C_Encrypt / C_Decrypt ends it, so the thread's
+ * session stays usable after most failures (and other jobs may be queued on it): it is closed and
+ * reopened only when the failure is the session itself.
+ */
+function dropSessionIfBroken(e: unknown, token: TokenState, thread: number, session: Handle): void {
+  if (isCkr(e, CKR_SESSION_HANDLE_INVALID, CKR_SESSION_CLOSED, CKR_OPERATION_ACTIVE)) dropThreadSession(token, thread, session);
 }
 
 function invalidCiphertext(cause?: unknown) {
@@ -35,29 +38,35 @@ function invalidCiphertext(cause?: unknown) {
 }
 
 export async function encryptGcm(token: string, keyLabel: string, plaintext: Buffer, aad?: Buffer): Promise<GcmSealed> {
-  return withTokenSession(token, (session: Handle, state) => {
-    const p = pkcs11();
-    const key = keyHandle(state, keyLabel);
-    const iv = p.C_GenerateRandom(session, Buffer.alloc(GCM_IV_BYTES));
-    p.C_EncryptInit(session, gcm(iv, aad), key);
-    const out = p.C_Encrypt(session, plaintext, Buffer.alloc(plaintext.length + GCM_TAG_BYTES));
-    const split = out.length - GCM_TAG_BYTES;
-    return { iv, ciphertext: out.subarray(0, split), tag: out.subarray(split) };
-  });
+  const state = tokenState(token);
+  const key = keyHandle(state, keyLabel);
+  const thread = leastBusyCryptoThread();
+  const session = threadSession(state, thread);
+  let out: Buffer;
+  try {
+    out = await runOnCryptoThread(thread, { op: "encrypt", session, key, aad: aad ?? EMPTY, data: plaintext });
+  } catch (e) {
+    dropSessionIfBroken(e, state, thread, session);
+    throw toAppError(e, `token "${token}"`);
+  }
+  const split = out.length - GCM_TAG_BYTES;
+  return { iv: out.subarray(0, GCM_IV_BYTES), ciphertext: out.subarray(GCM_IV_BYTES, split), tag: out.subarray(split) };
 }
 
 /** Decrypts and verifies; a wrong key, AAD, IV or tag is InvalidCiphertextException. */
 export async function decryptGcm(token: string, keyLabel: string, sealed: GcmSealed, aad?: Buffer): Promise<Buffer> {
   if (sealed.iv.length !== GCM_IV_BYTES || sealed.tag.length !== GCM_TAG_BYTES) throw invalidCiphertext();
-  return withTokenSession(token, (session: Handle, state) => {
-    const p = pkcs11();
-    const input = Buffer.concat([sealed.ciphertext, sealed.tag]);
-    p.C_DecryptInit(session, gcm(sealed.iv, aad), keyHandle(state, keyLabel));
-    try {
-      // SoftHSM reports a failed tag check as CKR_GENERAL_ERROR from C_Decrypt: here the cause is known.
-      return p.C_Decrypt(session, input, Buffer.alloc(input.length));
-    } catch (e) {
-      throw invalidCiphertext(e);
-    }
-  });
+  const state = tokenState(token);
+  const key = keyHandle(state, keyLabel);
+  const thread = leastBusyCryptoThread();
+  const session = threadSession(state, thread);
+  const data = Buffer.concat([sealed.ciphertext, sealed.tag]);
+  try {
+    return await runOnCryptoThread(thread, { op: "decrypt", session, key, iv: sealed.iv, aad: aad ?? EMPTY, data });
+  } catch (e) {
+    // SoftHSM reports a failed tag check as CKR_GENERAL_ERROR from C_Decrypt (stage 1): there the cause is known.
+    if ((e as CryptoThreadError).stage === 1) throw invalidCiphertext(e);
+    dropSessionIfBroken(e, state, thread, session);
+    throw toAppError(e, `token "${token}"`);
+  }
 }

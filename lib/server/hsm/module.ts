@@ -4,6 +4,7 @@ import path from "node:path";
 import pkcs11js from "pkcs11js";
 import type { PKCS11 } from "pkcs11js";
 import { env, dataPath } from "@/lib/server/platform/env.ts";
+import { stopCryptoThreads } from "./crypto-threads.ts";
 import { ckrCode, toAppError } from "./errors.ts";
 import { acquireProcessLock, releaseProcessLock } from "./process-lock.ts";
 import { ensureSoftHsmConfig, isSoftHsmModule, pointAtSoftHsmConfig } from "./softhsm-config.ts";
@@ -76,13 +77,16 @@ export function isModuleLoaded(): boolean {
 }
 
 /**
- * C_Finalize and release the token-directory lock. Only for tests, benchmarks and shutdown: it must
- * not run while an operation is in flight (C_Finalize during an async call crashes the process).
+ * C_Finalize and release the token-directory lock. Only for tests, benchmarks and shutdown. The crypto
+ * threads are stopped first (their unfinished jobs fail); no C_*Async call may be in flight
+ * (C_Finalize during one crashes the process).
  */
 export function closeModule(): void {
   const state = hsmState();
   const loaded = state.module;
   if (!loaded) return;
+  // The crypto threads first: C_Finalize while one of them is inside a call would crash the process.
+  stopCryptoThreads();
   state.tokens.clear();
   state.slots = undefined;
   state.removed.clear();

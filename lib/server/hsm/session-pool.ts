@@ -1,6 +1,7 @@
 import "server-only";
 import pkcs11js from "pkcs11js";
 import type { Handle } from "pkcs11js";
+import { pauseCryptoThreads } from "./crypto-threads.ts";
 import { hsmError, toAppError } from "./errors.ts";
 import { loadKeyIndex } from "./key-index.ts";
 import { pkcs11 } from "./module.ts";
@@ -49,19 +50,21 @@ export function login(label: string, pin: string): void {
     closeAllQuietly(slot);
     throw toAppError(e, `indexing keys on "${label}"`);
   }
-  hsmState().tokens.set(label, { label, slot, main, idle: [], open: 0, waiters: [], keys });
+  hsmState().tokens.set(label, { label, slot, main, idle: [], open: 0, waiters: [], threadSessions: [], keys });
 }
 
 /** Logs out and closes every session of the token (private object handles become invalid). */
 export function logout(label: string): void {
   const token = hsmState().tokens.get(label);
   if (!token) return;
-  try {
-    pkcs11().C_Logout(token.main);
-  } catch {
-    // Already logged out or the token is gone: closing the sessions below is what matters.
-  }
-  forgetToken(label);
+  pauseCryptoThreads(() => {
+    try {
+      pkcs11().C_Logout(token.main);
+    } catch {
+      // Already logged out or the token is gone: closing the sessions below is what matters.
+    }
+    forgetToken(label);
+  });
 }
 
 /** Drops the token's state: closes its sessions and fails anyone waiting for one. */
@@ -70,7 +73,8 @@ export function forgetToken(label: string): void {
   const token = state.tokens.get(label);
   if (!token) return;
   state.tokens.delete(label);
-  closeAllQuietly(token.slot);
+  // The crypto threads' sessions close too: never while one of them is inside a call on it.
+  pauseCryptoThreads(() => closeAllQuietly(token.slot));
   for (const w of token.waiters.splice(0)) {
     clearTimeout(w.timer);
     w.reject(notLoggedIn(label));
@@ -111,6 +115,27 @@ export async function withTokenSession<T>(label: string, fn: (session: Handle, t
     discard(token, session);
     throw toAppError(e, `token "${label}"`);
   }
+}
+
+/**
+ * The session crypto thread `index` uses on this token: its own (a thread runs one job at a time), opened
+ * on first use, outside the pool's count, and closed with the token's other sessions.
+ */
+export function threadSession(token: TokenState, index: number): Handle {
+  const session = token.threadSessions[index];
+  if (session) return session;
+  try {
+    return (token.threadSessions[index] = pkcs11().C_OpenSession(token.slot, RW_SESSION));
+  } catch (e) {
+    throw toAppError(e, `opening a session on "${token.label}"`);
+  }
+}
+
+/** Closes a crypto thread's session after a failed job (it is reopened on next use), unless already replaced. */
+export function dropThreadSession(token: TokenState, index: number, session: Handle): void {
+  if (!token.threadSessions[index]?.equals(session)) return;
+  token.threadSessions[index] = undefined;
+  pauseCryptoThreads(() => closeQuietly(session));
 }
 
 /** Sessions open for operations on a token (idle + borrowed), for diagnostics and tests. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Handle, PKCS11 } from "pkcs11js";
+import type { CryptoThreadPool } from "./crypto-threads.ts";
 
 // Process-wide PKCS#11 state. Next bundles server code into several layers, so a module-level
 // singleton could exist twice in one process; everything lives on globalThis instead.
@@ -23,6 +24,8 @@ export type TokenState = {
   idle: Handle[];
   open: number;
   waiters: Array<{ resolve: (session: Handle) => void; reject: (e: unknown) => void; timer: NodeJS.Timeout }>;
+  /** Per crypto thread (crypto-threads.ts), the session it uses on this token, opened on first use. */
+  threadSessions: Array<Handle | undefined>;
   /** CKA_LABEL → object handle, loaded once at login, then kept up to date on create/destroy. */
   keys: Map<string, Handle>;
 };
@@ -47,6 +50,8 @@ export type HsmState = {
   /** Labels of tokens removed by this process: SoftHSM keeps listing them until re-initialised. */
   removed: Set<string>;
   tokens: Map<string, TokenState>;
+  /** The AES-GCM worker threads, started on first use. */
+  cryptoThreads?: CryptoThreadPool;
 };
 
 const holder = globalThis as unknown as { keyholdHsm?: HsmState };

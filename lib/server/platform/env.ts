@@ -40,6 +40,8 @@ const ZEnv = z.object({
   KEYHOLD_CUSTOM_KEY_STORE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
+  // Worker threads that run AES-GCM on the PKCS#11 tokens (hsm/crypto-threads.ts), off the main thread.
+  KEYHOLD_HSM_THREADS: z.coerce.number().int().min(1).max(8).default(1),
   // Local service: how long a connect or disconnect of a custom key store takes. KMS takes minutes; a
   // few seconds here let an application (and the console's own badges) meet CONNECTING and DISCONNECTING.
   KEYHOLD_LOCAL_CONNECTION_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),

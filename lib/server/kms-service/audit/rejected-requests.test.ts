@@ -37,15 +37,24 @@ describe("unauthenticated requests", () => {
       MissingAuthenticationTokenException: MAX_REJECTED,
       ThrottlingException: 5_000 - MAX_REJECTED,
     });
-    // While throttled, a correctly signed request from the same address is refused too.
-    const e = await rejection(service.kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 })));
-    expect(e.name).toBe("ThrottlingException");
+    // While the address is throttled, a correctly signed request from it (a caller behind the same NAT)
+    // is still served; a wrong signature is still refused, and counted.
+    const served = await service.kms.send(new GenerateRandomCommand({ NumberOfBytes: 8 }));
+    expect(served.Plaintext).toHaveLength(8);
+    const forged = new KMSClient({
+      endpoint: service.url,
+      region: REGION,
+      credentials: { accessKeyId: "AKIADAVELOCALKMS2345", secretAccessKey: "not-the-secret" },
+      maxAttempts: 1,
+    });
+    expect((await rejection(forged.send(new GenerateRandomCommand({ NumberOfBytes: 8 })))).name).toBe("InvalidSignatureException");
 
     flushRejectedRequests();
     await flushAuditEvents();
     const rows = await db().auditEvent.findMany({ where: { time: { gte: new Date(Date.now() - 600_000) } }, skip: before });
-    expect(rows).toHaveLength(1);
-    const row = rows[0]!;
+    // One aggregate row for the 5,001 refusals, and the served signed request's own row.
+    expect(rows.map((r) => r.eventName).sort()).toEqual(["GenerateRandom", REJECTED_EVENT_NAME]);
+    const row = rows.find((r) => r.eventName === REJECTED_EVENT_NAME)!;
     expect(row).toMatchObject({
       eventName: REJECTED_EVENT_NAME,
       sourceIp: expect.stringMatching(/127\.0\.0\.1/),
@@ -55,8 +64,12 @@ describe("unauthenticated requests", () => {
     expect(row.userAgent!.length).toBeLessThanOrEqual(128);
     expect(JSON.parse(row.requestParameters!)).toMatchObject({
       count: 5_001,
-      throttled: 5_001 - MAX_REJECTED,
-      errorCodes: { MissingAuthenticationTokenException: MAX_REJECTED, ThrottlingException: 5_001 - MAX_REJECTED },
+      throttled: 5_000 - MAX_REJECTED,
+      errorCodes: {
+        MissingAuthenticationTokenException: MAX_REJECTED,
+        ThrottlingException: 5_000 - MAX_REJECTED,
+        InvalidSignatureException: 1,
+      },
       operations: ["kms:ListKeys", "kms:GenerateRandom"],
     });
     expect(row.requestParameters!.length + (row.errorMessage?.length ?? 0)).toBeLessThan(1_000);

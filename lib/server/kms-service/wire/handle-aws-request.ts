@@ -7,6 +7,7 @@ import { JSON_CONTENT_TYPE, checkContentType, decodeJsonBody, encodeErrorBody, e
 import { isServerFault, wireStatus } from "@/lib/server/platform/error-status.ts";
 import { EngineDate } from "./engine-date.ts";
 import { KmsError } from "./kms-error.ts";
+import { afterSignedRequests, signedRequestEnded, signedRequestStarted } from "./signed-first.ts";
 import type {
   CompletedRequest,
   OperationContext,
@@ -29,7 +30,10 @@ export type HandleAwsRequestDeps = {
   authorize?: (operation: OperationKey, caller: VerifiedCaller) => void;
   /** Audit hook: awaited, its failures logged and never turned into the caller's error. */
   onCompleted?: (event: CompletedRequest) => void | Promise<void>;
-  /** True when the source address sent too many unauthenticated requests lately: refused before SigV4. */
+  /**
+   * True when the source address sent too many unauthenticated requests lately: its unsigned requests
+   * are refused before SigV4 (signed ones are still verified: a caller behind the same NAT passes).
+   */
   isSourceThrottled?: (sourceIp: string) => boolean;
   now?: () => Date;
   log?: (message: string, error: unknown) => void;
@@ -39,6 +43,11 @@ export type HandleAwsRequestDeps = {
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 const SIGNING_NAMES = Object.values(SIGNING_NAME);
+/** One instance for every throttled request: a flood's refusals skip building an error and its stack. */
+const THROTTLED = new KmsError(
+  "ThrottlingException",
+  "Too many unauthenticated requests from this address. Slow down and sign your requests.",
+);
 
 export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsRequestDeps): Promise<AwsHttpResponse> {
   const requestId = uuid();
@@ -62,6 +71,8 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     receivedAt,
   };
   let response: AwsHttpResponse;
+  let throttledSource = false;
+  let signed = false;
 
   try {
     if (req.method !== "POST" && req.method.toUpperCase() !== "POST") {
@@ -71,8 +82,9 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
         405,
       );
     }
-    if (deps.isSourceThrottled?.(ctx.sourceIp)) {
-      throw new KmsError("ThrottlingException", "Too many unauthenticated requests from this address. Slow down and sign your requests.");
+    throttledSource = deps.isSourceThrottled?.(ctx.sourceIp) === true;
+    if (throttledSource && !carriesSignature(headers)) {
+      throw THROTTLED;
     }
     if (req.body.length > MAX_REQUEST_BYTES) {
       throw new KmsError("RequestEntityTooLargeException", `Request body is larger than ${MAX_REQUEST_BYTES} bytes.`);
@@ -89,6 +101,8 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     );
     Object.assign(ctx, caller);
     event.authenticated = true;
+    signedRequestStarted();
+    signed = true;
 
     const target = parseTarget(targetHeader);
     if (target) event.operation = target.key;
@@ -115,10 +129,21 @@ export async function handleAwsRequest(req: AwsHttpRequest, deps: HandleAwsReque
     response = reply(status, encodeErrorBody(service, code, message), requestId, deps);
     if (status === 405) response.headers.Allow = "POST";
   }
+  if (signed) signedRequestEnded();
 
   const reported = report({ ...event, status: response.status }, deps);
   if (reported) await reported;
+  if (throttledSource && !signed) {
+    // A throttled source is answered from what signed callers leave over (signed-first.ts).
+    const turn = afterSignedRequests();
+    if (turn) await turn;
+  }
   return response;
+}
+
+/** An Authorization header (presigned queries are refused anyway): worth verifying even from a throttled address. */
+function carriesSignature(headers: ReturnType<typeof normalizeHeaders>): boolean {
+  return header(headers, "authorization") !== undefined;
 }
 
 /** An AWS-style error response for a request the endpoint refuses before dispatching it. */
