@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, signedInApi, test } from "./fixtures.ts";
 import { createKeyStore, createLocalCluster, snap, unique } from "./support/console.ts";
 
-// A browser far from the server's time zone: the server-rendered keys and key stores pages hydrate
+// A browser far from the server's time zone: the server-rendered keys, key stores and audit pages hydrate
 // without a mismatch (the server renders dates in UTC, the browser switches to its own zone after
 // mount, components/shell/local-time.tsx), and the dates end up in the browser's zone.
 
@@ -52,8 +52,9 @@ function collectHydrationErrors(page: Page): string[] {
 }
 
 for (const p of [
-  { name: "keys", path: "/keys" },
-  { name: "key-stores", path: "/key-stores" },
+  { name: "keys", path: "/keys", row: "table-row" },
+  { name: "key-stores", path: "/key-stores", row: "table-row" },
+  { name: "audit", path: "/audit", row: "audit-row" },
 ]) {
   test(`the ${p.name} page hydrates in ${ZONE} and shows its dates there`, async ({ adminPage: page }) => {
     const errors = collectHydrationErrors(page);
@@ -62,7 +63,7 @@ for (const p of [
     expect(html).toMatch(/\d{2}:\d{2} UTC/);
 
     await page.goto(p.path);
-    const time = page.getByTestId("table-row").first().locator("time");
+    const time = page.getByTestId(p.row).first().locator("time");
     await expect(time).toHaveAttribute("data-zone", "local");
     const iso = (await time.getAttribute("datetime"))!;
     await expect(time).toContainText(inZone(iso));

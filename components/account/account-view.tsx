@@ -1,12 +1,12 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { KeyValue, KeyValueGrid } from "@/components/shell/key-value.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { AccessKeysPanel } from "@/components/users/access-keys-panel.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { useAccount } from "@/lib/queries/users.ts";
 import { ChangePasswordForm } from "./change-password-form.tsx";
 
@@ -33,7 +33,9 @@ export function AccountView() {
           <KeyValue label="Principal ARN">
             <span className="font-mono text-xs break-all">{user.principalArn}</span>
           </KeyValue>
-          <KeyValue label="Last sign-in">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "—"}</KeyValue>
+          <KeyValue label="Last sign-in">
+            <LocalTime iso={user.lastSignInAt} />
+          </KeyValue>
         </KeyValueGrid>
       </SectionCard>
       <ChangePasswordForm />

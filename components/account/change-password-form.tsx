@@ -1,14 +1,13 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { PasswordInput } from "@/components/ui/password-input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useChangePassword } from "@/lib/queries/users.ts";
 import { PASSWORD_POLICY, ZChangePasswordRequest } from "@/lib/schemas/users.ts";
 
@@ -17,17 +16,17 @@ const EMPTY = { currentPassword: "", newPassword: "" };
 /** Every user: change their own password, with the current one as proof. Their other sessions end. */
 export function ChangePasswordForm() {
   const change = useChangePassword();
-  const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useSchemaForm(EMPTY);
+  const { values, errors } = form;
   const submit = () => {
-    const r = validate(ZChangePasswordRequest, form);
-    setErrors(r.errors ?? {});
-    if (!r.data) return;
-    change.mutate(r.data, {
+    const data = form.check(ZChangePasswordRequest, values);
+    if (!data) return;
+    change.mutate(data, {
       onSuccess: () => {
         toast({ tone: "success", title: "Password changed", description: "Your other sessions were signed out." });
-        setForm(EMPTY);
+        form.setValues(EMPTY);
       },
+      onError: form.showServerErrors,
     });
   };
   return (
@@ -42,21 +41,21 @@ export function ChangePasswordForm() {
       >
         <Field label="Current password" error={errors.currentPassword}>
           <PasswordInput
-            value={form.currentPassword}
+            value={values.currentPassword}
             autoComplete="current-password"
             showLabel="Show current password"
-            onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+            onChange={(e) => form.set("currentPassword", e.target.value)}
           />
         </Field>
         <Field label="New password" constraint={PASSWORD_POLICY} error={errors.newPassword}>
           <PasswordInput
-            value={form.newPassword}
+            value={values.newPassword}
             autoComplete="new-password"
             showLabel="Show new password"
-            onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+            onChange={(e) => form.set("newPassword", e.target.value)}
           />
         </Field>
-        <ApiErrorAlert error={change.error} title="The password was not changed" />
+        <ApiErrorAlert error={formLevelError(change.error)} title="The password was not changed" />
         <div>
           <Button type="submit" variant="primary" disabled={change.isPending}>
             <KeyRound aria-hidden />

@@ -1,9 +1,9 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Dialog } from "@/components/ui/dialog.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import type { AuditEvent } from "@/lib/schemas/audit.ts";
 import { AuditResourceLink } from "./audit-resource-link.tsx";
 
@@ -24,7 +24,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
 /** One event in full: who, from where, the request parameters (redacted when recorded) and the result. */
 export function AuditEventDetail({ event, onClose }: { event: AuditEvent; onClose: () => void }) {
   const rows: [string, React.ReactNode][] = [
-    ["Event time", formatDateTime(event.eventTime)],
+    ["Event time", <LocalTime key="t" iso={event.eventTime} />],
     ["Event source", event.eventSource],
     ["User", event.userName ?? (event.aggregated ? "Unauthenticated callers" : "—")],
     ["Principal", event.principalArn ?? "—"],

@@ -1,30 +1,25 @@
 "use client";
 
 import { CalendarClock } from "lucide-react";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/shell/api-error-alert.tsx";
 import { FormDialog } from "@/components/shell/form-dialog.tsx";
 import { Field } from "@/components/ui/field.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { isApiError } from "@/lib/api-client.ts";
-import { validate } from "@/lib/console/zod-fields.ts";
+import { formLevelError, useSchemaForm } from "@/lib/console/use-schema-form.ts";
 import { useUpdateSettings } from "@/lib/queries/settings.ts";
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, ZUpdateSettingsRequest } from "@/lib/schemas/settings.ts";
 
 /** Admins: how long audit events are kept. A shorter period deletes the older events at once. */
 export function AuditRetentionDialog({ days, defaultDays, onClose }: { days: number; defaultDays: number; onClose: () => void }) {
   const update = useUpdateSettings();
-  const [value, setValue] = useState(String(days));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const serverFields = isApiError(update.error) ? (update.error.fields ?? {}) : {};
-  const error = errors.auditRetentionDays ?? serverFields.auditRetentionDays;
+  const form = useSchemaForm({ auditRetentionDays: String(days) });
+  const value = form.values.auditRetentionDays;
 
   const submit = () => {
-    const result = validate(ZUpdateSettingsRequest, { auditRetentionDays: value === "" ? undefined : value });
-    setErrors(result.errors ?? {});
-    if (!result.data) return;
-    update.mutate(result.data, {
+    const data = form.check(ZUpdateSettingsRequest, { auditRetentionDays: value === "" ? undefined : value });
+    if (!data) return;
+    update.mutate(data, {
       onSuccess: ({ auditRetentionDays, prunedEvents }) => {
         toast({
           tone: "success",
@@ -33,6 +28,7 @@ export function AuditRetentionDialog({ days, defaultDays, onClose }: { days: num
         });
         onClose();
       },
+      onError: form.showServerErrors,
     });
   };
 
@@ -50,7 +46,7 @@ export function AuditRetentionDialog({ days, defaultDays, onClose }: { days: num
       <Field
         label="Keep events for (days)"
         constraint={`Between ${AUDIT_RETENTION_MIN_DAYS} and ${AUDIT_RETENTION_MAX_DAYS.toLocaleString("en-US")} days. The server's default is ${defaultDays}.`}
-        error={error}
+        error={form.errors.auditRetentionDays}
       >
         <Input
           type="number"
@@ -58,11 +54,11 @@ export function AuditRetentionDialog({ days, defaultDays, onClose }: { days: num
           min={AUDIT_RETENTION_MIN_DAYS}
           max={AUDIT_RETENTION_MAX_DAYS}
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onChange={(e) => form.set("auditRetentionDays", e.target.value)}
           className="w-32"
         />
       </Field>
-      {update.error && !error ? <ApiErrorAlert error={update.error} title="The retention was not changed" /> : null}
+      {formLevelError(update.error) ? <ApiErrorAlert error={update.error} title="The retention was not changed" /> : null}
     </FormDialog>
   );
 }

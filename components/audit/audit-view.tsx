@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { CalendarClock, ChevronLeft, ChevronRight, Download, ScrollText } from "lucide-react";
 import { useState } from "react";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
@@ -9,7 +10,6 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { Button, buttonVariants } from "@/components/ui/button.tsx";
 import { Card } from "@/components/ui/card.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
-import { formatDateShort, formatDateTime } from "@/lib/console/format.ts";
 import { useUrlParams } from "@/lib/console/use-url-params.ts";
 import { auditQueryString, useAuditEvents } from "@/lib/queries/audit.ts";
 import { useMe } from "@/lib/queries/me.ts";
@@ -24,9 +24,7 @@ function EventRow({ e, onOpen }: { e: AuditEvent; onOpen: () => void }) {
   return (
     <tr className="border-t border-border align-top" data-testid="audit-row">
       <td className="px-3 py-2 whitespace-nowrap">
-        <time dateTime={e.eventTime} title={formatDateTime(e.eventTime)}>
-          {formatDateShort(e.eventTime)}
-        </time>
+        <LocalTime iso={e.eventTime} format="short" />
       </td>
       <td className="px-3 py-2">
         <button type="button" className="cursor-pointer text-left font-bold text-link underline" onClick={onOpen}>

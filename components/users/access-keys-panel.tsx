@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/shell/confirm-dialog.tsx";
@@ -9,7 +10,6 @@ import { SectionCard } from "@/components/shell/section-card.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { useMe } from "@/lib/queries/me.ts";
 import { useCreateAccessKey, useDeleteAccessKey, useUpdateAccessKey, type AccessKeyOwner } from "@/lib/queries/users.ts";
 import { MAX_ACCESS_KEYS, type AccessKeySummary, type CreateAccessKeyResponse, type UserSummary } from "@/lib/schemas/users.ts";
@@ -32,7 +32,7 @@ function KeyRow({ k, owner, userName }: { k: AccessKeySummary; owner: AccessKeyO
           {k.usedByConsole ? <Badge tone="info">Signs the console&apos;s requests</Badge> : null}
         </p>
         <p className="text-xs text-muted-foreground">
-          Created {formatDateTime(k.createdAt)} · Last used {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "never"}
+          Created <LocalTime iso={k.createdAt} /> · Last used <LocalTime iso={k.lastUsedAt} empty="never" />
         </p>
       </div>
       <div className="flex flex-wrap gap-2">

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { KeyRound, Trash2, UserCheck, UserX } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -13,7 +14,6 @@ import { Button } from "@/components/ui/button.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { toast } from "@/components/ui/toaster.tsx";
 import type { ActionRule } from "@/lib/console/key-store-actions.ts";
-import { formatDateTime } from "@/lib/console/format.ts";
 import { useMe } from "@/lib/queries/me.ts";
 import { useDeleteUser, useUpdateUser, useUsers } from "@/lib/queries/users.ts";
 import type { Role } from "@/lib/schemas/auth.ts";
@@ -139,8 +139,12 @@ export function UserDetailView({ userId }: { userId: string }) {
           <KeyValue label="Status">
             <UserBadges user={user} />
           </KeyValue>
-          <KeyValue label="Created">{formatDateTime(user.createdAt)}</KeyValue>
-          <KeyValue label="Last sign-in">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}</KeyValue>
+          <KeyValue label="Created">
+            <LocalTime iso={user.createdAt} />
+          </KeyValue>
+          <KeyValue label="Last sign-in">
+            <LocalTime iso={user.lastSignInAt} empty="Never" />
+          </KeyValue>
         </KeyValueGrid>
         <div className="mt-4">
           <RoleEditor key={user.role} user={user} rule={roleRule} />

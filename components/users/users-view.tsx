@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/shell/local-time.tsx";
 import { UserPlus, Users } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -8,7 +9,6 @@ import { DataTable, type Column } from "@/components/shell/data-table.tsx";
 import { EmptyState } from "@/components/shell/empty-state.tsx";
 import { ErrorPanel } from "@/components/shell/error-panel.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { formatDateShort } from "@/lib/console/format.ts";
 import { useUsers } from "@/lib/queries/users.ts";
 import { MAX_ACCESS_KEYS, type UserSummary } from "@/lib/schemas/users.ts";
 import { CreateUserDialog } from "./create-user-dialog.tsx";
@@ -32,7 +32,8 @@ const COLUMNS: Column<UserSummary>[] = [
     key: "signin",
     header: "Last sign-in",
     sortValue: (u) => u.lastSignInAt ?? "",
-    cell: (u) => (u.lastSignInAt ? formatDateShort(u.lastSignInAt) : <span className="text-muted-foreground">Never</span>),
+    cell: (u) =>
+      u.lastSignInAt ? <LocalTime iso={u.lastSignInAt} format="short" /> : <span className="text-muted-foreground">Never</span>,
   },
   {
     key: "keys",
