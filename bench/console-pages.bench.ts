@@ -17,16 +17,14 @@
 // (service rows and the console's key cache rows, as e2e/keys-10k.ui.spec.ts does), since CreateKey
 // costs a C_GenerateKey each and the figure is about the lists, not creation.
 import Database from "better-sqlite3";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { chromium } from "playwright-core";
-import { createBenchKeys, Signer, type Credentials } from "./wire.bench.ts";
+import { ensureBuild, prepareDataDir, startServerProcess, type ServerProcess } from "./support/server-process.ts";
+import { createBenchKeys, Signer } from "./wire.bench.ts";
 
 const STORES = 100;
 const KEYS = 10_000;
@@ -43,82 +41,8 @@ const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => p(sorted(xs), 50);
 const ok = (pass: boolean) => (pass ? "ok" : "MISSED");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function ensureBuild(): void {
-  if (fs.existsSync(path.resolve(".next/BUILD_ID")) && process.env.KEYHOLD_BENCH_REBUILD !== "1") return;
-  console.log("running `npx next build` once …");
-  if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-}
-
-type DataDir = { dir: string; admin: Credentials; clusterId: string; trustAnchor: string; kmsuserPassword: string };
-
-/** set-up's bootstrap in a temp data dir, with an admin password the bench knows (to sign in). */
-function prepareDataDir(): DataDir {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-console-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, KEYHOLD_DATA_DIR: dir, KEYHOLD_ADMIN_PASSWORD: ADMIN_PASSWORD };
-  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
-  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/setup/bootstrap.ts"], { env, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`bootstrap failed:\n${r.stdout}\n${r.stderr}`);
-  const creds = fs.readFileSync(path.join(dir, "credentials"), "utf8");
-  const clusterId = fs.readdirSync(path.join(dir, "clusters"))[0]!;
-  const clusterDir = path.join(dir, "clusters", clusterId);
-  return {
-    dir,
-    admin: { accessKeyId: /aws_access_key_id = (\S+)/.exec(creds)![1]!, secretAccessKey: /aws_secret_access_key = (\S+)/.exec(creds)![1]! },
-    clusterId,
-    trustAnchor: fs.readFileSync(path.join(clusterDir, "customerCA.crt"), "utf8"),
-    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim().split("\n").at(-1)!,
-  };
-}
-
-async function startServer(dataDir: string): Promise<{ port: number; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    KEYHOLD_DATA_DIR: dataDir,
-    PORT: String(port),
-    KEYHOLD_HOST: "127.0.0.1",
-    KEYHOLD_STATUS_POLLER: "off",
-    KEYHOLD_CUSTOM_KEY_STORE_LIMIT: String(STORES + 10),
-  };
-  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "--import", "./scripts/server/server-only-hook.mjs", "server.ts"],
-    {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const lines = readline.createInterface({ input: child.stdout! });
-  await Promise.race([
-    new Promise<void>((resolve) => lines.on("line", (l) => l.includes("serving on") && resolve())),
-    exited.then(() => {
-      throw new Error(`server.ts exited before serving:\n${stderr}`);
-    }),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`server.ts did not start in 120 s:\n${stderr}`)), 120_000)),
-  ]);
-  return {
-    port,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+async function startServer(dataDir: string): Promise<ServerProcess> {
+  return startServerProcess({ dataDir, env: { KEYHOLD_CUSTOM_KEY_STORE_LIMIT: String(STORES + 10) } });
 }
 
 function request(
@@ -291,7 +215,7 @@ export async function consolePagesBench(): Promise<void> {
   );
   const genKeyMs = await generateKeyMs(CREATE_RUNS);
   ensureBuild();
-  const data = prepareDataDir();
+  const data = prepareDataDir("console", ADMIN_PASSWORD);
   const server = await startServer(data.dir);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const browser = await chromium.launch({

@@ -9,7 +9,8 @@ import fs from "node:fs";
 import inspector from "node:inspector/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Signer, createBenchKeys, prepareDataDir } from "./wire.bench.ts";
+import { prepareDataDir } from "./support/server-process.ts";
+import { Signer, createBenchKeys } from "./wire.bench.ts";
 
 const REQUESTS = Number(process.env.KEYHOLD_BENCH_REQUESTS ?? 20_000);
 const IN_FLIGHT = 32;
@@ -39,7 +40,7 @@ function countSqlStatements(): { byKind: Map<string, number>; reset: () => void 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string }; children?: number[] };
 
 export async function wireHandlerBench(): Promise<HandlerBenchRow[]> {
-  const data = prepareDataDir();
+  const data = prepareDataDir("handler", crypto.randomBytes(12).toString("hex"));
   process.env.KEYHOLD_DATA_DIR = data.dir;
   for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete process.env[name];
   process.env.KEYHOLD_CKS_CRYPTO_RPS = "1000000";

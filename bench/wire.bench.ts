@@ -27,14 +27,12 @@
 //    0.6 %  handleAwsRequest              0.8 %  recordAwsRequest (audit row)
 // (before: the server was idle 52 % of the run, waiting on SQLite reads of keys and access keys per
 // request; Prisma's runtime frames are gone from the top after.)
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { normalizeHeaders } from "@/lib/server/platform/sigv4/http-types.ts";
 import {
   canonicalRequest,
@@ -45,6 +43,7 @@ import {
   stringToSign,
 } from "@/lib/server/platform/sigv4/sigv4-canonical.ts";
 import { hsmBench, type HsmBenchRow } from "./hsm.bench.ts";
+import { ensureBuild, prepareDataDir, startServerProcess, type Credentials, type ServerProcess } from "./support/server-process.ts";
 
 const REGION = "us-east-1";
 const WIRE_PATH = "/api/aws/";
@@ -78,8 +77,6 @@ export type WireBenchRow = {
   /** The same for the bench's own client (signing, sending, reading), to show it stays small. */
   clientCpuUsPerRequest: number;
 };
-
-export type Credentials = { accessKeyId: string; secretAccessKey: string };
 
 /** Signs one JSON request; the headers are reused until RESIGN_MS have passed (the signature stays valid for 15 min). */
 export class Signer {
@@ -228,68 +225,6 @@ async function drive(
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Newest modification time of the files under dir (skipping generated code), in ms. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.parentPath.includes("generated")) continue;
-    newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * `npx next build` when there is no production build (or KEYHOLD_BENCH_REBUILD=1); returns what the
- * output should say. A build older than the sources is used as it is, and said so: server.ts serves
- * /api/aws from the sources (tsx), ahead of Next, so only pages and the JSON API would be stale.
- */
-function ensureBuild(): string {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (fs.existsSync(buildId) && process.env.KEYHOLD_BENCH_REBUILD !== "1") {
-    const built = fs.statSync(buildId).mtimeMs;
-    const stale = ["app", "components", "lib"].some((d) => newestMtime(path.resolve(d)) > built);
-    return stale ? "existing .next build, older than the sources (/api/aws runs from the sources)" : "existing .next build";
-  }
-  console.log("running `npx next build` once …");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
-  if (r.status !== 0) throw new Error("next build failed");
-  return "fresh .next build";
-}
-
-/** A data dir prepared as e2e/support/prepare-data.ts does: set-up's bootstrap (migrations, admin, tokens, demo cluster). */
-export function prepareDataDir(): { dir: string; admin: Credentials; clusterId: string; trustAnchor: string; kmsuserPassword: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-wire-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, KEYHOLD_DATA_DIR: dir, KEYHOLD_ADMIN_PASSWORD: crypto.randomBytes(12).toString("hex") };
-  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
-  const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/setup/bootstrap.ts"], { env, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`bootstrap failed:\n${r.stdout}\n${r.stderr}`);
-  const creds = fs.readFileSync(path.join(dir, "credentials"), "utf8");
-  const admin = {
-    accessKeyId: /aws_access_key_id = (\S+)/.exec(creds)![1]!,
-    secretAccessKey: /aws_secret_access_key = (\S+)/.exec(creds)![1]!,
-  };
-  const clusterId = fs.readdirSync(path.join(dir, "clusters"))[0]!;
-  const clusterDir = path.join(dir, "clusters", clusterId);
-  return {
-    dir,
-    admin,
-    clusterId,
-    trustAnchor: fs.readFileSync(path.join(clusterDir, "customerCA.crt"), "utf8"),
-    kmsuserPassword: fs.readFileSync(path.join(clusterDir, "kmsuser-password"), "utf8").trim().split("\n").at(-1)!, // the starting password
-  };
-}
-
 /**
  * KEYHOLD_BENCH_PROFILE=1 (or cpu-prof): V8's sampling profiler in the server. It samples on a wall-clock
  * timer, so on a busy machine the time the server waits descheduled is charged to the frame it was
@@ -332,52 +267,16 @@ function startPerf(pid: number): { stop: () => Promise<string[]> } {
   };
 }
 
-type ServerProcess = { port: number; child: ChildProcess; stop: () => Promise<void>; profileDir?: string };
-
-async function startServer(dataDir: string, profile: Profiler): Promise<ServerProcess> {
-  const port = await freePort();
+/** server.ts as `npm start` runs it, the crypto quota lifted for the bench, with the profiler asked for. */
+async function startServer(dataDir: string, profile: Profiler): Promise<ServerProcess & { profileDir?: string }> {
   const profileDir = profile === "cpu-prof" ? fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-prof-")) : undefined;
-  const args = [
+  const nodeArgs = [
     ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
     // perf names JIT-compiled JavaScript from /tmp/perf-<pid>.map.
     ...(profile === "perf" ? ["--perf-basic-prof-only-functions"] : []),
-    "--import",
-    "tsx",
-    "--import",
-    "./scripts/server/server-only-hook.mjs",
-    "server.ts",
   ];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    KEYHOLD_DATA_DIR: dataDir,
-    PORT: String(port),
-    KEYHOLD_HOST: "127.0.0.1",
-    KEYHOLD_CKS_CRYPTO_RPS: "1000000",
-    KEYHOLD_STATUS_POLLER: "off",
-  };
-  for (const name of ["SOFTHSM2_CONF", "DATABASE_URL", "KEYHOLD_MASTER_KEY"]) delete env[name];
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const lines = readline.createInterface({ input: child.stdout! });
-  await Promise.race([
-    new Promise<void>((resolve) => lines.on("line", (l) => l.includes("serving on") && resolve())),
-    exited.then(() => {
-      throw new Error(`server.ts exited before serving:\n${stderr}`);
-    }),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`server.ts did not start in 120 s:\n${stderr}`)), 120_000)),
-  ]);
-  return {
-    port,
-    child,
-    profileDir,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  const server = await startServerProcess({ dataDir, env: { KEYHOLD_CKS_CRYPTO_RPS: "1000000" }, nodeArgs });
+  return { ...server, profileDir };
 }
 
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
@@ -456,7 +355,7 @@ export async function wireBench(options: { seconds?: number; hsmRows?: HsmBenchR
   const raw = (op: "encrypt" | "decrypt") => hsmRows.find((r) => r.bytes === PAYLOAD_BYTES && r.operation === op)!.hsmOps;
 
   const build = ensureBuild();
-  const data = prepareDataDir();
+  const data = prepareDataDir("wire", crypto.randomBytes(12).toString("hex"));
   const server = await startServer(data.dir, profile);
   const rows: WireBenchRow[] = [];
   try {
