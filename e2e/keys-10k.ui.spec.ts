@@ -14,10 +14,8 @@ import { snap } from "./support/console.ts";
 // the cache at its bounded rate (500 DescribeKey per poll, 20 polls). So the spec writes the rows
 // directly into the e2e database in one transaction each: the service's KmsKey and Alias rows (so the
 // poller's ListKeys / ListAliases keep listing them and its refresh does not drop them) and the console's
-// KeySummaryCache rows (what the page reads), and the KeyStoreMembership rows the store-count poller keeps
-// (otherwise it describes 10,000 unseen keys at once, which holds the server up), and removes all of them
-// afterwards. The keys have no key
-// material: the page lists them, nothing here encrypts with them.
+// KeySummaryCache rows (what the page reads and what the store key counts are taken from), and removes
+// all of them afterwards. The keys have no key material: the page lists them, nothing here encrypts with them.
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 // Rows are asserted by content; the server (one process, shared cores) may be in a poller pass meanwhile.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -54,8 +52,6 @@ function seed(): void {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const alias = db.prepare(`INSERT INTO Alias (name, keyId, createdAt, updatedAt) VALUES (?, ?, ?, ?)`);
-    // Keys the store-count poller has seen (in no custom key store), as it would have recorded them.
-    const seen = db.prepare(`INSERT INTO KeyStoreMembership (keyId, customKeyStoreId, firstSeenAt) VALUES (?, NULL, ?)`);
     const cached = db.prepare(
       `INSERT INTO KeySummaryCache (keyId, arn, aliasesJson, sortAlias, description, keyState, origin, keyManager, keySpec, keyUsage,
          sortStore, creationDate, searchText, refreshedAt)
@@ -79,7 +75,6 @@ function seed(): void {
           created, // last changed before the cache row was written: the poller does not describe it again
         );
         if (s.alias) alias.run(s.alias, s.id, now, now);
-        seen.run(s.id, now);
         const aliases = s.alias ? [s.alias] : [];
         const search = [...aliases, s.id, s.description].join("\n").toLowerCase();
         cached.run(s.id, arn, JSON.stringify(aliases), s.alias ?? "~", s.description, s.state, s.origin, created, search, now);
@@ -94,7 +89,6 @@ function unseed(): void {
       db.prepare(`DELETE FROM KeySummaryCache WHERE keyId LIKE ?`).run(`${PREFIX}%`);
       db.prepare(`DELETE FROM Alias WHERE keyId LIKE ?`).run(`${PREFIX}%`);
       db.prepare(`DELETE FROM KmsKey WHERE id LIKE ?`).run(`${PREFIX}%`);
-      db.prepare(`DELETE FROM KeyStoreMembership WHERE keyId LIKE ?`).run(`${PREFIX}%`);
     })(),
   );
 }
