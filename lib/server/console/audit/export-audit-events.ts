@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditFilters } from "@/lib/schemas/audit.ts";
 import { db } from "@/lib/server/platform/db.ts";
+import { flushAuditEvents } from "@/lib/server/platform/audit/audit-writer.ts";
 import { auditWhere } from "./audit-event-query.ts";
 import { toCloudTrailRecord } from "./to-cloudtrail-record.ts";
 
@@ -10,7 +11,8 @@ export const MAX_EXPORT_EVENTS = 100_000;
 
 /**
  * The filtered events, oldest first, as CloudTrail records in JSON lines, streamed in batches so a
- * large export never holds the whole log in memory.
+ * large export never holds the whole log in memory. The writer's batch window is written first, so the
+ * export holds every request this process has answered.
  */
 export function exportAuditEvents(filters: AuditFilters): ReadableStream<Uint8Array> {
   const where = auditWhere(filters);
@@ -19,6 +21,9 @@ export function exportAuditEvents(filters: AuditFilters): ReadableStream<Uint8Ar
   let sent = 0;
   let userIds: Map<string, string> | undefined;
   return new ReadableStream({
+    async start() {
+      await flushAuditEvents();
+    },
     async pull(controller) {
       userIds ??= new Map((await db().user.findMany({ select: { id: true, name: true } })).map((u) => [u.name, u.id]));
       const rows = await db().auditEvent.findMany({
