@@ -88,7 +88,7 @@ export function AccessKeysPanel({ user, owner }: { user: UserSummary; owner: Acc
     <SectionCard
       bare
       title={`Access keys (${user.accessKeys.length} of ${MAX_ACCESS_KEYS})`}
-      description="For the AWS CLI and SDKs against this console's KMS endpoint. The console itself signs this user's KMS requests with their oldest active key."
+      description="For the AWS CLI and SDKs against this console's KMS endpoint (the console's own pages need none)."
       actions={
         <GuardedButton
           variant="primary"
