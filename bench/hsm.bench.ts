@@ -59,7 +59,8 @@ function nodeDecrypt(key: Buffer, sealed: { iv: Buffer; ciphertext: Buffer; tag:
   return Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]);
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(9);
+/** ops/s, or "–" for a figure not measured in this run (node:crypto when the wire bench asks only for SoftHSM). */
+const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–").padStart(9);
 
 export async function hsmBench(
   options: { seconds?: number; repeats?: number; sizes?: number[]; withNode?: boolean } = {},
@@ -138,7 +139,7 @@ export async function hsmBench(
         rows.push({ operation, bytes, hsmOps, nodeOps, threadedOps });
         const size = bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`;
         console.log(
-          `${operation.padEnd(9)}  ${size.padEnd(7)}  ${fmt(hsmOps)}       ${fmt(nodeOps)}           ${(hsmOps / nodeOps).toFixed(2).padStart(5)}          ${fmt(threadedOps)}`,
+          `${operation.padEnd(9)}  ${size.padEnd(7)}  ${fmt(hsmOps)}       ${fmt(nodeOps)}           ${(withNode ? (hsmOps / nodeOps).toFixed(2) : "–").padStart(5)}          ${fmt(threadedOps)}`,
         );
       }
     }
