@@ -3,17 +3,20 @@ import { Worker } from "node:worker_threads";
 import type { Handle } from "pkcs11js";
 import { env } from "@/lib/server/platform/env.ts";
 import { hsmError } from "./errors.ts";
-import { CRYPTO_THREAD_SOURCE } from "./crypto-thread-source.ts";
-import { hsmState } from "./state.ts";
+import { CONTROL, CRYPTO_THREAD_SOURCE, SLOT, SLOT_FIELDS } from "./crypto-thread-source.ts";
 import { runGcmJobOnMainThread } from "./gcm-on-main-thread.ts";
+import { allocate, createRing, releaseOldest, undoNewest, type Ring } from "./ring-space.ts";
+import { hsmState } from "./state.ts";
 
 // AES-GCM on PKCS#11 runs on a few worker threads (KEYHOLD_HSM_THREADS), so the second core carries
 // it and the main thread keeps to HTTP, SigV4 and JSON. SoftHSM is initialised with CKF_OS_LOCKING_OK,
 // which makes calls from several threads safe (softhsm-facts.md: worker threads 35k/57k ops/s with 1/2
-// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). Jobs queue and go as one
-// batch (packed in one transferred buffer) at the end of the event loop's turn or when the thread
-// answers its last batch, so under load the main thread pays one message per batch, not per request;
-// a lone job (the only one in its turn, the thread idle) runs on the main thread instead. One thread is the default: on 2 cores, two were slower (bench/RESULTS.md).
+// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). Jobs go through shared
+// memory (crypto-thread-source.ts): the main thread writes a job into a slot and the rings and
+// notifies; the thread answers in place and notifies back (Atomics.waitAsync here). Jobs are submitted
+// at the end of the event loop's turn, all of that turn's at once; a lone job (the only one in its
+// turn, every thread idle) runs on the main thread instead, where the round trip would cost more
+// latency than the call. One thread is the default: on 2 cores, two were slower (bench/RESULTS.md).
 //
 // The main thread stays the owner of sessions, logins and the module: a thread only uses the session
 // and key handles it is given. Closing sessions, logging out and C_Finalize run with the threads
@@ -34,25 +37,41 @@ export type GcmJob = {
 export type CryptoThreadError = Error & { code?: number; method?: string; stage: number };
 
 type Pending = { resolve: (out: Buffer) => void; reject: (e: unknown) => void };
+type Queued = { job: GcmJob; pending: Pending };
+
 type CryptoThread = {
   index: number;
   worker: Worker;
-  flags: Int32Array;
-  /** Jobs waiting for the next flush. */
-  queue: Array<{ job: GcmJob; pending: Pending }>;
-  /** Batches sent and not answered yet, oldest first: a thread answers its batches in order. */
-  inFlight: Pending[][];
+  control: Int32Array;
+  slots: Int32Array;
+  requests: Buffer;
+  answers: Buffer;
+  requestRing: Ring;
+  answerRing: Ring;
+  /** Jobs waiting to be submitted (at the end of the turn, or when slots or ring space free up). */
+  queue: Queued[];
+  /** Submitted and not answered yet, oldest first (the thread answers in order). */
+  inFlight: Pending[];
+  /** Jobs submitted so far (the thread's SUBMITTED), and answered so far as read here. */
+  submitted: number;
+  done: number;
+  waiting: boolean;
   dead: boolean;
 };
-export type CryptoThreadCounters = { batches: number; jobsOnThreads: number; jobsOnMainThread: number };
+export type CryptoThreadCounters = { submits: number; jobsOnThreads: number; jobsOnMainThread: number };
 export type CryptoThreadPool = { threads: CryptoThread[]; paused: number; flushScheduled: boolean; counters: CryptoThreadCounters };
 
-const BUSY = 0;
-const PAUSE = 1;
 const PAUSED = 1;
 const STOPPED = 2;
-const FIELDS = 6;
 const PAUSE_WAIT_MS = 5_000;
+const SLOTS = 1024;
+/** Per thread: room for far more than the largest KMS request (4 KiB plaintext, 6 KiB ciphertext) many times over. */
+const RING_BYTES = 4 << 20;
+/** A job larger than this runs on the main thread (no KMS operation comes close). */
+const MAX_THREAD_JOB = RING_BYTES >> 4;
+/** Room for a failed job's answer (its error as JSON). */
+const MIN_ANSWER = 512;
+const GCM_OVERHEAD = 28;
 
 /** How many crypto threads there are (each has its own session per token, see session-pool.ts). */
 export function cryptoThreadCount(): number {
@@ -68,8 +87,6 @@ export function runOnCryptoThread(index: number, job: GcmJob): Promise<Buffer> {
   const thread = (pool.threads[index] = liveThread(pool.threads[index], index));
   return new Promise<Buffer>((resolve, reject) => {
     thread.queue.push({ job, pending: { resolve, reject } });
-    // An idle thread gets what queued in this turn of the event loop at its end (flush); a busy one gets
-    // what queued meanwhile as one batch when it answers (settle), or at the end of the turn.
     if (!pool.flushScheduled) {
       pool.flushScheduled = true;
       setImmediate(flush, pool);
@@ -77,7 +94,7 @@ export function runOnCryptoThread(index: number, job: GcmJob): Promise<Buffer> {
   });
 }
 
-/** How many batches went to the threads and how many jobs ran where, since the threads started (tests, diagnostics). */
+/** How many jobs were submitted to the threads (and in how many submissions) and how many ran on the main thread (tests, diagnostics). */
 export function cryptoThreadCounters(): CryptoThreadCounters {
   return { ...cryptoPool(true).counters };
 }
@@ -90,7 +107,7 @@ export function leastBusyCryptoThread(): number {
   let bestLoad = Infinity;
   for (let i = 0; i < count; i++) {
     const t = threads[i];
-    const load = t ? t.queue.length + t.inFlight.reduce((n, b) => n + b.length, 0) : 0;
+    const load = t ? t.queue.length + t.inFlight.length : 0;
     if (load < bestLoad) [best, bestLoad] = [i, load];
   }
   return best;
@@ -109,8 +126,8 @@ export function pauseCryptoThreads<T>(fn: () => T): T {
   } finally {
     if (--pool.paused === 0) {
       for (const t of live(pool)) {
-        Atomics.store(t.flags, PAUSE, 0);
-        Atomics.notify(t.flags, PAUSE);
+        Atomics.store(t.control, CONTROL.PAUSE, 0);
+        Atomics.notify(t.control, CONTROL.PAUSE);
       }
     }
   }
@@ -126,7 +143,10 @@ export function stopCryptoThreads(): void {
   const pool = state.cryptoThreads;
   if (!pool) return;
   state.cryptoThreads = undefined;
-  for (const t of live(pool)) holdThread(t, STOPPED);
+  for (const t of live(pool)) {
+    holdThread(t, STOPPED);
+    Atomics.notify(t.control, CONTROL.SUBMITTED); // wakes a waiting thread, which sees STOPPED and ends
+  }
   for (const t of live(pool)) {
     failAll(t, "the PKCS#11 module is closing");
     t.dead = true;
@@ -143,7 +163,7 @@ function cryptoPool(create: boolean): CryptoThreadPool | undefined {
       threads: [],
       paused: 0,
       flushScheduled: false,
-      counters: { batches: 0, jobsOnThreads: 0, jobsOnMainThread: 0 },
+      counters: { submits: 0, jobsOnThreads: 0, jobsOnMainThread: 0 },
     };
   return state.cryptoThreads;
 }
@@ -154,25 +174,51 @@ function live(pool: CryptoThreadPool): CryptoThread[] {
 
 /** Sets PAUSE to `value` and waits (bounded) until the thread is out of any PKCS#11 call. */
 function holdThread(t: CryptoThread, value: number): void {
-  Atomics.store(t.flags, PAUSE, value);
+  Atomics.store(t.control, CONTROL.PAUSE, value);
   const deadline = Date.now() + PAUSE_WAIT_MS;
-  while (Atomics.load(t.flags, BUSY) !== 0 && Date.now() < deadline) Atomics.wait(t.flags, BUSY, 1, 50);
-  if (Atomics.load(t.flags, BUSY) !== 0) console.error(`[keyhold] crypto thread ${t.index} still busy after ${PAUSE_WAIT_MS} ms`);
+  while (Atomics.load(t.control, CONTROL.BUSY) !== 0 && Date.now() < deadline) Atomics.wait(t.control, CONTROL.BUSY, 1, 50);
+  if (Atomics.load(t.control, CONTROL.BUSY) !== 0) console.error(`[keyhold] crypto thread ${t.index} still busy after ${PAUSE_WAIT_MS} ms`);
 }
+
+const shared = (bytes: number) => new SharedArrayBuffer(bytes);
+
+/** Atomics.waitAsync (Node ≥ 16; ES2024, newer than the project's TypeScript lib). */
+const waitAsync = (
+  Atomics as unknown as { waitAsync: (a: Int32Array, index: number, value: number) => { value: Promise<string> | string } }
+).waitAsync;
 
 function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
   if (t && !t.dead) return t;
   const loaded = hsmState().module;
   if (!loaded) throw hsmError("KMSInternalException", "The HSM is not available.", { internalMessage: "PKCS#11 module not loaded" });
-  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const memory = {
+    control: shared(CONTROL.LENGTH * 4),
+    slots: shared(SLOTS * SLOT_FIELDS * 4),
+    requests: shared(RING_BYTES),
+    answers: shared(RING_BYTES),
+  };
   const worker = new Worker(CRYPTO_THREAD_SOURCE, {
     eval: true,
-    workerData: { libPath: loaded.libPath, flags: flags.buffer },
+    workerData: { libPath: loaded.libPath, ...memory },
     name: `keyhold-pkcs11-${index}`,
   });
-  const thread: CryptoThread = { index, worker, flags, queue: [], inFlight: [], dead: false };
+  const thread: CryptoThread = {
+    index,
+    worker,
+    control: new Int32Array(memory.control),
+    slots: new Int32Array(memory.slots),
+    requests: Buffer.from(memory.requests),
+    answers: Buffer.from(memory.answers),
+    requestRing: createRing(RING_BYTES),
+    answerRing: createRing(RING_BYTES),
+    queue: [],
+    inFlight: [],
+    submitted: 0,
+    done: 0,
+    waiting: false,
+    dead: false,
+  };
   worker.unref(); // held (ref) only while it has jobs, so a script's process can end
-  worker.on("message", (answer: Answer) => settle(thread, answer));
   const onDeath = (why: string) => {
     if (thread.dead) return;
     thread.dead = true;
@@ -186,18 +232,18 @@ function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
 function flush(pool: CryptoThreadPool): void {
   pool.flushScheduled = false;
   const threads = pool.threads.filter(Boolean);
-  // A lone job (the only one this turn, every thread idle): one request in flight, where a message to
-  // the thread and back would cost more latency than the call (~0.2 ms of a 0.5 ms request at one
-  // connection). It runs here, on its thread's session, which is free: every batch sent to that thread
-  // has been answered.
+  // A lone job (the only one this turn, every thread idle): one request in flight, where the round trip
+  // to the thread would cost more latency than the call (~0.2 ms of a 0.5 ms request at one
+  // connection). It runs here, on its thread's session, which is free: the thread has answered every
+  // job it was given.
   const lone = threads.reduce((n, t) => n + t.queue.length, 0) === 1 && threads.every((t) => t.inFlight.length === 0);
   for (const t of threads) {
     if (lone && t.queue.length === 1 && !t.dead && pool.paused === 0) runHere(pool, t.queue.pop()!);
-    else send(t);
+    else submit(pool, t);
   }
 }
 
-function runHere(pool: CryptoThreadPool, { job, pending }: { job: GcmJob; pending: Pending }): void {
+function runHere(pool: CryptoThreadPool, { job, pending }: Queued): void {
   pool.counters.jobsOnMainThread++;
   try {
     pending.resolve(runGcmJobOnMainThread(job));
@@ -206,87 +252,111 @@ function runHere(pool: CryptoThreadPool, { job, pending }: { job: GcmJob; pendin
   }
 }
 
-/** Sends the thread's queued jobs as one batch. */
-function send(t: CryptoThread): void {
+/** Writes the queued jobs into slots and rings and wakes the thread; what does not fit waits for answers. */
+function submit(pool: CryptoThreadPool, t: CryptoThread): void {
   if (t.queue.length === 0) return;
   if (t.dead) return failAll(t, "crypto thread ended");
-  const batch = t.queue;
-  t.queue = [];
-  const counters = cryptoPool(true).counters;
-  counters.batches++;
-  counters.jobsOnThreads += batch.length;
-  const { meta, bytes } = packJobs(batch.map((b) => b.job));
-  if (t.inFlight.length === 0) t.worker.ref();
-  t.inFlight.push(batch.map((b) => b.pending));
-  t.worker.postMessage({ meta, bytes }, [meta.buffer, bytes.buffer]);
-}
-
-/** One buffer for a batch: per job its fields in order, the lengths in meta (see crypto-thread-source.ts). */
-function packJobs(jobs: GcmJob[]): { meta: Int32Array<ArrayBuffer>; bytes: Uint8Array<ArrayBuffer> } {
-  const meta = new Int32Array(jobs.length * FIELDS);
-  let total = 0;
-  jobs.forEach((j, i) => {
-    const m = i * FIELDS;
-    meta[m] = j.op === "encrypt" ? 0 : 1;
-    total += meta[m + 1] = j.session.length;
-    total += meta[m + 2] = j.key.length;
-    total += meta[m + 3] = j.iv?.length ?? 0;
-    total += meta[m + 4] = j.aad.length;
-    total += meta[m + 5] = j.data.length;
-  });
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  const put = (b: Uint8Array | undefined) => {
-    if (!b) return;
-    bytes.set(b, at);
-    at += b.length;
-  };
-  for (const j of jobs) {
-    put(j.session);
-    put(j.key);
-    put(j.iv);
-    put(j.aad);
-    put(j.data);
-  }
-  return { meta, bytes };
-}
-
-type Answer = {
-  meta: Int32Array;
-  bytes: Uint8Array;
-  errors: Array<{ index: number; stage: number; name?: string; code?: number; method?: string; message: string }>;
-};
-
-function settle(t: CryptoThread, answer: Answer): void {
-  const batch = t.inFlight.shift();
-  if (t.inFlight.length === 0) {
-    if (t.queue.length === 0) t.worker.unref();
-    else send(t);
-  }
-  if (!batch) return;
-  const errors = new Map(answer.errors.map((e) => [e.index, e]));
-  let at = 0;
-  for (let i = 0; i < batch.length; i++) {
-    const length = answer.meta[i]!;
-    const error = errors.get(i);
-    if (length >= 0) {
-      batch[i]!.resolve(Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset + at, length));
-      at += length;
-    } else {
-      const e = Object.assign(new Error(error?.message ?? "crypto thread job failed"), {
-        name: error?.name ?? "Error",
-        code: error?.code,
-        method: error?.method,
-        stage: error?.stage ?? 0,
-      });
-      batch[i]!.reject(e);
+  let count = 0;
+  while (t.queue.length > 0 && t.inFlight.length < SLOTS) {
+    const { job, pending } = t.queue[0]!;
+    const requestBytes = job.session.length + job.key.length + (job.iv?.length ?? 0) + job.aad.length + job.data.length;
+    const answerBytes = Math.max(job.data.length + GCM_OVERHEAD, MIN_ANSWER);
+    if (requestBytes > MAX_THREAD_JOB || answerBytes > MAX_THREAD_JOB) {
+      t.queue.shift();
+      runHere(pool, { job, pending });
+      continue;
     }
+    const requestAt = allocate(t.requestRing, requestBytes);
+    if (requestAt < 0) break;
+    const answerAt = allocate(t.answerRing, answerBytes);
+    if (answerAt < 0) {
+      undoNewest(t.requestRing, requestAt);
+      break;
+    }
+    t.queue.shift();
+    const s = ((t.submitted >>> 0) % SLOTS) * SLOT_FIELDS;
+    const slots = t.slots;
+    slots[s + SLOT.OP] = job.op === "encrypt" ? 0 : 1;
+    slots[s + SLOT.SESSION] = job.session.length;
+    slots[s + SLOT.KEY] = job.key.length;
+    slots[s + SLOT.IV] = job.iv?.length ?? 0;
+    slots[s + SLOT.AAD] = job.aad.length;
+    slots[s + SLOT.DATA] = job.data.length;
+    slots[s + SLOT.REQUEST_AT] = requestAt;
+    slots[s + SLOT.ANSWER_AT] = answerAt;
+    slots[s + SLOT.ANSWER_CAPACITY] = answerBytes;
+    let at = requestAt;
+    at += job.session.copy(t.requests, at);
+    at += job.key.copy(t.requests, at);
+    if (job.iv) at += job.iv.copy(t.requests, at);
+    at += job.aad.copy(t.requests, at);
+    job.data.copy(t.requests, at);
+    t.inFlight.push(pending);
+    t.submitted = (t.submitted + 1) | 0;
+    count++;
   }
+  if (count === 0) return;
+  pool.counters.submits++;
+  pool.counters.jobsOnThreads += count;
+  Atomics.store(t.control, CONTROL.SUBMITTED, t.submitted);
+  Atomics.notify(t.control, CONTROL.SUBMITTED);
+  awaitAnswers(t);
+}
+
+/** Waits (without blocking) until the thread has answered more jobs, then settles them. */
+function awaitAnswers(t: CryptoThread): void {
+  if (t.waiting || t.dead) return;
+  t.waiting = true;
+  t.worker.ref();
+  const wait = waitAsync(t.control, CONTROL.DONE, t.done);
+  const settleNow = () => {
+    t.waiting = false;
+    settle(t);
+  };
+  if (wait.value instanceof Promise) void wait.value.then(settleNow);
+  else queueMicrotask(settleNow); // already answered ("not-equal")
+}
+
+function settle(t: CryptoThread): void {
+  if (t.dead) return;
+  const done = Atomics.load(t.control, CONTROL.DONE);
+  for (; t.done !== done; t.done = (t.done + 1) | 0) {
+    const s = ((t.done >>> 0) % SLOTS) * SLOT_FIELDS;
+    const pending = t.inFlight.shift()!;
+    const answerAt = t.slots[s + SLOT.ANSWER_AT]!;
+    const answer = t.answers.subarray(answerAt, answerAt + t.slots[s + SLOT.ANSWER_LENGTH]!);
+    const ok = t.slots[s + SLOT.STATUS] === 0;
+    // Copied out: the ring space is handed out again.
+    const out = Buffer.from(answer);
+    const next = t.inFlight.length > 0 ? ((((t.done + 1) | 0) >>> 0) % SLOTS) * SLOT_FIELDS : -1;
+    releaseOldest(t.requestRing, next < 0 ? undefined : t.slots[next + SLOT.REQUEST_AT]);
+    releaseOldest(t.answerRing, next < 0 ? undefined : t.slots[next + SLOT.ANSWER_AT]);
+    if (ok) pending.resolve(out);
+    else pending.reject(threadError(out));
+  }
+  if (t.queue.length > 0) submit(cryptoPool(true), t);
+  if (t.inFlight.length > 0) awaitAnswers(t);
+  else t.worker.unref();
+}
+
+function threadError(json: Buffer): CryptoThreadError {
+  let e: { name?: string; code?: number; method?: string; message?: string; stage?: number } = {};
+  try {
+    e = JSON.parse(json.toString("utf8")) as typeof e;
+  } catch {
+    // a truncated message: the generic error below
+  }
+  return Object.assign(new Error(e.message ?? "crypto thread job failed"), {
+    name: e.name ?? "Error",
+    code: e.code,
+    method: e.method,
+    stage: e.stage ?? 0,
+  });
 }
 
 function failAll(t: CryptoThread, why: string): void {
   const error = () => hsmError("KMSInternalException", "The HSM reported an internal error.", { internalMessage: why });
-  for (const batch of t.inFlight.splice(0)) for (const p of batch) p.reject(error());
+  for (const p of t.inFlight.splice(0)) p.reject(error());
   for (const { pending } of t.queue.splice(0)) pending.reject(error());
   t.worker.unref();
 }
