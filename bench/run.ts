@@ -24,10 +24,7 @@ const benches: Array<[name: string, run: () => Promise<unknown>]> = [
   ],
   ["xks proxy: Encrypt / Decrypt requests per second through the XKS proxy over HTTPS", () => xksProxyBench({ hsmRows })],
   ["status cache: 100 key stores and 10,000 keys — refresh time, key stores list served from the cache", () => statusCacheBench()],
-  [
-    "console: 100 key stores and 10,000 keys — GET /api/keys, every page's first useful paint in chromium",
-    () => consolePagesBench(),
-  ],
+  ["console: 100 key stores and 10,000 keys — GET /api/keys, every page's first useful paint in chromium", () => consolePagesBench()],
   ["create-key: CreateKey through /api/aws vs the HSM's own C_GenerateKey, and where its server time goes", () => createKeyBench()],
 ];
 
