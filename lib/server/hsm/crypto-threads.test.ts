@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decryptGcm, encryptGcm, type GcmSealed } from "./aes-gcm.ts";
+import { cryptoThreadCounters } from "./crypto-threads.ts";
 import { hsmState } from "./state.ts";
 import { generateAesKey } from "./keys.ts";
 import { closeModule, isModuleLoaded, pkcs11 } from "./module.ts";
@@ -45,6 +46,27 @@ describe("crypto threads", () => {
     opened.forEach((p, i) => expect(p).toEqual(plaintextOf(i)));
     // Each thread has its own session on each token it worked on.
     for (const token of TOKENS) expect(tokenState(token).threadSessions.filter(Boolean)).toHaveLength(2);
+  });
+
+  it("a lone job runs on the main thread, jobs that arrive together go to the threads, and both decrypt each other's output", async () => {
+    const before = cryptoThreadCounters();
+    const lone: GcmSealed[] = [];
+    for (let i = 0; i < 20; i++) lone.push(await encryptGcm(tokenOf(i), KEY, plaintextOf(i), aad));
+    const afterLone = cryptoThreadCounters();
+    expect(afterLone.jobsOnMainThread - before.jobsOnMainThread).toBe(20);
+    expect(afterLone.batches).toBe(before.batches);
+
+    const together = await Promise.all(lone.map((s, i) => decryptGcm(tokenOf(i), KEY, s, aad)));
+    together.forEach((p, i) => expect(p).toEqual(plaintextOf(i)));
+    const afterTogether = cryptoThreadCounters();
+    expect(afterTogether.jobsOnThreads - afterLone.jobsOnThreads).toBe(20);
+    expect(afterTogether.jobsOnMainThread).toBe(afterLone.jobsOnMainThread);
+
+    // A failed tag check on the main thread is InvalidCiphertextException too, and the session stays usable.
+    const bad: GcmSealed = { ...lone[0]!, tag: Buffer.from(lone[0]!.tag).fill(0) };
+    await expect(decryptGcm(tokenOf(0), KEY, bad, aad)).rejects.toMatchObject({ code: "InvalidCiphertextException" });
+    expect(await decryptGcm(tokenOf(0), KEY, lone[0]!, aad)).toEqual(plaintextOf(0));
+    expect(cryptoThreadCounters().jobsOnMainThread - afterTogether.jobsOnMainThread).toBe(2);
   });
 
   it("a failed tag check in the middle of a batch fails only that job, and its thread's session stays usable", async () => {

@@ -5,14 +5,15 @@ import { env } from "@/lib/server/platform/env.ts";
 import { hsmError } from "./errors.ts";
 import { CRYPTO_THREAD_SOURCE } from "./crypto-thread-source.ts";
 import { hsmState } from "./state.ts";
+import { runGcmJobOnMainThread } from "./gcm-on-main-thread.ts";
 
 // AES-GCM on PKCS#11 runs on a few worker threads (KEYHOLD_HSM_THREADS), so the second core carries
 // it and the main thread keeps to HTTP, SigV4 and JSON. SoftHSM is initialised with CKF_OS_LOCKING_OK,
 // which makes calls from several threads safe (softhsm-facts.md: worker threads 35k/57k ops/s with 1/2
-// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). An idle thread gets a job
-// at once; while it works, jobs queue and go as one batch (packed in one transferred buffer) when it
-// answers or at the end of the event loop's turn, so under load the main thread pays one message per
-// batch, not per request. One thread is the default: on 2 cores, two were slower (bench/RESULTS.md).
+// sessions; C_EncryptAsync is slower and C_EncryptInit has no async form). Jobs queue and go as one
+// batch (packed in one transferred buffer) at the end of the event loop's turn or when the thread
+// answers its last batch, so under load the main thread pays one message per batch, not per request;
+// a lone job (the only one in its turn, the thread idle) runs on the main thread instead. One thread is the default: on 2 cores, two were slower (bench/RESULTS.md).
 //
 // The main thread stays the owner of sessions, logins and the module: a thread only uses the session
 // and key handles it is given. Closing sessions, logging out and C_Finalize run with the threads
@@ -43,7 +44,8 @@ type CryptoThread = {
   inFlight: Pending[][];
   dead: boolean;
 };
-export type CryptoThreadPool = { threads: CryptoThread[]; paused: number; flushScheduled: boolean };
+export type CryptoThreadCounters = { batches: number; jobsOnThreads: number; jobsOnMainThread: number };
+export type CryptoThreadPool = { threads: CryptoThread[]; paused: number; flushScheduled: boolean; counters: CryptoThreadCounters };
 
 const BUSY = 0;
 const PAUSE = 1;
@@ -66,14 +68,18 @@ export function runOnCryptoThread(index: number, job: GcmJob): Promise<Buffer> {
   const thread = (pool.threads[index] = liveThread(pool.threads[index], index));
   return new Promise<Buffer>((resolve, reject) => {
     thread.queue.push({ job, pending: { resolve, reject } });
-    // An idle thread gets the job at once; a busy one gets what queued meanwhile as one batch when it
-    // answers (settle), or at the end of this turn of the event loop, whichever is first.
-    if (thread.inFlight.length === 0) send(thread);
-    else if (!pool.flushScheduled) {
+    // An idle thread gets what queued in this turn of the event loop at its end (flush); a busy one gets
+    // what queued meanwhile as one batch when it answers (settle), or at the end of the turn.
+    if (!pool.flushScheduled) {
       pool.flushScheduled = true;
       setImmediate(flush, pool);
     }
   });
+}
+
+/** How many batches went to the threads and how many jobs ran where, since the threads started (tests, diagnostics). */
+export function cryptoThreadCounters(): CryptoThreadCounters {
+  return { ...cryptoPool(true).counters };
 }
 
 /** The thread that has the fewest jobs waiting or running (index into the pool). */
@@ -132,7 +138,13 @@ function cryptoPool(create: true): CryptoThreadPool;
 function cryptoPool(create: false): CryptoThreadPool | undefined;
 function cryptoPool(create: boolean): CryptoThreadPool | undefined {
   const state = hsmState();
-  if (create) state.cryptoThreads ??= { threads: [], paused: 0, flushScheduled: false };
+  if (create)
+    state.cryptoThreads ??= {
+      threads: [],
+      paused: 0,
+      flushScheduled: false,
+      counters: { batches: 0, jobsOnThreads: 0, jobsOnMainThread: 0 },
+    };
   return state.cryptoThreads;
 }
 
@@ -173,7 +185,25 @@ function liveThread(t: CryptoThread | undefined, index: number): CryptoThread {
 
 function flush(pool: CryptoThreadPool): void {
   pool.flushScheduled = false;
-  for (const t of pool.threads) if (t) send(t);
+  const threads = pool.threads.filter(Boolean);
+  // A lone job (the only one this turn, every thread idle): one request in flight, where a message to
+  // the thread and back would cost more latency than the call (~0.2 ms of a 0.5 ms request at one
+  // connection). It runs here, on its thread's session, which is free: every batch sent to that thread
+  // has been answered.
+  const lone = threads.reduce((n, t) => n + t.queue.length, 0) === 1 && threads.every((t) => t.inFlight.length === 0);
+  for (const t of threads) {
+    if (lone && t.queue.length === 1 && !t.dead && pool.paused === 0) runHere(pool, t.queue.pop()!);
+    else send(t);
+  }
+}
+
+function runHere(pool: CryptoThreadPool, { job, pending }: { job: GcmJob; pending: Pending }): void {
+  pool.counters.jobsOnMainThread++;
+  try {
+    pending.resolve(runGcmJobOnMainThread(job));
+  } catch (e) {
+    pending.reject(Object.assign(e as Error, { stage: (e as { stage?: number }).stage ?? 0 }));
+  }
 }
 
 /** Sends the thread's queued jobs as one batch. */
@@ -182,6 +212,9 @@ function send(t: CryptoThread): void {
   if (t.dead) return failAll(t, "crypto thread ended");
   const batch = t.queue;
   t.queue = [];
+  const counters = cryptoPool(true).counters;
+  counters.batches++;
+  counters.jobsOnThreads += batch.length;
   const { meta, bytes } = packJobs(batch.map((b) => b.job));
   if (t.inFlight.length === 0) t.worker.ref();
   t.inFlight.push(batch.map((b) => b.pending));

@@ -1,5 +1,6 @@
-// The batched writer's SQLite statement (the whole batch as one JSON parameter) writes rows that Prisma
-// reads back exactly as if Prisma had written them: times (and range queries on them), nulls, text.
+// The batched writer's SQLite thread writes rows that Prisma reads back exactly as if Prisma had
+// written them (times and range queries on them, nulls, text), and waits out a transaction that holds
+// the database's write lock instead of failing or blocking the event loop.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/platform/db.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
@@ -47,5 +48,29 @@ describe("batched audit rows", () => {
     for (let i = 0; i < 1500; i++) enqueueAuditEvent({ eventSource: "kms.amazonaws.com", eventName: "Decrypt", requestId: `bulk-${i}` });
     await flushAuditEvents();
     expect(await db().auditEvent.count({ where: { requestId: { startsWith: "bulk-" } } })).toBe(1500);
+  });
+
+  it("writes a durable event once a transaction holding the write lock commits, the event loop free meanwhile", async () => {
+    let written = false;
+    let ticks = 0;
+    await db().$transaction(async (tx) => {
+      await tx.setting.upsert({ where: { key: "test.lock" }, create: { key: "test.lock", value: "1" }, update: { value: "2" } });
+      // The transaction now holds SQLite's write lock: the durable event's batch must wait for it.
+      void enqueueAuditEvent(
+        { eventSource: "kms.amazonaws.com", eventName: "CreateKey", requestId: "durable-locked" },
+        { durable: true },
+      )!.then(() => (written = true));
+      const until = Date.now() + 300;
+      while (Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        ticks++;
+      }
+      expect(written).toBe(false);
+    });
+    await flushAuditEvents();
+    await expect.poll(() => written).toBe(true);
+    // The event loop ran throughout (a busy wait on the main thread would have stalled these timers).
+    expect(ticks).toBeGreaterThan(10);
+    expect(await db().auditEvent.count({ where: { requestId: "durable-locked" } })).toBe(1);
   });
 });

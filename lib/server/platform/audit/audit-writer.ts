@@ -12,8 +12,8 @@ import { AuditDatabaseBusy, closeAuditSqlite, insertAuditRowsSqlite } from "./au
 // KEYHOLD_AUDIT_FLUSH_MS (200) after its first event, or at once when a batch is full. Why: a commit
 // costs ~10 ms on SQLite (journal sync) and better-sqlite3 runs it on the event loop, so one write per
 // request halved the throughput of the endpoint; Prisma's createMany costs ~0.2 ms of CPU per row, a
-// raw multi-row INSERT through Prisma ~0.025 ms, a prepared INSERT on SQLite's own connection ~0.005 ms
-// (audit-sqlite.ts; PostgreSQL keeps the multi-row INSERT). A failed batch is kept and retried with back-off. flushAuditEvents() waits until
+// raw multi-row INSERT through Prisma ~0.025 ms; on SQLite the batch is written by a thread of its own
+// (audit-sqlite.ts), on PostgreSQL by one multi-row INSERT. A failed batch is kept and retried with back-off. flushAuditEvents() waits until
 // everything queued is written; it runs on beforeExit and in the process's shutdown (lifecycle.ts), so a
 // clean shutdown does not lose events.
 //
@@ -199,6 +199,6 @@ function installShutdownHooks(s: State): void {
   // taking requests and before PKCS#11 and the database are closed (lifecycle.ts).
   onShutdown("audit writer", "flush", async () => {
     await flushAuditEvents();
-    closeAuditSqlite();
+    await closeAuditSqlite();
   });
 }
