@@ -45,8 +45,8 @@ export function recordAwsRequest(event: CompletedRequest): Promise<void> | undef
     return undefined;
   }
   const { ctx } = event;
-  // The bench's view of the audit event's cost: a durable event's batch may be committed before
-  // enqueueAuditEvent returns (better-sqlite3 is synchronous), so the clock starts before it.
+  // The bench's view of the audit event's cost: the clock starts before enqueueAuditEvent, which may
+  // already write the batch of a durable event before it returns.
   const t = benchSpansOn() && event.operation === "kms:CreateKey" ? performance.now() : undefined;
   const written = enqueueAuditEvent(
     {
