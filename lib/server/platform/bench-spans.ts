@@ -33,7 +33,7 @@ export async function withSpans<T>(group: string, fn: () => Promise<T>): Promise
   }
 }
 
-/** Times fn as `name` inside the current withSpans (nested names read "outer > inner" only if the caller says so). */
+/** Times fn as `name` inside the current withSpans; outside one (or with the bench flag unset) just calls it. */
 export async function span<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   const collected = holder.keyholdBenchSpans?.getStore();
   if (!collected) return fn();

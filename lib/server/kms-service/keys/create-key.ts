@@ -75,12 +75,6 @@ function checkKeyShape(o: CreateLocalKeyOptions): { keySpec: string; keyUsage: s
   return { keySpec, keyUsage, origin };
 }
 
-/**
- * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
- * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
- * key policy. Guards: member combinations → tags → policy → store CONNECTED → cluster HSMs → quota
- * (counted while the HSM works).
- */
 type MaterialAndRow = {
   id: string;
   arn: string;
@@ -93,6 +87,12 @@ type MaterialAndRow = {
   tags: WireTag[];
 };
 
+/**
+ * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
+ * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
+ * key policy. Guards: member combinations → tags → policy → store CONNECTED → cluster HSMs → quota
+ * (counted while the HSM works).
+ */
 export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecord> {
   const { keySpec, keyUsage, origin } = checkKeyShape(o);
   return withSpans(`CreateKey ${origin}`, () => createCheckedKey(o, { keySpec, keyUsage, origin }));
