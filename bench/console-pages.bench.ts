@@ -8,10 +8,8 @@
 //     table's first row, or its heading for pages without a table; recorded in the page by a
 //     MutationObserver, so the bench's own round trips to the browser are not counted), with navigation
 //     timing's responseEnd and
-//     domContentLoaded; median of 3 loads after one warm-up;
-//   - CreateKey through /api/aws (AWS_KMS, and in a CloudHSM key store) against the HSM's own
-//     C_GenerateKey (lib/server/hsm generateAesKey on a SoftHSM token, in this process, before the
-//     server starts): p50 of each and the difference.
+//     domContentLoaded; median of 3 loads after one warm-up.
+// (CreateKey against the HSM's own C_GenerateKey is bench/create-key.bench.ts.)
 // Seeding: one store is created and connected through /api/aws, the other 99 are written as rows (each
 // would need a cluster of its own); the 10,000 keys are written into the database directly
 // (service rows and the console's key cache rows, as e2e/keys-10k.ui.spec.ts does), since CreateKey
@@ -29,11 +27,9 @@ import { createBenchKeys, Signer } from "./wire.bench.ts";
 const STORES = 100;
 const KEYS = 10_000;
 const API_RUNS = 60;
-const CREATE_RUNS = 20;
 const PAINT_RUNS = 3;
 const TARGET_API_MS = 50;
 const TARGET_PAINT_MS = 1000;
-const TARGET_CREATE_EXTRA_MS = 5;
 const ADMIN_PASSWORD = `bench-${crypto.randomBytes(9).toString("hex")}`;
 
 const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))]!;
@@ -137,36 +133,6 @@ function seedKeys(dataDir: string, region: string, accountId: string): string[] 
   return ids;
 }
 
-/** The HSM's own C_GenerateKey (AES-256 token key through lib/server/hsm), p50 ms, in a temp token. */
-async function generateKeyMs(runs: number): Promise<number> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyhold-bench-genkey-"));
-  const saved = { data: process.env.KEYHOLD_DATA_DIR, conf: process.env.SOFTHSM2_CONF };
-  process.env.KEYHOLD_DATA_DIR = dir;
-  delete process.env.SOFTHSM2_CONF;
-  const { initToken } = await import("@/lib/server/hsm/tokens.ts");
-  const { login } = await import("@/lib/server/hsm/session-pool.ts");
-  const { generateAesKey } = await import("@/lib/server/hsm/keys.ts");
-  const { closeModule } = await import("@/lib/server/hsm/module.ts");
-  try {
-    const pin = crypto.randomBytes(12).toString("hex");
-    initToken({ label: "genkey", soPin: crypto.randomBytes(12).toString("hex"), userPin: pin });
-    login("genkey", pin);
-    const times: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const t = performance.now();
-      await generateAesKey("genkey", `arn:aws:kms:us-east-1:111122223333:key/genkey-${i}`);
-      if (i >= 3) times.push(performance.now() - t);
-    }
-    return median(times);
-  } finally {
-    closeModule();
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (saved.data === undefined) delete process.env.KEYHOLD_DATA_DIR;
-    else process.env.KEYHOLD_DATA_DIR = saved.data;
-    if (saved.conf !== undefined) process.env.SOFTHSM2_CONF = saved.conf;
-  }
-}
-
 /** Records in window.__firstSeen the time each selector first matches an element with a layout box. */
 const FIRST_SEEN_SCRIPT = `function (sels) {
   var seen = {};
@@ -213,7 +179,6 @@ export async function consolePagesBench(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
-  const genKeyMs = await generateKeyMs(CREATE_RUNS);
   ensureBuild();
   const data = prepareDataDir("console", ADMIN_PASSWORD);
   const server = await startServer(data.dir);
@@ -238,32 +203,10 @@ export async function consolePagesBench(): Promise<void> {
       return JSON.parse(r.body) as Record<string, unknown>;
     };
 
-    // Key creation first, on an empty service: CreateKey through /api/aws vs C_GenerateKey.
+    // A connected CloudHSM key store with one key, and one AWS_KMS key (the key page and the key store page).
     const keys = await createBenchKeys(kms, data);
     const storeId = ((await kms("DescribeKey", { KeyId: keys["CloudHSM key store"] })) as { KeyMetadata: { CustomKeyStoreId: string } })
       .KeyMetadata.CustomKeyStoreId;
-    const createRows: Array<[string, number]> = [];
-    for (const [label, input] of [
-      ["AWS_KMS", {}],
-      ["CloudHSM key store", { Origin: "AWS_CLOUDHSM", CustomKeyStoreId: storeId }],
-    ] as const) {
-      const times: number[] = [];
-      for (let i = 0; i < CREATE_RUNS + 3; i++) {
-        const t = performance.now();
-        await kms("CreateKey", input);
-        if (i >= 3) times.push(performance.now() - t);
-      }
-      createRows.push([label, median(times)]);
-    }
-    console.log(`\nCreateKey through /api/aws vs the HSM's own C_GenerateKey (AES-256 token key), p50 of ${CREATE_RUNS}`);
-    console.log(`  C_GenerateKey (lib/server/hsm, in-process)    ${genKeyMs.toFixed(2).padStart(7)} ms`);
-    // A CloudHSM key store's key is generated on every active HSM of its cluster (the bench's demo cluster: 2).
-    for (const [label, ms] of createRows) {
-      const extra = ms - genKeyMs;
-      console.log(
-        `  CreateKey, ${label.padEnd(20)}             ${ms.toFixed(2).padStart(7)} ms   beyond C_GenerateKey ${extra.toFixed(2).padStart(6)} ms   target ≤ ${TARGET_CREATE_EXTRA_MS} ms  ${ok(extra <= TARGET_CREATE_EXTRA_MS)}`,
-      );
-    }
 
     // 100 key stores (external key stores: no cluster each) and 10,000 keys.
     const t0 = performance.now();
@@ -285,7 +228,7 @@ export async function consolePagesBench(): Promise<void> {
 
     // GET /api/keys round trips.
     console.log(
-      `\nGET /api/keys with ${STORES} stores and ${KEYS + 2 * CREATE_RUNS + 8} keys, round trip on loopback, ${API_RUNS} requests each after 5 warm-up`,
+      `\nGET /api/keys with ${STORES} stores and ${KEYS + 2} keys, round trip on loopback, ${API_RUNS} requests each after 5 warm-up`,
     );
     for (const [label, query] of [
       ["first page (newest first)", ""],

@@ -104,7 +104,10 @@ export async function startServerProcess(options: {
     exited.then(() => {
       throw new Error(`server.ts exited before serving:\n${stderr}`);
     }),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`server.ts did not start in 120 s:\n${stderr}`)), 120_000)),
+    new Promise((_, reject) => {
+      // unref: once the server serves, this timer must not keep the bench's process alive for 2 minutes.
+      setTimeout(() => reject(new Error(`server.ts did not start in 120 s:\n${stderr}`)), 120_000).unref();
+    }),
   ]);
   return {
     port,

@@ -55,6 +55,9 @@ const ZEnv = z.object({
   // Which of the local endpoint's audit events are written before the request is answered (survive a
   // hard kill): "changes", those of state-changing operations; "all", every authenticated request's.
   KEYHOLD_AUDIT_DURABLE: z.enum(["changes", "all"]).default("changes"),
+  // Benches only: a file that timed spans of slow operations (CreateKey) are appended to, one JSON line
+  // each (bench-spans.ts, bench/create-key.bench.ts). Unset: nothing is timed.
+  KEYHOLD_BENCH_SPANS_FILE: z.string().min(1).optional(),
   // scrypt cost (log2 N) of new password hashes. 17 is OWASP's minimum (password-hash.ts); the unit tests
   // run at 15 (vitest.config.ts) because their throttle checks hash ~70 passwords at once. Never below 15.
   KEYHOLD_PASSWORD_SCRYPT_LOG2N: z.coerce.number().int().min(15).max(20).default(17),

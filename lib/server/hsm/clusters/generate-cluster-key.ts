@@ -1,4 +1,5 @@
 import "server-only";
+import { span } from "@/lib/server/platform/bench-spans.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { generateAesKey, hasKey, keyCheckValue } from "@/lib/server/hsm/keys.ts";
 import { tokenPresent } from "@/lib/server/hsm/tokens.ts";
@@ -19,7 +20,7 @@ export type GeneratedClusterKey = { label: string; hsmIds: string[]; keyCheckVal
  */
 export async function generateClusterKey(options: GenerateClusterKeyOptions): Promise<GeneratedClusterKey> {
   return withClusterLock(options.clusterId, async () => {
-    const cluster = await loadCluster(options.clusterId, "kms");
+    const cluster = await span("cluster: load (cache)", () => loadCluster(options.clusterId, "kms"));
     const hsms = activeHsms(cluster);
     if (hsms.length === 0) throw noActiveHsms(cluster.id);
 
@@ -39,7 +40,7 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
     let lastError: unknown;
     for (const hsm of source ? [] : usable) {
       try {
-        await generateAesKey(hsm.tokenLabel, options.label, { syncable: true });
+        await span("cluster: C_GenerateKey on the first HSM", () => generateAesKey(hsm.tokenLabel, options.label, { syncable: true }));
         source = hsm;
         break;
       } catch (e) {
@@ -59,7 +60,9 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
       if (hsm === source) continue;
       try {
         ensureHsmLogin(cluster, hsm);
-        await replicateKey(source.tokenLabel, hsm.tokenLabel, options.label);
+        await span("cluster: copy to another HSM (wrap, unwrap, 2 check values)", () =>
+          replicateKey(source.tokenLabel, hsm.tokenLabel, options.label),
+        );
         hsmIds.push(hsm.id);
       } catch (e) {
         if (!(await degradeIfTokenGone(hsm))) {
@@ -72,7 +75,7 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
         }
       }
     }
-    const kcv = await keyCheckValue(source.tokenLabel, options.label);
+    const kcv = await span("cluster: key check value", () => keyCheckValue(source.tokenLabel, options.label));
     return { label: options.label, hsmIds, keyCheckValue: kcv.toString("hex") };
   });
 }

@@ -3,7 +3,7 @@ import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { checkTwoActiveHsmsInDifferentZones } from "./check-cluster-for-key-store.ts";
 import { loadCluster } from "@/lib/server/hsm/clusters/cluster-access.ts";
-import { findKeyStore } from "./find-key-store.ts";
+import { findKeyStore, findKeyStoreCached } from "./find-key-store.ts";
 import { keyStoreInvalidState } from "./key-store-errors.ts";
 import { recoverConnections } from "./recover-connections.ts";
 import { ensureStoreSession, sessionFailureOf } from "./store-sessions.ts";
@@ -29,7 +29,7 @@ export async function requireConnectedKeyStore(
   options: RequireConnectedKeyStoreOptions = {},
 ): Promise<ConnectedKeyStore> {
   await recoverConnections();
-  const store = await findKeyStore(customKeyStoreId);
+  const store = await findKeyStoreCached(customKeyStoreId);
   if (store.type !== "AWS_CLOUDHSM" || !store.cloudHsmClusterId) {
     throw new KmsError("UnsupportedOperationException", `Custom key store ${store.id} is not an AWS CloudHSM key store.`);
   }

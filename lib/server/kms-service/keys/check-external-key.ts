@@ -1,4 +1,5 @@
 import "server-only";
+import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 import { requireConnectedXksKeyStore } from "@/lib/server/kms-service/key-stores/index.ts";
@@ -18,14 +19,14 @@ export function xksKeyInUse(xksKeyId: string, storeId: string): KmsError {
  * CreateKey with Origin EXTERNAL_KEY_STORE (spec §4 CreateKey): the store is a CONNECTED external key
  * store; no other KMS key of the store uses the external key (XksKeyAlreadyInUseException); and the
  * proxy's GetKeyMetadata says it is an ENABLED AES_256 key that can ENCRYPT and DECRYPT
- * (XksKeyInvalidConfigurationException; not found: XksKeyNotFoundException).
+ * (XksKeyInvalidConfigurationException; not found: XksKeyNotFoundException). Returns the store.
  */
 export async function checkExternalKey(o: {
   customKeyStoreId: string;
   xksKeyId: string;
   principalArn: string;
   requestId: string;
-}): Promise<void> {
+}): Promise<CustomKeyStore> {
   const store = await requireConnectedXksKeyStore(o.customKeyStoreId);
   if (await db().kmsKey.findFirst({ where: { customKeyStoreId: store.id, xksKeyId: o.xksKeyId }, select: { id: true } })) {
     throw xksKeyInUse(o.xksKeyId, store.id);
@@ -54,4 +55,5 @@ export async function checkExternalKey(o: {
       `The external key ${o.xksKeyId} cannot back a KMS key: ${problems.join("; ")}.`,
     );
   }
+  return store;
 }

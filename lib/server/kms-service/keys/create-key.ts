@@ -1,7 +1,9 @@
 import "server-only";
 import crypto from "node:crypto";
+import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { isAppError } from "@/lib/server/platform/errors.ts";
+import { span, withSpans } from "@/lib/server/platform/bench-spans.ts";
 import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
 import { validationError } from "@/lib/server/kms-service/input/input-reader.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
@@ -11,7 +13,7 @@ import { checkPolicyLockout } from "@/lib/server/kms-service/authz/check-policy-
 import { keyArn } from "./key-arn.ts";
 import { createKeyMaterial, destroyKeyMaterial } from "./key-material.ts";
 import { defaultKeyPolicy, validateKeyPolicy } from "./key-policy.ts";
-import { ENCRYPT_DECRYPT, KEY_RECORD_INCLUDE, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
+import { ENCRYPT_DECRYPT, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record.ts";
 import { checkTagsRequest } from "./tag-rules.ts";
 import { checkExternalKey, xksKeyInUse } from "./check-external-key.ts";
 import { markKeyMaterialInFlight } from "./orphaned-key-material.ts";
@@ -73,14 +75,10 @@ function checkKeyShape(o: CreateLocalKeyOptions): { keySpec: string; keyUsage: s
   return { keySpec, keyUsage, origin };
 }
 
-/**
- * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
- * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
- * key policy. Guards: member combinations → tags → policy → quota → store CONNECTED → cluster HSMs.
- */
 type MaterialAndRow = {
   id: string;
   arn: string;
+  store: CustomKeyStore | null;
   clusterId: string | null;
   keySpec: string;
   keyUsage: string;
@@ -89,8 +87,21 @@ type MaterialAndRow = {
   tags: WireTag[];
 };
 
+/**
+ * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
+ * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
+ * key policy. Guards: member combinations → tags → policy → store CONNECTED → cluster HSMs → quota
+ * (counted while the HSM works).
+ */
 export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecord> {
   const { keySpec, keyUsage, origin } = checkKeyShape(o);
+  return withSpans(`CreateKey ${origin}`, () => createCheckedKey(o, { keySpec, keyUsage, origin }));
+}
+
+async function createCheckedKey(
+  o: CreateLocalKeyOptions,
+  { keySpec, keyUsage, origin }: { keySpec: string; keyUsage: string; origin: string },
+): Promise<KeyRecord> {
   const tags = o.tags ?? [];
   checkTagsRequest(tags);
   const policy = o.policy ?? defaultKeyPolicy(o.scope.accountId);
@@ -100,29 +111,27 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
   if (o.policy !== undefined && !o.bypassPolicyLockoutSafetyCheck) {
     checkPolicyLockout(policy, { caller: o.scope, keyArn: arn, key: { origin, keySpec, keyUsage } });
   }
-  if ((await db().kmsKey.count()) >= MAX_KEYS) {
-    throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
-  }
 
   // The store exists, is a CONNECTED CloudHSM key store with kmsuser logged in, and its cluster has
   // two ACTIVE HSMs in different AZs (the key-store domain checks all of it). An external key store:
   // CONNECTED, and its proxy's external key suits (check-external-key.ts).
-  let clusterId: string | null = null;
+  let store: CustomKeyStore | null = null;
   if (origin === "EXTERNAL_KEY_STORE") {
-    await checkExternalKey({
+    store = await checkExternalKey({
       customKeyStoreId: o.customKeyStoreId!,
       xksKeyId: o.xksKeyId!,
       principalArn: o.callerArn,
       requestId: o.requestId ?? crypto.randomUUID(),
     });
   } else if (o.customKeyStoreId !== undefined) {
-    clusterId = (await requireConnectedKeyStore(o.customKeyStoreId, { forKeyCreation: true })).cloudHsmClusterId;
+    store = await span("key store CONNECTED check", () => requireConnectedKeyStore(o.customKeyStoreId!, { forKeyCreation: true }));
   }
+  const clusterId = origin === "AWS_CLOUDHSM" ? store!.cloudHsmClusterId : null;
 
   // Material without a row yet: the orphan sweep leaves it alone until the row is committed.
   const inFlight = markKeyMaterialInFlight(arn);
   try {
-    return await createMaterialThenRow(o, { id, arn, clusterId, keySpec, keyUsage, origin, policy, tags });
+    return await createMaterialThenRow(o, { id, arn, store, clusterId, keySpec, keyUsage, origin, policy, tags });
   } finally {
     inFlight();
   }
@@ -130,35 +139,46 @@ export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecor
 
 async function createMaterialThenRow(
   o: CreateLocalKeyOptions,
-  { id, arn, clusterId, keySpec, keyUsage, origin, policy, tags }: MaterialAndRow,
+  { id, arn, store, clusterId, keySpec, keyUsage, origin, policy, tags }: MaterialAndRow,
 ): Promise<KeyRecord> {
-  await createKeyMaterial({ label: arn, clusterId }).catch((e: unknown) => {
+  // The quota is counted while the HSM generates the material (C_GenerateKey runs off the main thread,
+  // the count on it): a key over the quota then has its fresh material destroyed before the error.
+  const keyCount = span("kmsKey.count() (quota, while the HSM works)", () => db().kmsKey.count());
+  keyCount.catch(() => undefined); // awaited below; not unhandled if the material fails first
+  await span("key material (HSM)", () => createKeyMaterial({ label: arn, clusterId })).catch((e: unknown) => {
     // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
     // reachable, material not replicable) is a store-state failure here.
     if (isAppError(e) && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.safeMessage);
     throw e;
   });
   try {
-    return await db().kmsKey.create({
-      data: {
-        id,
-        arn,
-        description: o.description ?? "",
-        keyUsage,
-        keySpec,
-        origin,
-        state: "Enabled",
-        customKeyStoreId: o.customKeyStoreId ?? null,
-        cloudHsmClusterId: clusterId,
-        keyMaterialLabel: arn,
-        keyMaterialId: crypto.randomBytes(32).toString("hex"),
-        xksKeyId: origin === "EXTERNAL_KEY_STORE" ? o.xksKeyId! : null,
-        policy,
-        createdByArn: o.callerArn,
-        tags: { create: tags.map((t) => ({ tagKey: t.TagKey, tagValue: t.TagValue })) },
-      },
-      include: KEY_RECORD_INCLUDE,
-    });
+    if ((await keyCount) >= MAX_KEYS) {
+      throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
+    }
+    // One INSERT (no tags: no nested write, so no transaction of Prisma's around it, and no read back:
+    // the store was read by the checks above).
+    const row = await span("KmsKey row + tags (Prisma, one commit)", () =>
+      db().kmsKey.create({
+        data: {
+          id,
+          arn,
+          description: o.description ?? "",
+          keyUsage,
+          keySpec,
+          origin,
+          state: "Enabled",
+          customKeyStoreId: o.customKeyStoreId ?? null,
+          cloudHsmClusterId: clusterId,
+          keyMaterialLabel: arn,
+          keyMaterialId: crypto.randomBytes(32).toString("hex"),
+          xksKeyId: origin === "EXTERNAL_KEY_STORE" ? o.xksKeyId! : null,
+          policy,
+          createdByArn: o.callerArn,
+          ...(tags.length > 0 && { tags: { create: tags.map((t) => ({ tagKey: t.TagKey, tagValue: t.TagValue })) } }),
+        },
+      }),
+    );
+    return { ...row, customKeyStore: store };
   } catch (e) {
     await destroyKeyMaterial({ label: arn, clusterId }).catch(() => undefined);
     // Two CreateKey calls with the same external key at once: the (store, XksKeyId) unique index decides.

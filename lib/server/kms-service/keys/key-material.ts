@@ -3,6 +3,7 @@ import { DEFAULT_TOKEN_LABEL, ensureDefaultToken } from "@/lib/server/hsm/cluste
 import { generateClusterKey } from "@/lib/server/hsm/clusters/generate-cluster-key.ts";
 import { deleteClusterKey } from "@/lib/server/hsm/clusters/delete-cluster-key.ts";
 import { destroyKey, generateAesKey } from "@/lib/server/hsm/keys.ts";
+import { span } from "@/lib/server/platform/bench-spans.ts";
 
 // Where a KMS key's material lives: keys of a CloudHSM key store on every active HSM of the store's
 // cluster, AWS_KMS keys in the service's default token. Both are AES-256 token keys labelled with the
@@ -15,8 +16,8 @@ export async function createKeyMaterial(home: KeyMaterialHome): Promise<void> {
     await generateClusterKey({ clusterId: home.clusterId, label: home.label });
     return;
   }
-  await ensureDefaultToken();
-  await generateAesKey(DEFAULT_TOKEN_LABEL, home.label);
+  await span("default token: ensure", () => ensureDefaultToken());
+  await span("default token: C_GenerateKey", () => generateAesKey(DEFAULT_TOKEN_LABEL, home.label));
 }
 
 export type KeyMaterialDeletion = {
