@@ -14,10 +14,10 @@
 //     KEYHOLD_BENCH_PROFILE=1 adds the server's CPU profile (V8's sampling profiler) of those requests.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { SpanLine } from "@/lib/server/platform/bench-spans.ts";
+import { RawHttpConnection, rawRequest } from "./support/raw-http-client.ts";
 import { ensureBuild, prepareDataDir, startServerProcess } from "./support/server-process.ts";
 import { createBenchKeys, Signer } from "./wire.bench.ts";
 
@@ -92,18 +92,6 @@ async function openHsmFloor(): Promise<{ measure: (i: number) => Promise<HsmTime
 function hsmMedians(all: HsmTimes[]): HsmTimes {
   const m = (k: keyof HsmTimes) => median(all.map((t) => t[k]));
   return { generate: m("generate"), wrap: m("wrap"), unwrap: m("unwrap"), checkValue: m("checkValue"), clusterFloor: m("clusterFloor") };
-}
-
-function post(agent: http.Agent, port: number, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, agent, method: "POST", path: "/api/aws/", headers }, (res) => {
-      const parts: Buffer[] = [];
-      res.on("data", (d: Buffer) => parts.push(d));
-      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(parts).toString("utf8") }));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
 }
 
 /** p50 of each span of `group`, in the order the spans first appear. */
@@ -186,16 +174,17 @@ export async function createKeyBench(): Promise<void> {
     nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   });
   step("server start");
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // The wire bench's light client (one keep-alive connection): node:http's client adds its own cost.
+  const connection = new RawHttpConnection(server.port);
   let hsm: Awaited<ReturnType<typeof openHsmFloor>> | undefined;
   try {
     hsm = await openHsmFloor();
     const signer = new Signer(data.admin, `127.0.0.1:${server.port}`);
     const kms = async (operation: string, input: object): Promise<Record<string, unknown>> => {
       const body = Buffer.from(JSON.stringify(input));
-      const r = await post(agent, server.port, signer.headers(`TrentService.${operation}`, body), body);
-      if (r.status !== 200) throw new Error(`${operation}: ${r.status} ${r.body}`);
-      return JSON.parse(r.body) as Record<string, unknown>;
+      const r = await connection.request(rawRequest("/api/aws/", signer.headers(`TrentService.${operation}`, body), body));
+      if (r.status !== 200) throw new Error(`${operation}: ${r.status} ${r.body.toString("utf8")}`);
+      return JSON.parse(r.body.toString("utf8")) as Record<string, unknown>;
     };
     const keys = await createBenchKeys(kms, data);
     const storeId = ((await kms("DescribeKey", { KeyId: keys["CloudHSM key store"] })) as { KeyMetadata: { CustomKeyStoreId: string } })
@@ -261,7 +250,7 @@ export async function createKeyBench(): Promise<void> {
     console.log(`\nload average after: ${load()}`);
   } finally {
     hsm?.close();
-    agent.destroy();
+    connection.close();
     await server.stop();
     fs.rmSync(data.dir, { recursive: true, force: true });
   }
