@@ -12,7 +12,7 @@ test.describe.configure({ timeout: 90_000 });
 test("an admin changes the retention within its bounds; the change is audited", async ({ adminPage: page }) => {
   await page.goto("/audit");
   await expect(page.getByTestId("audit-retention")).toContainText(/Kept for \d+ days/);
-  await page.getByRole("button", { name: "Retention" }).click();
+  await page.getByRole("button", { name: "Retention", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Audit log retention" });
   const days = dialog.getByLabel("Keep events for (days)");
   await days.fill("0");

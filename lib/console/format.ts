@@ -6,7 +6,8 @@ export type DisplayZone = "local" | "UTC";
 
 const formats = {
   long: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" },
-  short: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false },
+  // hourCycle, not hour12: false, which gives "24:52" for 00:52 in Node 20 (and "00:52" in the browser: a hydration mismatch).
+  short: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
   full: { dateStyle: "full", timeStyle: "long" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateFormat = keyof typeof formats;
