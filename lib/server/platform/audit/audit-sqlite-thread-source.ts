@@ -7,13 +7,30 @@
 // Waiting for a lock here does not block the event loop, so the connection has a busy timeout
 // (BUSY_TIMEOUT_MS) and a batch that still finds the database locked answers SQLITE_BUSY.
 
-export const AUDIT_SQLITE_COLUMNS = 14;
+/** The AuditEvent columns in the order the main thread flattens a row (audit-sqlite.ts) and the INSERT binds them. */
+export const AUDIT_SQLITE_COLUMNS = [
+  "id",
+  "time",
+  "eventSource",
+  "eventName",
+  "principalArn",
+  "accessKeyId",
+  "sourceIp",
+  "userAgent",
+  "requestParameters",
+  "responseElements",
+  "errorCode",
+  "errorMessage",
+  "resources",
+  "requestId",
+] as const;
 
 export const AUDIT_SQLITE_THREAD_SOURCE = String.raw`
 "use strict";
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require("better-sqlite3");
-const COLUMNS = ${AUDIT_SQLITE_COLUMNS};
+const COLUMNS = ${AUDIT_SQLITE_COLUMNS.length};
+const TIME = ${AUDIT_SQLITE_COLUMNS.indexOf("time")};
 let open;
 
 function connection(file) {
@@ -22,14 +39,14 @@ function connection(file) {
   // The journal mode is the database's own (server.ts puts it in WAL).
   const db = new Database(file, { timeout: workerData.busyTimeoutMs });
   const insert = db.prepare(
-    'INSERT INTO "AuditEvent" ("id", "time", "eventSource", "eventName", "principalArn", "accessKeyId", "sourceIp", "userAgent", "requestParameters", "responseElements", "errorCode", "errorMessage", "resources", "requestId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO "AuditEvent" (${AUDIT_SQLITE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${AUDIT_SQLITE_COLUMNS.map(() => "?").join(", ")})',
   );
   const values = new Array(COLUMNS);
   const insertBatch = db.transaction((rows) => {
     for (let at = 0; at < rows.length; at += COLUMNS) {
       for (let c = 0; c < COLUMNS; c++) values[c] = rows[at + c];
       // As the Prisma adapter writes DateTime columns (ISO 8601, "+00:00"), so both read back alike.
-      values[1] = new Date(values[1]).toISOString().replace("Z", "+00:00");
+      values[TIME] = new Date(values[TIME]).toISOString().replace("Z", "+00:00");
       insert.run(values);
     }
   });

@@ -76,24 +76,9 @@ function post(message: Record<string, unknown>): Promise<void> {
 /** Writes the rows in one transaction, or none of them. Rejects with AuditDatabaseBusy when the database stays locked. */
 export function insertAuditRowsSqlite(rows: Row[]): Promise<void> {
   // One flat array of strings, numbers and nulls: the cheapest shape to copy to the thread.
-  const flat = new Array<string | number | null>(rows.length * AUDIT_SQLITE_COLUMNS);
+  const flat = new Array<string | number | null>(rows.length * AUDIT_SQLITE_COLUMNS.length);
   let at = 0;
-  for (const r of rows) {
-    flat[at++] = r.id;
-    flat[at++] = r.time.getTime();
-    flat[at++] = r.eventSource;
-    flat[at++] = r.eventName;
-    flat[at++] = r.principalArn;
-    flat[at++] = r.accessKeyId;
-    flat[at++] = r.sourceIp;
-    flat[at++] = r.userAgent;
-    flat[at++] = r.requestParameters;
-    flat[at++] = r.responseElements;
-    flat[at++] = r.errorCode;
-    flat[at++] = r.errorMessage;
-    flat[at++] = r.resources;
-    flat[at++] = r.requestId;
-  }
+  for (const r of rows) for (const column of AUDIT_SQLITE_COLUMNS) flat[at++] = column === "time" ? r.time.getTime() : r[column];
   return post({ file: sqliteFilePath(), rows: flat });
 }
 
