@@ -3,14 +3,18 @@
 // create-key.pg.test.ts on PostgreSQL (both in lib/server/kms-service/keys/). What it holds CreateKey
 // to: the key's row, its material (on every HSM of a store's cluster) and its audit event are all there
 // once the answer is; a key whose row cannot be written leaves no material and no row behind; a store
-// disconnected a moment ago refuses the very next CreateKey (the store is read from a write-invalidated cache).
+// disconnected a moment ago refuses the very next CreateKey (the store is read from a write-invalidated cache);
+// the key quota (KEYHOLD_KMS_KEY_LIMIT, lowered by both files) counts keys written by anyone, though
+// CreateKey remembers the count between keys.
 import { beforeAll, describe, expect, it } from "vitest";
+import crypto from "node:crypto";
 import { CreateKeyCommand, DescribeKeyCommand, KMSServiceException } from "@aws-sdk/client-kms";
 import { DEFAULT_TOKEN_LABEL } from "@/lib/server/hsm/clusters/ensure-default-token.ts";
 import { listClusterKeyLabels } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
 import { listKeyLabels } from "@/lib/server/hsm/keys.ts";
 import { databaseProvider } from "@/lib/server/platform/database-url.ts";
 import { db } from "@/lib/server/platform/db.ts";
+import { env } from "@/lib/server/platform/env.ts";
 import { cloudHsmKeyStores } from "./cloudhsm-key-stores.ts";
 import type { LocalKms } from "./local-kms-server.ts";
 
@@ -122,6 +126,46 @@ export function createKeySuite(service: LocalKms): void {
       expect((await stores.connectAndWait(store.id)).ConnectionState).toBe("CONNECTED");
       const again = await service.kms.send(new CreateKeyCommand({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.id }));
       expect(again.KeyMetadata!.KeyState).toBe("Enabled");
+    });
+
+    it("refuses the key over the quota (LimitExceededException, its material destroyed), counting keys written by anyone", async () => {
+      const limit = env().KEYHOLD_KMS_KEY_LIMIT;
+      await service.kms.send(new CreateKeyCommand({})); // the count is remembered now
+      // Keys this CreateKey did not write (another instance, a restore): the table then holds limit − 1.
+      const seeded = Array.from({ length: limit - 1 - (await db().kmsKey.count()) }, () => {
+        const id = crypto.randomUUID();
+        const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+        return {
+          id,
+          arn,
+          origin: "AWS_KMS",
+          state: "Enabled",
+          keyMaterialLabel: arn,
+          policy: "{}",
+          createdByArn: "arn:aws:iam::111122223333:user/seed",
+        };
+      });
+      expect(seeded.length).toBeGreaterThan(0);
+      await db().kmsKey.createMany({ data: seeded });
+      await service.kms.send(new CreateKeyCommand({ Description: "the last one that fits" }));
+      expect(await db().kmsKey.count()).toBe(limit);
+
+      const labels = listKeyLabels(DEFAULT_TOKEN_LABEL);
+      const clusterBefore = await clusterLabels(store.clusterId);
+      for (const input of [{}, { Origin: "AWS_CLOUDHSM" as const, CustomKeyStoreId: store.id }]) {
+        const e = await failure(service.kms.send(new CreateKeyCommand(input)));
+        expect(e.name).toBe("LimitExceededException");
+        expect(e.message).toContain(String(limit));
+        expect(await auditEventOf(e.$metadata.requestId!)).toMatchObject({ eventName: "CreateKey", errorCode: "LimitExceededException" });
+      }
+      expect(listKeyLabels(DEFAULT_TOKEN_LABEL)).toEqual(labels);
+      expect(await clusterLabels(store.clusterId)).toEqual(clusterBefore);
+      expect(await db().kmsKey.count()).toBe(limit);
+
+      // A key gone (here: a row deleted by someone else) makes room for the next one.
+      await db().kmsKey.delete({ where: { id: seeded[0]!.id } });
+      expect((await service.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyState).toBe("Enabled");
+      expect((await failure(service.kms.send(new CreateKeyCommand({})))).name).toBe("LimitExceededException");
     });
   });
 }

@@ -37,9 +37,13 @@ export async function wrapKey(token: string, keyLabel: string, wrappingKeyLabel 
   });
 }
 
-/** Unwraps a blob from wrapKey into a token key labelled keyLabel (replica template: syncable again). */
+/**
+ * Unwraps a blob from wrapKey into a token key labelled keyLabel (replica template: syncable again).
+ * C_UnwrapKey writes a token object (~5–9 ms on SoftHSM): it runs on libuv's pool, as C_GenerateKey
+ * does, so the event loop keeps serving meanwhile.
+ */
 export async function unwrapKey(token: string, keyLabel: string, blob: Buffer, wrappingKeyLabel = CLUSTER_WRAP_KEY_LABEL): Promise<void> {
-  await withTokenSession(token, (session, state) => {
+  await withTokenSession(token, async (session, state) => {
     if (state.keys.has(keyLabel)) {
       throw hsmError("KMSInternalException", "Key material with this label already exists in the HSM.", {
         internalMessage: `key "${keyLabel}" already on token "${token}"`,
@@ -47,7 +51,7 @@ export async function unwrapKey(token: string, keyLabel: string, blob: Buffer, w
     }
     const wrapping = keyHandle(state, wrappingKeyLabel);
     try {
-      const handle = pkcs11().C_UnwrapKey(session, KEY_WRAP_PAD, wrapping, blob, replicaKeyTemplate(keyLabel));
+      const handle = await pkcs11().C_UnwrapKeyAsync(session, KEY_WRAP_PAD, wrapping, blob, replicaKeyTemplate(keyLabel));
       state.keys.set(keyLabel, handle);
     } catch (e) {
       if (isCkr(e, CKR_GENERAL_ERROR, CKR_WRAPPED_KEY_INVALID, CKR_WRAPPED_KEY_LEN_RANGE, CKR_ENCRYPTED_DATA_INVALID)) {

@@ -56,15 +56,27 @@ export function setUserPin(label: string, soPin: string, newPin: string): void {
   withSoSession(label, soPin, (session) => pkcs11().C_InitPIN(session, newPin));
 }
 
+/**
+ * Where each token serial's directory was last found: a cluster key's creation asks for every HSM's
+ * token, and listing the token folder each time cost more than the existence check that confirms it.
+ */
+const directoryOfSerial = new Map<string, string>();
+
 /** SoftHSM's directory for the token, if the module is SoftHSM and the directory exists. */
 export function tokenDirectory(label: string): string | undefined {
   const tokenDir = loadedModule().tokenDir;
   const serial = (hsmState().slots?.get(label) ?? findTokenSlot(label))?.serial.toLowerCase();
-  if (!tokenDir || !serial || !fs.existsSync(tokenDir)) return undefined;
+  if (!tokenDir || !serial) return undefined;
+  const known = directoryOfSerial.get(path.join(tokenDir, serial));
+  if (known && fs.existsSync(known)) return known;
+  if (!fs.existsSync(tokenDir)) return undefined;
   const name = fs
     .readdirSync(tokenDir, { withFileTypes: true })
     .find((d) => d.isDirectory() && d.name.replace(/-/g, "").toLowerCase().endsWith(serial))?.name;
-  return name ? path.join(tokenDir, name) : undefined;
+  if (!name) return undefined;
+  const dir = path.join(tokenDir, name);
+  directoryOfSerial.set(path.join(tokenDir, serial), dir);
+  return dir;
 }
 
 /** Whether the token still exists (for SoftHSM: its directory and token file are on disk). */

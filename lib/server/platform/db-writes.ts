@@ -66,6 +66,9 @@ function remoteWrite(model: string): void {
   bumpHere(model === EVERYTHING ? TRANSACTIONS : model);
 }
 
+/** How far one write moves its model's counter: bumpModelWrites runs before it and after it. */
+export const WRITE_BUMPS = 2;
+
 /** Called by db()'s extension around each write of `model` (and by tests); told to the other instances too. */
 export function bumpModelWrites(model: string): void {
   bumpHere(model);

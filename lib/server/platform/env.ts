@@ -38,6 +38,9 @@ const ZEnv = z.object({
   // it here only for a test rig that creates more stores than it can delete (a store whose keys are still
   // pending deletion cannot be deleted for 7 days). The console's table follows it in local mode.
   KEYHOLD_CUSTOM_KEY_STORE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  // KMS keys per account and Region (KMS: 100,000); lower it to see LimitExceededException without
+  // creating that many keys.
+  KEYHOLD_KMS_KEY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(100_000),
   // Cryptographic requests per second shared by the keys of one custom key store (KMS: 1,800).
   KEYHOLD_CKS_CRYPTO_RPS: z.coerce.number().positive().default(1800),
   // Worker threads that run AES-GCM on the PKCS#11 tokens (hsm/crypto-threads.ts), off the main thread.

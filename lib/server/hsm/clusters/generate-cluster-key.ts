@@ -55,13 +55,15 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
       throw clusterUnreachable(cluster.id);
     }
 
+    // Compared with each copy's, and returned.
+    const kcv = await span("cluster: key check value", () => keyCheckValue(source.tokenLabel, options.label));
     const hsmIds = [source.id];
     for (const hsm of present) {
       if (hsm === source) continue;
       try {
         ensureHsmLogin(cluster, hsm);
-        await span("cluster: copy to another HSM (wrap, unwrap, 2 check values)", () =>
-          replicateKey(source.tokenLabel, hsm.tokenLabel, options.label),
+        await span("cluster: copy to another HSM (wrap, unwrap, its check value)", () =>
+          replicateKey(source.tokenLabel, hsm.tokenLabel, options.label, kcv),
         );
         hsmIds.push(hsm.id);
       } catch (e) {
@@ -75,7 +77,6 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
         }
       }
     }
-    const kcv = await span("cluster: key check value", () => keyCheckValue(source.tokenLabel, options.label));
     return { label: options.label, hsmIds, keyCheckValue: kcv.toString("hex") };
   });
 }

@@ -19,11 +19,14 @@ async function verifiedUnwrap(target: string, label: string, blob: Buffer, expec
   }
 }
 
-/** Copies one key from source to target token (both logged in). No-op if the target has it. */
-export async function replicateKey(source: string, target: string, label: string): Promise<void> {
+/**
+ * Copies one key from source to target token (both logged in). No-op if the target has it.
+ * `sourceKcv`: the key's check value on the source, when the caller has it already.
+ */
+export async function replicateKey(source: string, target: string, label: string, sourceKcv?: Buffer): Promise<void> {
   if (hasKey(target, label)) return;
   const blob = await wrapKey(source, label);
-  await verifiedUnwrap(target, label, blob, await keyCheckValue(source, label));
+  await verifiedUnwrap(target, label, blob, sourceKcv ?? (await keyCheckValue(source, label)));
 }
 
 /** Copies every key the target lacks from the source; returns how many were copied. */

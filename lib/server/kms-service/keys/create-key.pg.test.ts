@@ -6,5 +6,7 @@ import { usePostgresDatabase } from "@/test/postgres-database.ts";
 
 // A minute: an audit event found right after the answer was written before it (durable), not by the batch.
 process.env.KEYHOLD_AUDIT_FLUSH_MS = "60000";
+// Low enough for the quota's test to fill the table up to it.
+process.env.KEYHOLD_KMS_KEY_LIMIT = "60";
 usePostgresDatabase("keyhold_create_key");
 createKeySuite(useLocalKms("create-key-pg"));

@@ -1,7 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
 import type { CustomKeyStore } from "@/lib/generated/prisma-sqlite/client.ts";
-import { db } from "@/lib/server/platform/db.ts";
 import { isAppError } from "@/lib/server/platform/errors.ts";
 import { span, withSpans } from "@/lib/server/platform/bench-spans.ts";
 import type { WireTag } from "@/lib/server/kms-service/input/kms-shapes.ts";
@@ -17,6 +16,8 @@ import { ENCRYPT_DECRYPT, SYMMETRIC_DEFAULT, type KeyRecord } from "./key-record
 import { checkTagsRequest } from "./tag-rules.ts";
 import { checkExternalKey, xksKeyInUse } from "./check-external-key.ts";
 import { markKeyMaterialInFlight } from "./orphaned-key-material.ts";
+import { insertKeyRow, isUniqueViolation } from "./insert-key-row.ts";
+import { checkKeyQuota, keyRowInserted, keyWriteGeneration } from "./key-quota.ts";
 
 export type CreateLocalKeyOptions = {
   scope: CallerScope;
@@ -35,9 +36,6 @@ export type CreateLocalKeyOptions = {
   /** The request's id: sent to an external key store's proxy as kmsRequestId. */
   requestId?: string;
 };
-
-/** Resource quota (spec §6.5): KMS keys per account and Region. */
-export const MAX_KEYS = 100_000;
 
 function unsupported(message: string): KmsError {
   return new KmsError("UnsupportedOperationException", message);
@@ -91,7 +89,7 @@ type MaterialAndRow = {
  * Creates a symmetric encryption KMS key: its AES-256 material in the default token (AWS_KMS) or on
  * every active HSM of the key store's cluster (AWS_CLOUDHSM, label = key ARN), then its row, tags and
  * key policy. Guards: member combinations → tags → policy → store CONNECTED → cluster HSMs → quota
- * (counted while the HSM works).
+ * (checked while the HSM works).
  */
 export async function createLocalKey(o: CreateLocalKeyOptions): Promise<KeyRecord> {
   const { keySpec, keyUsage, origin } = checkKeyShape(o);
@@ -141,25 +139,23 @@ async function createMaterialThenRow(
   o: CreateLocalKeyOptions,
   { id, arn, store, clusterId, keySpec, keyUsage, origin, policy, tags }: MaterialAndRow,
 ): Promise<KeyRecord> {
-  // The quota is counted while the HSM generates the material (C_GenerateKey runs off the main thread,
-  // the count on it): a key over the quota then has its fresh material destroyed before the error.
-  const keyCount = span("kmsKey.count() (quota, while the HSM works)", () => db().kmsKey.count());
-  keyCount.catch(() => undefined); // awaited below; not unhandled if the material fails first
-  await span("key material (HSM)", () => createKeyMaterial({ label: arn, clusterId })).catch((e: unknown) => {
+  // The HSM's work starts first; the quota is checked meanwhile (from memory unless the key count
+  // changed: key-quota.ts). A key over the quota then has its fresh material destroyed before the error.
+  const material = span("key material (HSM)", () => createKeyMaterial({ label: arn, clusterId }));
+  const quota = checkKeyQuota();
+  quota.catch(() => undefined); // awaited below; not unhandled if the material fails first
+  await material.catch((e: unknown) => {
     // CreateKey does not model KMSInvalidStateException: a cluster that cannot take the key (no HSM
     // reachable, material not replicable) is a store-state failure here.
     if (isAppError(e) && e.code === "KMSInvalidStateException") throw new KmsError("CustomKeyStoreInvalidStateException", e.safeMessage);
     throw e;
   });
   try {
-    if ((await keyCount) >= MAX_KEYS) {
-      throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${MAX_KEYS}.`);
-    }
-    // One INSERT (no tags: no nested write, so no transaction of Prisma's around it, and no read back:
-    // the store was read by the checks above).
-    const row = await span("KmsKey row + tags (Prisma, one commit)", () =>
-      db().kmsKey.create({
-        data: {
+    await quota;
+    const generation = keyWriteGeneration();
+    const row = await span("KmsKey row + tags (one commit)", () =>
+      insertKeyRow(
+        {
           id,
           arn,
           description: o.description ?? "",
@@ -174,15 +170,16 @@ async function createMaterialThenRow(
           xksKeyId: origin === "EXTERNAL_KEY_STORE" ? o.xksKeyId! : null,
           policy,
           createdByArn: o.callerArn,
-          ...(tags.length > 0 && { tags: { create: tags.map((t) => ({ tagKey: t.TagKey, tagValue: t.TagValue })) } }),
         },
-      }),
+        tags,
+      ),
     );
+    keyRowInserted(generation);
     return { ...row, customKeyStore: store };
   } catch (e) {
     await destroyKeyMaterial({ label: arn, clusterId }).catch(() => undefined);
     // Two CreateKey calls with the same external key at once: the (store, XksKeyId) unique index decides.
-    if (origin === "EXTERNAL_KEY_STORE" && (e as { code?: string }).code === "P2002") throw xksKeyInUse(o.xksKeyId!, o.customKeyStoreId!);
+    if (origin === "EXTERNAL_KEY_STORE" && isUniqueViolation(e)) throw xksKeyInUse(o.xksKeyId!, o.customKeyStoreId!);
     throw e;
   }
 }
