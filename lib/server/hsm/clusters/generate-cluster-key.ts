@@ -55,14 +55,15 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
       throw clusterUnreachable(cluster.id);
     }
 
-    // Compared with each copy's, and returned.
-    const kcv = await span("cluster: key check value", () => keyCheckValue(source.tokenLabel, options.label));
+    // The key's check value on the source: computed by the first copy (beside its unwrap), compared
+    // with each copy's, and returned.
+    let kcv: Buffer | undefined;
     const hsmIds = [source.id];
     for (const hsm of present) {
       if (hsm === source) continue;
       try {
         ensureHsmLogin(cluster, hsm);
-        await span("cluster: copy to another HSM (wrap, unwrap, its check value)", () =>
+        kcv = await span("cluster: copy to another HSM (wrap, unwrap, check values)", () =>
           replicateKey(source.tokenLabel, hsm.tokenLabel, options.label, kcv),
         );
         hsmIds.push(hsm.id);
@@ -77,6 +78,7 @@ export async function generateClusterKey(options: GenerateClusterKeyOptions): Pr
         }
       }
     }
+    kcv ??= await span("cluster: key check value", () => keyCheckValue(source.tokenLabel, options.label));
     return { label: options.label, hsmIds, keyCheckValue: kcv.toString("hex") };
   });
 }
