@@ -90,7 +90,7 @@ async function readKey(target: Target): Promise<KeyRecord> {
 }
 
 // The cryptographic operations' lookups (Encrypt, Decrypt, GenerateDataKey, ReEncrypt: the hot path of
-// /api/aws) read keys, with their store and policy, from memory: an entry is dropped by the next write of
+// /api/aws) and DescribeKey's read keys, with their store and policy, from memory: an entry is dropped by the next write of
 // any KmsKey, Alias or CustomKeyStore row (write-invalidated-cache.ts), so a disabled key, a key
 // scheduled for deletion, a new key policy, a disconnected store or a moved alias is seen by the very
 // next request. The caller is authorised on every request, as by resolveKey. Management operations keep

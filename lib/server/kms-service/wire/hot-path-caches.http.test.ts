@@ -1,13 +1,15 @@
-// The request path of /api/aws holds access keys (with their unsealed secrets), keys with their store,
-// and quota buckets in memory (write-invalidated-cache.ts). Each test here warms a cache with real
-// signed requests (the real SDK, over HTTP), makes the write through the path a user would take, and
-// shows that the very next request sees it — no waiting, no TTL.
+// The request path of /api/aws holds access keys (with their unsealed secrets), keys with their store
+// (for the cryptographic operations and DescribeKey) and quota buckets in memory
+// (write-invalidated-cache.ts). Each test here warms a cache with real signed requests (the real SDK,
+// over HTTP), makes the write through the path a user would take, and shows that the very next request
+// sees it — no waiting, no TTL.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
   CreateKeyCommand,
   DecryptCommand,
+  DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
   EncryptCommand,
@@ -15,6 +17,7 @@ import {
   PutKeyPolicyCommand,
   ScheduleKeyDeletionCommand,
   UpdateAliasCommand,
+  UpdateKeyDescriptionCommand,
 } from "@aws-sdk/client-kms";
 import { db } from "@/lib/server/platform/db.ts";
 import { createAccessKey } from "@/lib/server/platform/identity/create-access-key.ts";
@@ -152,6 +155,35 @@ describe("keys and their store (key metadata, key state, store state)", () => {
     };
     await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, PolicyName: "default", Policy: JSON.stringify(policy) }));
     expect(await failure(encrypt(kms, keyId))).toMatchObject({ name: "AccessDeniedException" });
+  });
+
+  it("DescribeKey, served from memory too, shows a change by the very next call: state, description, store, alias", async () => {
+    const describe = async (KeyId: string) => (await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata!;
+    const keyId = await newKey({ Description: "before" });
+    await kms.send(new CreateAliasCommand({ AliasName: "alias/described", TargetKeyId: keyId }));
+    for (const name of [keyId, "alias/described"])
+      expect(await describe(name)).toMatchObject({ KeyState: "Enabled", Description: "before" });
+    // From memory: a change behind Prisma's back is not seen (the cryptographic operations' test above).
+    await db().$executeRaw`UPDATE "KmsKey" SET "description" = 'raw' WHERE "id" = ${keyId}`;
+    expect((await describe(keyId)).Description).toBe("before");
+
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    expect((await describe(keyId)).KeyState).toBe("Disabled");
+    await kms.send(new UpdateKeyDescriptionCommand({ KeyId: keyId, Description: "after" }));
+    expect(await describe("alias/described")).toMatchObject({ KeyState: "Disabled", Description: "after" });
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    expect(await describe(keyId)).toMatchObject({ KeyState: "PendingDeletion", DeletionDate: expect.any(Date) });
+
+    const other = await newKey();
+    await kms.send(new UpdateAliasCommand({ AliasName: "alias/described", TargetKeyId: other }));
+    expect((await describe("alias/described")).KeyId).toBe(other);
+
+    const inStore = await newKey({ Origin: "AWS_CLOUDHSM", CustomKeyStoreId: store.storeId });
+    expect((await describe(inStore)).KeyState).toBe("Enabled");
+    await disconnectTestKeyStore(store.storeId);
+    expect((await describe(inStore)).KeyState).toBe("Unavailable");
+    await connectTestKeyStore(store.storeId);
+    expect((await describe(inStore)).KeyState).toBe("Enabled");
   });
 
   it("an alias moved to another key is followed by the very next request", async () => {
