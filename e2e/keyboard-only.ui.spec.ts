@@ -8,9 +8,9 @@ import { snap, unique } from "./support/console.ts";
 
 /** Presses Tab until `target` has focus, as a keyboard user would; fails if it is never reached. */
 async function tabTo(page: Page, target: Locator, most = 80): Promise<void> {
-  const handle = await target.elementHandle();
   for (let i = 0; i < most; i++) {
-    if (await handle!.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
+    // The locator is resolved again on every press: an element React re-rendered in place still counts.
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
     await page.keyboard.press("Tab");
   }
   throw new Error(`${target.toString()} was not reached with ${most} presses of Tab`);
