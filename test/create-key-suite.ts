@@ -7,7 +7,6 @@
 // the key quota (KEYHOLD_KMS_KEY_LIMIT, lowered by both files) counts keys written by anyone, though
 // CreateKey remembers the count between keys.
 import { beforeAll, describe, expect, it } from "vitest";
-import crypto from "node:crypto";
 import { CreateKeyCommand, DescribeKeyCommand, KMSServiceException } from "@aws-sdk/client-kms";
 import { DEFAULT_TOKEN_LABEL } from "@/lib/server/hsm/clusters/ensure-default-token.ts";
 import { listClusterKeyLabels } from "@/lib/server/hsm/clusters/list-cluster-key-labels.ts";
@@ -16,6 +15,7 @@ import { databaseProvider } from "@/lib/server/platform/database-url.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { env } from "@/lib/server/platform/env.ts";
 import { cloudHsmKeyStores } from "./cloudhsm-key-stores.ts";
+import { keyRowFields } from "./key-rows.ts";
 import type { LocalKms } from "./local-kms-server.ts";
 
 const FAILING_DESCRIPTION = "the database refuses this row";
@@ -132,19 +132,7 @@ export function createKeySuite(service: LocalKms): void {
       const limit = env().KEYHOLD_KMS_KEY_LIMIT;
       await service.kms.send(new CreateKeyCommand({})); // the count is remembered now
       // Keys this CreateKey did not write (another instance, a restore): the table then holds limit − 1.
-      const seeded = Array.from({ length: limit - 1 - (await db().kmsKey.count()) }, () => {
-        const id = crypto.randomUUID();
-        const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
-        return {
-          id,
-          arn,
-          origin: "AWS_KMS",
-          state: "Enabled",
-          keyMaterialLabel: arn,
-          policy: "{}",
-          createdByArn: "arn:aws:iam::111122223333:user/seed",
-        };
-      });
+      const seeded = Array.from({ length: limit - 1 - (await db().kmsKey.count()) }, () => keyRowFields());
       expect(seeded.length).toBeGreaterThan(0);
       await db().kmsKey.createMany({ data: seeded });
       await service.kms.send(new CreateKeyCommand({ Description: "the last one that fits" }));

@@ -1,7 +1,6 @@
 // CreateKey's row on SQLite: the prepared INSERT on a connection of its own writes the row Prisma would
 // (read back through Prisma, every column), moves the write counters the caches watch, and when another
 // connection holds the write lock the row is written through Prisma once the lock is free, not lost.
-import crypto from "node:crypto";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
@@ -9,32 +8,13 @@ import { sqliteFilePath } from "@/lib/server/platform/database-url.ts";
 import { db } from "@/lib/server/platform/db.ts";
 import { modelWriteGeneration } from "@/lib/server/platform/db-writes.ts";
 import { writeIfUncontended } from "@/lib/server/platform/sqlite-uncontended-write.ts";
+import { keyRowFields } from "@/test/key-rows.ts";
 import { useMigratedDataDir } from "@/test/temp-data-dir.ts";
 import { KMS_KEY_COLUMNS, insertKeyRow, isUniqueViolation, type NewKeyRow } from "./insert-key-row.ts";
 
 useMigratedDataDir("insert-key-row");
 
-function newKey(overrides: Partial<NewKeyRow> = {}): NewKeyRow {
-  const id = crypto.randomUUID();
-  const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
-  return {
-    id,
-    arn,
-    description: "orders",
-    keyUsage: "ENCRYPT_DECRYPT",
-    keySpec: "SYMMETRIC_DEFAULT",
-    origin: "AWS_KMS",
-    state: "Enabled",
-    customKeyStoreId: null,
-    cloudHsmClusterId: null,
-    keyMaterialLabel: arn,
-    keyMaterialId: crypto.randomBytes(32).toString("hex"),
-    xksKeyId: null,
-    policy: '{"Version":"2012-10-17","Statement":[]}',
-    createdByArn: "arn:aws:iam::111122223333:user/dave",
-    ...overrides,
-  };
-}
+const newKey = (overrides: Partial<NewKeyRow> = {}) => keyRowFields({ description: "orders", ...overrides });
 
 /** The stored text of a key's DateTime columns, as SQLite holds them. */
 function storedDates(id: string): { createdAt: string; updatedAt: string } {
