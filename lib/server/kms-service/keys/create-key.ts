@@ -17,7 +17,7 @@ import { checkTagsRequest } from "./tag-rules.ts";
 import { checkExternalKey, xksKeyInUse } from "./check-external-key.ts";
 import { markKeyMaterialInFlight } from "./orphaned-key-material.ts";
 import { insertKeyRow, isUniqueViolation } from "./insert-key-row.ts";
-import { checkKeyQuota, keyRowInserted, keyWriteGeneration } from "./key-quota.ts";
+import { beforeKeyRow, checkKeyQuota, keyRowInserted } from "./key-quota.ts";
 
 export type CreateLocalKeyOptions = {
   scope: CallerScope;
@@ -152,7 +152,7 @@ async function createMaterialThenRow(
   });
   try {
     await quota;
-    const generation = keyWriteGeneration();
+    const before = beforeKeyRow();
     const row = await span("KmsKey row + tags (one commit)", () =>
       insertKeyRow(
         {
@@ -174,7 +174,7 @@ async function createMaterialThenRow(
         tags,
       ),
     );
-    keyRowInserted(generation);
+    keyRowInserted(before);
     return { ...row, customKeyStore: store };
   } catch (e) {
     await destroyKeyMaterial({ label: arn, clusterId }).catch(() => undefined);

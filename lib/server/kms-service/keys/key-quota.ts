@@ -1,70 +1,41 @@
 import "server-only";
-import { databaseProvider } from "@/lib/server/platform/database-url.ts";
 import { db } from "@/lib/server/platform/db.ts";
-import { WRITE_BUMPS, hearsOtherInstances, modelWriteGeneration } from "@/lib/server/platform/db-writes.ts";
+import { WRITE_BUMPS } from "@/lib/server/platform/db-writes.ts";
 import { env } from "@/lib/server/platform/env.ts";
+import { WriteInvalidatedCache } from "@/lib/server/platform/write-invalidated-cache.ts";
 import { KmsError } from "@/lib/server/kms-service/wire/kms-error.ts";
 
 // The quota of KMS keys per account and Region (spec §6.5), without counting the table on every
 // CreateKey: at 10,000 keys the count costs ~1 ms of event-loop time, which ran beside the HSM's
-// C_GenerateKey and slowed it. The count is remembered with the KmsKey write generation it was read at
-// (db-writes.ts). A CreateKey whose row was the only KmsKey write since then moves it on by one; any
-// other write of the table (a deletion, a seed, another instance's write heard over LISTEN/NOTIFY)
-// leaves it behind, and the next CreateKey counts again, beside the HSM's work as before. On
-// PostgreSQL while the other instances' writes are not heard, it counts every time.
+// C_GenerateKey and slowed it. The count is held like any cached row (write-invalidated-cache.ts): any
+// write of KmsKey (a deletion, a seed, another instance's write) drops it, and the next CreateKey counts
+// again, beside the HSM's work. CreateKey's own row moves it on by one instead, when that row was the
+// only KmsKey write since the count was known.
 
-const MODELS = ["KmsKey"] as const;
-
-type Known = { count: number; generation: number };
-const holder = globalThis as unknown as { keyholdKeyCount?: Known };
+const keyCount = new WriteInvalidatedCache<number>("kms-key-count", ["KmsKey"], 1);
+const ALL = "all";
 
 export const maxKmsKeys = (): number => env().KEYHOLD_KMS_KEY_LIMIT;
-
-function remembered(): Known | undefined {
-  const known = holder.keyholdKeyCount;
-  if (!known || known.generation !== modelWriteGeneration(MODELS)) return undefined;
-  if (databaseProvider() === "postgresql" && !hearsOtherInstances()) return undefined;
-  return known;
-}
 
 /**
  * Starts the quota check: resolves when one more key fits, rejects with LimitExceededException when
  * not. Counts only when the count is not known (then on the event loop while the caller's HSM works).
  */
-export function checkKeyQuota(): Promise<void> {
-  const known = remembered();
-  const counted = known
-    ? Promise.resolve(known.count)
-    : (() => {
-        const generation = modelWriteGeneration(MODELS);
-        return db()
-          .kmsKey.count()
-          .then((count) => {
-            // A write while counting: the count may miss it, so it is used but not remembered.
-            if (modelWriteGeneration(MODELS) === generation) holder.keyholdKeyCount = { count, generation };
-            return count;
-          });
-      })();
-  return counted.then((count) => {
-    if (count >= maxKmsKeys()) {
-      throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${maxKmsKeys()}.`);
-    }
-  });
+export async function checkKeyQuota(): Promise<void> {
+  const count = await keyCount.get(ALL, () => db().kmsKey.count());
+  if (count >= maxKmsKeys()) {
+    throw new KmsError("LimitExceededException", `The number of KMS keys in the account and Region exceeds ${maxKmsKeys()}.`);
+  }
 }
 
-/** The KmsKey write generation to pass to keyRowInserted once the new key's row is written. */
-export function keyWriteGeneration(): number {
-  return modelWriteGeneration(MODELS);
+export type BeforeKeyRow = { count: number | undefined; generation: number };
+
+/** Read just before CreateKey writes its row; keyRowInserted takes it once the row is written. */
+export function beforeKeyRow(): BeforeKeyRow {
+  return { count: keyCount.peek(ALL)?.value, generation: keyCount.generation() };
 }
 
-/**
- * After CreateKey wrote its row: the remembered count grows by one if that write was the only KmsKey
- * write since `before` (keyWriteGeneration() read just before it); else it is forgotten.
- */
-export function keyRowInserted(before: number): void {
-  const known = holder.keyholdKeyCount;
-  if (!known) return;
-  const now = modelWriteGeneration(MODELS);
-  holder.keyholdKeyCount =
-    known.generation === before && now === before + WRITE_BUMPS ? { count: known.count + 1, generation: now } : undefined;
+/** After CreateKey wrote its row: one more key, kept only if that write was the only KmsKey write since `before`. */
+export function keyRowInserted(before: BeforeKeyRow): void {
+  if (before.count !== undefined) keyCount.set(ALL, before.count + 1, before.generation + WRITE_BUMPS);
 }
